@@ -1,0 +1,1 @@
+namespace latent { void ui_placeholder() {} }
