@@ -17,7 +17,7 @@ PACKAGES=(
   qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-tools-dev
   qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite qt6-qpa-plugins libgl-dev
   libopenimageio-dev qtkeychain-qt6-dev
-  xvfb xauth
+  xvfb xauth fontconfig fonts-dejavu-core
 )
 
 as_root() {

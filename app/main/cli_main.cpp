@@ -1,3 +1,5 @@
+// latentstudio-cli: headless generation, inspection, conversion and benchmarks.
+#include "app/cli/cli.h"
 #include "app/core/app_info.h"
 
 #include <QCoreApplication>
@@ -5,5 +7,7 @@
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     latent::AppInfo::applyToApplication();
-    return 0;
+    QStringList args = QCoreApplication::arguments();
+    args.removeFirst();
+    return latent::runCli(args);
 }

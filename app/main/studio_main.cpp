@@ -1,9 +1,85 @@
+// latentstudio: the desktop studio.
+//   latentstudio [--lang CODE] [--screenshot FILE [--size WxH]] [IMAGE]
 #include "app/core/app_info.h"
+#include "app/core/settings.h"
+#include "app/core/translations.h"
+#include "ui/canvas/canvas_view.h"
+#include "ui/main/main_window.h"
+#include "ui/main/theme.h"
+#include "pipeline/core/system_info.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QRegularExpression>
+#include <QTimer>
+
+#include <cstdio>
+#include <cstring>
 
 int main(int argc, char** argv) {
+    // A screenshot needs no display: render offscreen unless a platform was chosen explicitly.
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--screenshot") == 0 && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        }
+    }
     QApplication app(argc, argv);
     latent::AppInfo::applyToApplication();
-    return 0;
+    QApplication::setApplicationDisplayName(latent::AppInfo::productName());
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/latentstudio.svg")));
+
+    latent::Settings settings;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Latent Studio — a native desktop studio for Stable Diffusion"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("User interface language (en, de)."),
+                                  QStringLiteral("code"));
+    QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
+                                        QStringLiteral("Render the main window to a PNG file and exit."),
+                                        QStringLiteral("file"));
+    QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("Window size for --screenshot, e.g. 1440x900."),
+                                  QStringLiteral("WxH"), QStringLiteral("1440x900"));
+    QCommandLineOption freshOption(QStringLiteral("default-layout"),
+                                   QStringLiteral("Ignore the saved window layout for this run."));
+    parser.addOptions({langOption, screenshotOption, sizeOption, freshOption});
+    parser.addPositionalArgument(QStringLiteral("image"), QStringLiteral("An image to open on the canvas."));
+    parser.process(app);
+
+    const QString lang = parser.isSet(langOption) ? parser.value(langOption) : settings.value(latent::settings::Language);
+    latent::Translations::install(lang);
+
+    latent::applyStudioTheme(app);
+    latent::configure_threads(settings.value(latent::settings::Threads));
+
+    latent::MainWindow window(settings);
+    const bool screenshot = parser.isSet(screenshotOption);
+    if (!screenshot && !parser.isSet(freshOption)) window.restoreLayout();
+
+    if (screenshot) {
+        const auto m = QRegularExpression(QStringLiteral("^(\\d+)x(\\d+)$")).match(parser.value(sizeOption));
+        if (!m.hasMatch()) {
+            std::fprintf(stderr, "latentstudio: --size must look like 1440x900\n");
+            return 2;
+        }
+        window.resize(m.captured(1).toInt(), m.captured(2).toInt());
+    }
+    window.show();
+    if (!parser.positionalArguments().isEmpty()) {
+        QMetaObject::invokeMethod(&window, [&window, &parser] {
+            Q_EMIT window.canvas()->imageFileDropped(parser.positionalArguments().constFirst());
+        }, Qt::QueuedConnection);
+    }
+
+    if (screenshot) {
+        const QString out = parser.value(screenshotOption);
+        // Let layouts settle (two event-loop turns), then render and quit.
+        QTimer::singleShot(200, &window, [&window, out] {
+            const bool ok = window.saveScreenshot(out);
+            if (!ok) std::fprintf(stderr, "latentstudio: cannot write %s\n", qPrintable(out));
+            QCoreApplication::exit(ok ? 0 : 1);
+        });
+        return app.exec();
+    }
+    return app.exec();
 }

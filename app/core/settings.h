@@ -1,0 +1,63 @@
+// Typed settings keys over QSettings (DESIGN.md style 7). Every persisted value has one key
+// object with its name and default; callers never spell key strings themselves.
+#pragma once
+
+#include <QByteArray>
+#include <QSettings>
+#include <QString>
+#include <QVariant>
+
+namespace latent {
+
+template <typename T>
+struct SettingKey {
+    const char* name;
+    T defaultValue;
+};
+
+namespace settings {
+
+// Window and layout.
+inline const SettingKey<QByteArray> WindowGeometry{"ui/windowGeometry", {}};
+inline const SettingKey<QByteArray> WindowState{"ui/windowState", {}};
+// UI language: "" = system, "en", "de".
+inline const SettingKey<QString> Language{"ui/language", {}};
+// Generation defaults.
+inline const SettingKey<int> MaxQueueSize{"queue/maxSize", 100};
+inline const SettingKey<int> MaxBatchSize{"queue/maxBatchSize", 4};
+inline const SettingKey<int> LoadedModelCacheSize{"engine/loadedModels", 1};
+inline const SettingKey<int> Threads{"engine/threads", 0};  // 0 = every core
+inline const SettingKey<QString> ModelRoots{"library/roots", {}};  // ';'-separated
+inline const SettingKey<QString> OutputFolder{"gallery/outputFolder", {}};
+
+} // namespace settings
+
+// Thin typed facade; constructed over the application's default QSettings unless given one.
+class Settings {
+public:
+    Settings();
+    explicit Settings(QSettings* backend);
+
+    template <typename T>
+    T value(const SettingKey<T>& key) const {
+        const QVariant v = backend()->value(QLatin1String(key.name));
+        if (!v.isValid() || !v.canConvert<T>()) return key.defaultValue;
+        return v.value<T>();
+    }
+    template <typename T>
+    void setValue(const SettingKey<T>& key, const T& value) {
+        backend()->setValue(QLatin1String(key.name), QVariant::fromValue(value));
+    }
+    template <typename T>
+    void remove(const SettingKey<T>& key) {
+        backend()->remove(QLatin1String(key.name));
+    }
+    void sync() { backend()->sync(); }
+
+private:
+    QSettings* backend() const { return external_ ? external_ : &own_; }
+    QSettings* external_ = nullptr;
+    mutable QSettings own_;
+};
+
+} // namespace latent

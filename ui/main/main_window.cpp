@@ -1,0 +1,341 @@
+#include "ui/main/main_window.h"
+
+#include "app/core/app_info.h"
+#include "app/core/process_memory.h"
+#include "app/core/settings.h"
+#include "app/core/translations.h"
+#include "pipeline/core/system_info.h"
+#include "ui/canvas/canvas_view.h"
+#include "ui/docks/gallery_dock.h"
+#include "ui/docks/image_info_dock.h"
+#include "ui/docks/inpaint_dock.h"
+#include "ui/docks/library_dock.h"
+#include "ui/docks/prompt_dock.h"
+#include "ui/docks/queue_dock.h"
+#include "ui/widgets/empty_state.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QImageReader>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTimer>
+#include <QUrl>
+
+namespace latent {
+
+namespace {
+// Bump when the dock set changes so old saved states are not applied to a new layout.
+constexpr int kLayoutVersion = 1;
+} // namespace
+
+MainWindow::MainWindow(Settings& settings, QWidget* parent) : QMainWindow(parent), settings_(settings) {
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowTitle(tr("Latent Studio"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/latentstudio.svg")));
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowNestedDocks | QMainWindow::AllowTabbedDocks);
+    resize(1440, 900);
+
+    createActions();
+
+    canvas_ = new CanvasView;
+    canvasEmpty_ = new EmptyState;
+    canvasEmpty_->setObjectName(QStringLiteral("canvasEmptyState"));
+    canvasEmpty_->setTitle(tr("Welcome to Latent Studio"));
+    canvasEmpty_->setBody(tr("To make images you need a Stable Diffusion model (SD 1.x, 2.x or SDXL, a .safetensors "
+                             "checkpoint). Add one you have, download one from Hugging Face or Civitai, or use the "
+                             "models of an existing AUTOMATIC1111 install. You can also drop an image here to edit it."));
+    canvasEmpty_->addAction(addModelAction_);
+    canvasEmpty_->addAction(downloadAction_);
+    canvasEmpty_->addAction(a1111FolderAction_);
+    canvasEmpty_->setAcceptDrops(false);
+    centralStack_ = new QStackedWidget;
+    centralStack_->setObjectName(QStringLiteral("centralStack"));
+    centralStack_->addWidget(canvasEmpty_);
+    centralStack_->addWidget(canvas_);
+    setCentralWidget(centralStack_);
+    setAcceptDrops(true);
+    connect(canvas_, &CanvasView::imageFileDropped, this, &MainWindow::loadImageFile);
+
+    createDocks();
+    createMenus();
+    createStatusBar();
+
+    // The arrangement built above is the default; remember it for "Reset layout".
+    defaultState_ = saveState(kLayoutVersion);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions() {
+    openImageAction_ = new QAction(tr("&Open Image…"), this);
+    openImageAction_->setShortcut(QKeySequence::Open);
+    connect(openImageAction_, &QAction::triggered, this, &MainWindow::openImage);
+
+    addModelAction_ = new QAction(tr("Add a model…"), this);
+    addModelAction_->setObjectName(QStringLiteral("addModelAction"));
+    connect(addModelAction_, &QAction::triggered, this, &MainWindow::addModel);
+    downloadAction_ = new QAction(tr("Download from URL…"), this);
+    downloadAction_->setObjectName(QStringLiteral("downloadAction"));
+    connect(downloadAction_, &QAction::triggered, this, &MainWindow::downloadFromUrl);
+    a1111FolderAction_ = new QAction(tr("Use an existing A1111 folder…"), this);
+    a1111FolderAction_->setObjectName(QStringLiteral("a1111FolderAction"));
+    connect(a1111FolderAction_, &QAction::triggered, this, &MainWindow::useA1111Folder);
+
+    quitAction_ = new QAction(tr("&Quit"), this);
+    quitAction_->setShortcut(QKeySequence::Quit);
+    connect(quitAction_, &QAction::triggered, this, &QWidget::close);
+
+    generateAction_ = new QAction(tr("&Generate"), this);
+    generateAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    interruptAction_ = new QAction(tr("&Interrupt"), this);
+    interruptAction_->setShortcut(QKeySequence(Qt::Key_Escape));
+    interruptAction_->setEnabled(false);
+
+    zoomFitAction_ = new QAction(tr("Zoom to &Fit"), this);
+    zoomFitAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    zoomActualAction_ = new QAction(tr("&Actual Size (100 %)"), this);
+    zoomActualAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+
+    resetLayoutAction_ = new QAction(tr("&Reset Layout"), this);
+    resetLayoutAction_->setObjectName(QStringLiteral("resetLayoutAction"));
+    connect(resetLayoutAction_, &QAction::triggered, this, &MainWindow::resetLayout);
+
+    aboutAction_ = new QAction(tr("&About Latent Studio"), this);
+    connect(aboutAction_, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::createDocks() {
+    promptDock_ = new PromptDock(this);
+    inpaintDock_ = new InpaintDock(this);
+    galleryDock_ = new GalleryDock(this);
+    queueDock_ = new QueueDock(this);
+    libraryDock_ = new LibraryDock(addModelAction_, downloadAction_, a1111FolderAction_, this);
+    imageInfoDock_ = new ImageInfoDock(this);
+
+    addDockWidget(Qt::LeftDockWidgetArea, promptDock_);
+    addDockWidget(Qt::LeftDockWidgetArea, inpaintDock_);
+    addDockWidget(Qt::RightDockWidgetArea, libraryDock_);
+    addDockWidget(Qt::RightDockWidgetArea, galleryDock_);
+    tabifyDockWidget(libraryDock_, imageInfoDock_);
+    libraryDock_->raise();
+    addDockWidget(Qt::BottomDockWidgetArea, queueDock_);
+    resizeDocks({promptDock_, libraryDock_}, {380, 340}, Qt::Horizontal);
+    resizeDocks({promptDock_, inpaintDock_}, {560, 300}, Qt::Vertical);
+    resizeDocks({queueDock_}, {140}, Qt::Vertical);
+
+    connect(generateAction_, &QAction::triggered, promptDock_, &PromptDock::generateRequested);
+    connect(zoomFitAction_, &QAction::triggered, canvas_, &CanvasView::zoomToFit);
+    connect(zoomActualAction_, &QAction::triggered, canvas_, &CanvasView::zoomToActualSize);
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(openImageAction_);
+    file->addSeparator();
+    file->addAction(addModelAction_);
+    file->addAction(downloadAction_);
+    file->addAction(a1111FolderAction_);
+    file->addSeparator();
+    file->addAction(quitAction_);
+
+    QMenu* generate = menuBar()->addMenu(tr("&Generate"));
+    generate->addAction(generateAction_);
+    generate->addAction(interruptAction_);
+
+    viewMenu_ = menuBar()->addMenu(tr("&View"));
+    viewMenu_->setObjectName(QStringLiteral("viewMenu"));
+    viewMenu_->addAction(zoomFitAction_);
+    viewMenu_->addAction(zoomActualAction_);
+    viewMenu_->addSeparator();
+    QMenu* panels = viewMenu_->addMenu(tr("&Panels"));
+    panels->setObjectName(QStringLiteral("panelsMenu"));
+    for (QDockWidget* dock : docks()) panels->addAction(dock->toggleViewAction());
+    viewMenu_->addAction(resetLayoutAction_);
+    viewMenu_->addSeparator();
+
+    QMenu* language = viewMenu_->addMenu(tr("&Language"));
+    auto* group = new QActionGroup(language);
+    const QString current = settings_.value(settings::Language);
+    auto* system = language->addAction(tr("System default"));
+    system->setCheckable(true);
+    system->setChecked(current.isEmpty());
+    group->addAction(system);
+    connect(system, &QAction::triggered, this, [this] { setLanguage(QString()); });
+    for (const QString& code : Translations::available()) {
+        QAction* a = language->addAction(Translations::displayName(code));
+        a->setCheckable(true);
+        a->setChecked(current == code);
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code] { setLanguage(code); });
+    }
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(aboutAction_);
+}
+
+void MainWindow::createStatusBar() {
+    const SystemInfo info = query_system_info();
+    QString device = tr("CPU");
+    for (const DeviceInfo& d : info.devices)
+        if (d.kind == "cuda") {
+            device = QString::fromStdString(d.name);
+            break;
+        }
+    deviceLabel_ = new QLabel(tr("Device: %1 · %n thread(s)", nullptr, info.threads).arg(device));
+    memoryLabel_ = new QLabel;
+    statusBar()->addPermanentWidget(memoryLabel_);
+    statusBar()->addPermanentWidget(deviceLabel_);
+    auto updateMemory = [this] {
+        memoryLabel_->setText(tr("Memory: %1").arg(formatBytes(ProcessMemory::current().residentBytes)));
+    };
+    updateMemory();
+    auto* timer = new QTimer(this);
+    connect(timer, &QTimer::timeout, this, updateMemory);
+    timer->start(2000);
+    statusBar()->showMessage(tr("Ready"));
+}
+
+QList<QDockWidget*> MainWindow::docks() const {
+    return {promptDock_, inpaintDock_, galleryDock_, queueDock_, libraryDock_, imageInfoDock_};
+}
+
+void MainWindow::saveLayout() {
+    settings_.setValue(settings::WindowGeometry, saveGeometry());
+    settings_.setValue(settings::WindowState, saveState(kLayoutVersion));
+    settings_.sync();
+}
+
+bool MainWindow::restoreLayout() {
+    const QByteArray geometry = settings_.value(settings::WindowGeometry);
+    const QByteArray state = settings_.value(settings::WindowState);
+    if (!geometry.isEmpty()) restoreGeometry(geometry);
+    return !state.isEmpty() && restoreState(state, kLayoutVersion);
+}
+
+void MainWindow::resetLayout() {
+    for (QDockWidget* dock : docks()) {
+        dock->setFloating(false);
+        dock->show();
+    }
+    restoreState(defaultState_, kLayoutVersion);
+    for (QDockWidget* dock : docks()) dock->show();
+    libraryDock_->raise();
+    statusBar()->showMessage(tr("Layout reset"), 3000);
+}
+
+bool MainWindow::saveScreenshot(const QString& path) {
+    ensurePolished();
+    return grab().save(path, "PNG");
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    saveLayout();
+    event->accept();
+}
+
+void MainWindow::openImage() {
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Image"), QString(), tr("Images (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff)"));
+    if (!path.isEmpty()) loadImageFile(path);
+}
+
+void MainWindow::loadImageFile(const QString& path) {
+    QImageReader reader(path);
+    reader.setAutoTransform(true);
+    // Refuse absurd sizes before decoding (SAFETY.md case 20).
+    const QSize size = reader.size();
+    if (size.isValid() && (qint64(size.width()) * size.height() > qint64(16384) * 16384)) {
+        QMessageBox::warning(this, tr("Image too large"),
+                             tr("%1 is %2×%3 pixels, more than the studio opens.")
+                                 .arg(QFileInfo(path).fileName())
+                                 .arg(size.width())
+                                 .arg(size.height()));
+        return;
+    }
+    const QImage image = reader.read();
+    if (image.isNull()) {
+        QMessageBox::warning(this, tr("Cannot open image"),
+                             tr("%1 could not be read: %2").arg(QFileInfo(path).fileName(), reader.errorString()));
+        return;
+    }
+    canvas_->setImage(image);
+    centralStack_->setCurrentWidget(canvas_);
+    imageInfoDock_->setInfotext(image.text(QStringLiteral("parameters")));
+    statusBar()->showMessage(tr("Opened %1 (%2×%3)").arg(QFileInfo(path).fileName()).arg(image.width()).arg(image.height()),
+                             5000);
+}
+
+void MainWindow::addModel() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Add a Model"), QString(),
+                                                      tr("Model files (*.safetensors);;All files (*)"));
+    if (path.isEmpty()) return;
+    QStringList roots = settings_.value(settings::ModelRoots).split(QLatin1Char(';'), Qt::SkipEmptyParts);
+    const QString dir = QFileInfo(path).absolutePath();
+    if (!roots.contains(dir)) roots << dir;
+    settings_.setValue(settings::ModelRoots, roots.join(QLatin1Char(';')));
+    statusBar()->showMessage(tr("Added %1 to the library folders").arg(QFileInfo(path).fileName()), 5000);
+}
+
+void MainWindow::downloadFromUrl() {
+    bool ok = false;
+    const QString text = QInputDialog::getText(
+        this, tr("Download from URL"),
+        tr("Paste a Hugging Face or Civitai link (model page, file or download link):"), QLineEdit::Normal,
+        QString(), &ok);
+    if (!ok || text.trimmed().isEmpty()) return;
+    const QUrl url = QUrl::fromUserInput(text.trimmed());
+    const QString host = url.host().toLower();
+    const bool known = host == QLatin1String("huggingface.co") || host.endsWith(QLatin1String(".huggingface.co")) ||
+                       host == QLatin1String("civitai.com") || host.endsWith(QLatin1String(".civitai.com"));
+    if (!url.isValid() || url.scheme() != QLatin1String("https") || !known) {
+        QMessageBox::warning(this, tr("Unsupported link"),
+                             tr("Only https links to huggingface.co or civitai.com can be downloaded."));
+        return;
+    }
+    QMessageBox::information(this, tr("Download from URL"),
+                             tr("Downloading is not available in this build yet. Download the file with your "
+                                "browser and use “Add a model…”."));
+}
+
+void MainWindow::useA1111Folder() {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("AUTOMATIC1111 models folder"));
+    if (dir.isEmpty()) return;
+    // Accept either the webui folder or its models/ folder.
+    QDir d(dir);
+    if (d.exists(QStringLiteral("models/Stable-diffusion"))) d.cd(QStringLiteral("models"));
+    if (!d.exists(QStringLiteral("Stable-diffusion"))) {
+        QMessageBox::warning(this, tr("Not an AUTOMATIC1111 folder"),
+                             tr("%1 has no Stable-diffusion folder. Choose the webui folder or its models folder.")
+                                 .arg(QDir::toNativeSeparators(dir)));
+        return;
+    }
+    QStringList roots = settings_.value(settings::ModelRoots).split(QLatin1Char(';'), Qt::SkipEmptyParts);
+    if (!roots.contains(d.absolutePath())) roots << d.absolutePath();
+    settings_.setValue(settings::ModelRoots, roots.join(QLatin1Char(';')));
+    statusBar()->showMessage(tr("Using models from %1").arg(QDir::toNativeSeparators(d.absolutePath())), 5000);
+}
+
+void MainWindow::setLanguage(const QString& code) {
+    settings_.setValue(settings::Language, code);
+    statusBar()->showMessage(tr("The language changes the next time Latent Studio starts."), 8000);
+}
+
+void MainWindow::showAbout() {
+    const SystemInfo info = query_system_info();
+    QMessageBox::about(this, tr("About Latent Studio"),
+                       tr("Latent Studio %1\nA native desktop studio for Stable Diffusion.\n\nlibtorch %2 · Qt %3")
+                           .arg(AppInfo::version(), QString::fromStdString(info.torch_version),
+                                QString::fromLatin1(qVersion())));
+}
+
+} // namespace latent

@@ -1,1 +1,0 @@
-namespace latent { void ui_placeholder() {} }
