@@ -122,16 +122,20 @@ void MainWindow::createDocks() {
     libraryDock_ = new LibraryDock(addModelAction_, downloadAction_, a1111FolderAction_, this);
     imageInfoDock_ = new ImageInfoDock(this);
 
+    // Prompt on the left at full height; library / inpaint tools / image info as tabs and the
+    // gallery on the right; the queue under the canvas only.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     addDockWidget(Qt::LeftDockWidgetArea, promptDock_);
-    addDockWidget(Qt::LeftDockWidgetArea, inpaintDock_);
     addDockWidget(Qt::RightDockWidgetArea, libraryDock_);
     addDockWidget(Qt::RightDockWidgetArea, galleryDock_);
-    tabifyDockWidget(libraryDock_, imageInfoDock_);
+    tabifyDockWidget(libraryDock_, inpaintDock_);
+    tabifyDockWidget(inpaintDock_, imageInfoDock_);
     libraryDock_->raise();
     addDockWidget(Qt::BottomDockWidgetArea, queueDock_);
-    resizeDocks({promptDock_, libraryDock_}, {380, 340}, Qt::Horizontal);
-    resizeDocks({promptDock_, inpaintDock_}, {560, 300}, Qt::Vertical);
-    resizeDocks({queueDock_}, {140}, Qt::Vertical);
+    resizeDocks({promptDock_, libraryDock_}, {380, 360}, Qt::Horizontal);
+    resizeDocks({libraryDock_, galleryDock_}, {480, 380}, Qt::Vertical);
+    resizeDocks({queueDock_}, {120}, Qt::Vertical);
 
     connect(generateAction_, &QAction::triggered, promptDock_, &PromptDock::generateRequested);
     connect(zoomFitAction_, &QAction::triggered, canvas_, &CanvasView::zoomToFit);
