@@ -1,6 +1,8 @@
 #include "app/cli/cli.h"
 
+#include "app/cli/cli_txt2img.h"
 #include "app/cli/cli_version.h"
+#include "pipeline/engine.h"
 #include "app/core/app_info.h"
 #include "pipeline/core/system_info.h"
 
@@ -27,7 +29,17 @@ QString usage() {
         "\n"
         "Commands:\n"
         "  --version, version     product, library and device versions\n"
-        "  help                   this text\n");
+        "  txt2img                text to image (A1111 parameters; --request, --infotext)\n"
+        "  samplers               A1111 sampler names and aliases (JSON)\n"
+        "  schedules              A1111 schedule types (JSON)\n"
+        "  help                   this text\n"
+        "\n"
+        "txt2img options:\n"
+        "  --model PATH [--vae PATH] --prompt TEXT [--negative TEXT] [--seed N] [--steps N]\n"
+        "  [--cfg F] [--width W] [--height H] [--sampler NAME] [--schedule NAME]\n"
+        "  [--batch-size N] [--n-iter N] [--clip-skip N] [--rng cpu|gpu|nv]\n"
+        "  [--subseed N --subseed-strength F] [--device cpu|cuda] --out DIR [--save-latents]\n"
+        "  [--infotext TEXT] [--request FILE]   (explicit flags win)\n");
 }
 
 } // namespace
@@ -57,6 +69,12 @@ int runCli(const QStringList& argsIn) {
     const QString command = args.takeFirst();
     if (command == QLatin1String("--version") || command == QLatin1String("version")) {
         out() << versionReport() << Qt::endl;
+        return 0;
+    }
+    if (command == QLatin1String("txt2img")) return runTxt2ImgCommand(args);
+    if (command == QLatin1String("samplers") || command == QLatin1String("schedules")) {
+        const std::string json = command == QLatin1String("samplers") ? Engine::samplers_json() : Engine::schedules_json();
+        out() << QString::fromStdString(json) << Qt::endl;
         return 0;
     }
     err() << QCoreApplication::translate("Cli", "latentstudio-cli: unknown command \"%1\" (see latentstudio-cli help)")

@@ -1,0 +1,56 @@
+// The engine facade the app, the CLI and the HTTP API drive (torch-free header): load a model
+// (cached), run generation jobs. One Engine per device, used from one thread at a time (the
+// inference worker); it owns the loaded modules.
+#pragma once
+
+#include "pipeline/pipelines/generation.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace latent {
+
+struct ModelLoadResult {
+    std::string path;
+    std::string family;       // "sd1", "sd2", "sdxl", ...
+    bool inpainting = false;
+    std::string prediction;   // "epsilon" or "v"
+    double seconds = 0;       // 0 when it came from the cache
+    bool cached = false;
+    std::vector<std::string> warnings;
+};
+
+class Engine {
+public:
+    // device: "cpu" or "cuda[:N]".
+    explicit Engine(const std::string& device = "cpu");
+    ~Engine();
+    Engine(const Engine&) = delete;
+    Engine& operator=(const Engine&) = delete;
+
+    // Loads (or reuses the cached) checkpoint with an optional VAE override. Throws PipelineError.
+    ModelLoadResult load_model(const std::string& path, const std::string& vae_path = {});
+    bool has_model() const;
+    void unload();
+
+    // Runs txt2img on the loaded model. With `save_latents_dir`, also writes
+    // `latents.safetensors` and `cond.safetensors` there (names as in the golden fixtures).
+    GenerationResult txt2img(const GenerationRequest& request, const GenerationCallbacks& callbacks = {},
+                             const std::string& save_latents_dir = {});
+
+    const std::string& device() const;
+
+    // Checks a request without a model (sizes, steps, sampler and schedule names). Throws
+    // PipelineError("bad_request" / "unknown_sampler" / "unknown_schedule", ...).
+    static void check_request(const GenerationRequest& request);
+    // A1111 sampler / schedule catalogues (JSON text shaped like /sdapi/v1/samplers and /schedulers).
+    static std::string samplers_json();
+    static std::string schedules_json();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace latent

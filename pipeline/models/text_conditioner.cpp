@@ -1,0 +1,139 @@
+#include "pipeline/models/text_conditioner.h"
+
+#include "pipeline/core/error.h"
+
+#include <ATen/ATen.h>
+#include <c10/core/InferenceMode.h>
+
+namespace latent {
+
+TextConditioner::TextConditioner(TextConditioningKind kind, ClipTextModel te1, std::optional<ClipTextModel> te2)
+    : kind_(kind), te1_(std::move(te1)), te2_(std::move(te2)) {
+    if (!te1_) throw PipelineError("bad_model", "The text conditioner needs a text encoder.");
+    switch (kind_) {
+    case TextConditioningKind::SD1:
+        choice_[0] = {-1, true, false};
+        break;
+    case TextConditioningKind::SD2:
+        choice_[0] = {-2, true, true};
+        break;
+    case TextConditioningKind::SDXL:
+        if (!te2_ || !*te2_ || !(*te2_)->text_projection)
+            throw PipelineError("bad_model", "SDXL conditioning needs a second text encoder with a projection.");
+        choice_[0] = {-2, false, false};
+        choice_[1] = {-2, false, true};
+        break;
+    case TextConditioningKind::SDXLRefiner:
+        if (!te1_->text_projection)
+            throw PipelineError("bad_model", "SDXL refiner conditioning needs a text encoder with a projection.");
+        choice_[0] = {-2, false, true};
+        break;
+    }
+}
+
+void TextConditioner::set_clip_skip(int clip_skip) {
+    if (kind_ != TextConditioningKind::SD1) return;
+    if (clip_skip < 1) clip_skip = 1;
+    if (clip_skip > te1_->config().num_hidden_layers)
+        throw PipelineError("bad_clip_skip", "Clip skip " + std::to_string(clip_skip) +
+                                                 " is larger than the text encoder's number of layers.");
+    choice_[0].hidden_index = -clip_skip;
+    choice_[0].final_norm = true;
+}
+
+void TextConditioner::set_layer_choice(int encoder, EncoderLayerChoice choice) {
+    if (encoder < 0 || encoder > 1) throw PipelineError("bad_argument", "Text encoder index must be 0 or 1.");
+    choice_[encoder] = choice;
+}
+
+int64_t TextConditioner::context_dim() const {
+    int64_t d = te1_->config().hidden_size;
+    if (kind_ == TextConditioningKind::SDXL) d += (*te2_)->config().hidden_size;
+    return d;
+}
+
+int64_t TextConditioner::pooled_dim() const {
+    if (kind_ == TextConditioningKind::SDXL) return (*te2_)->config().projection_dim;
+    if (kind_ == TextConditioningKind::SDXLRefiner) return te1_->config().projection_dim;
+    return 0;
+}
+
+at::Tensor TextConditioner::apply_emphasis_original(const at::Tensor& z, const at::Tensor& multipliers) {
+    at::Tensor m = multipliers.to(z.device(), z.scalar_type());
+    at::Tensor original_mean = z.mean();
+    at::Tensor out = z * m.reshape({m.size(0), m.size(1), 1}).expand(z.sizes());
+    at::Tensor new_mean = out.mean();
+    return out * (original_mean / new_mean);
+}
+
+at::Tensor TextConditioner::encode_one(ClipTextModel model, const EncoderLayerChoice& choice,
+                                       const at::Tensor& tokens, at::Tensor* pooled_out) const {
+    at::Tensor ids = tokens.to(at::kLong).clone();
+    if (choice.zero_after_eos) {
+        const int64_t eos = model->config().eos_token_id;
+        // Positions strictly after the first EOS of each row become 0 (A1111 id_pad).
+        at::Tensor is_eos = ids.eq(eos);
+        at::Tensor seen = is_eos.to(at::kInt).cumsum(1);
+        at::Tensor keep = seen.eq(0).logical_or(seen.eq(1).logical_and(is_eos));
+        ids.masked_fill_(keep.logical_not(), 0);
+    }
+    ClipTextOutput out = model->forward(ids);
+    const int64_t n = static_cast<int64_t>(out.hidden_states.size());
+    int64_t idx = choice.hidden_index < 0 ? n + choice.hidden_index : choice.hidden_index;
+    if (idx < 0 || idx >= n)
+        throw PipelineError("bad_clip_skip", "The requested text encoder layer does not exist.");
+    at::Tensor z;
+    if (idx == n - 1 && choice.final_norm)
+        z = out.last_hidden_state;
+    else
+        z = choice.final_norm ? model->text_model->final_layer_norm->forward(out.hidden_states[idx])
+                              : out.hidden_states[idx];
+    if (pooled_out) *pooled_out = out.text_embeds.defined() ? out.text_embeds : out.pooled;
+    return z;
+}
+
+TextConditioning TextConditioner::encode(const at::Tensor& tokens, const at::Tensor& multipliers) const {
+    if (tokens.dim() != 2 || multipliers.dim() != 2 || !tokens.sizes().equals(multipliers.sizes()))
+        throw PipelineError("bad_input", "Prompt chunks must be token and multiplier tables of the same shape [n,77].");
+    if (tokens.size(0) < 1) throw PipelineError("bad_input", "A prompt needs at least one chunk.");
+    c10::InferenceMode guard;
+    TextConditioning result;
+    std::vector<at::Tensor> chunks;
+    for (int64_t i = 0; i < tokens.size(0); ++i) {
+        at::Tensor t = tokens.narrow(0, i, 1);
+        at::Tensor m = multipliers.narrow(0, i, 1);
+        at::Tensor pooled1;
+        const bool refiner = kind_ == TextConditioningKind::SDXLRefiner;
+        at::Tensor z1 = apply_emphasis_original(encode_one(te1_, choice_[0], t, refiner ? &pooled1 : nullptr), m);
+        if (refiner && i == 0) result.pooled = pooled1;
+        if (kind_ == TextConditioningKind::SDXL) {
+            at::Tensor pooled;
+            at::Tensor z2 = apply_emphasis_original(encode_one(*te2_, choice_[1], t, &pooled), m);
+            if (i == 0) result.pooled = pooled;
+            chunks.push_back(at::cat({z1, z2}, 2));
+        } else {
+            chunks.push_back(z1);
+        }
+    }
+    result.crossattn = at::cat(chunks, 1);
+    return result;
+}
+
+TextConditioning TextConditioner::encode(const std::vector<std::array<int, 77>>& tokens,
+                                         const std::vector<std::array<float, 77>>& multipliers) const {
+    if (tokens.size() != multipliers.size())
+        throw PipelineError("bad_input", "Every prompt chunk needs as many multipliers as tokens.");
+    const int64_t n = static_cast<int64_t>(tokens.size());
+    at::Tensor t = at::empty({n, 77}, at::kLong);
+    at::Tensor m = at::empty({n, 77}, at::kFloat);
+    auto ta = t.accessor<int64_t, 2>();
+    auto ma = m.accessor<float, 2>();
+    for (int64_t i = 0; i < n; ++i)
+        for (int j = 0; j < 77; ++j) {
+            ta[i][j] = tokens[i][j];
+            ma[i][j] = multipliers[i][j];
+        }
+    return encode(t, m);
+}
+
+} // namespace latent

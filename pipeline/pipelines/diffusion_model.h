@@ -1,0 +1,29 @@
+// Everything a generation needs from a loaded checkpoint, ready on its device.
+#pragma once
+
+#include "pipeline/models/autoencoder_kl.h"
+#include "pipeline/models/text_conditioner.h"
+#include "pipeline/models/unet2d_condition.h"
+#include "pipeline/schedulers/denoiser.h"
+
+#include <memory>
+#include <string>
+
+namespace latent {
+
+class PromptChunker;
+
+struct DiffusionModel {
+    std::string family;                 // "sd1", "sd2", "sdxl", ...
+    bool is_sdxl = false;
+    bool inpainting = false;
+    Prediction prediction = Prediction::Epsilon;
+    std::shared_ptr<TextConditioner> text;
+    UNet2DConditionModel unet{nullptr};
+    AutoencoderKL vae{nullptr};
+    std::shared_ptr<DiscreteSchedule> schedule;
+    at::Device device = at::kCPU;
+    at::ScalarType dtype = at::kFloat;
+};
+
+} // namespace latent
