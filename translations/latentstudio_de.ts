@@ -4,26 +4,186 @@
 <context>
     <name>Cli</name>
     <message>
-        <source>Usage: latentstudio-cli [--threads N] COMMAND [options]
-
-Commands:
-  --version, version     product, library and device versions
-  help                   this text
-</source>
-        <translation>Aufruf: latentstudio-cli [--threads N] BEFEHL [Optionen]
-
-Befehle:
-  --version, version     Versionen von Produkt, Bibliotheken und Geräten
-  help                   dieser Text
-</translation>
-    </message>
-    <message>
         <source>latentstudio-cli: --threads needs a non-negative number</source>
         <translation>latentstudio-cli: --threads braucht eine nicht-negative Zahl</translation>
     </message>
     <message>
         <source>latentstudio-cli: unknown command "%1" (see latentstudio-cli help)</source>
         <translation>latentstudio-cli: unbekannter Befehl „%1“ (siehe latentstudio-cli help)</translation>
+    </message>
+    <message>
+        <source>Usage: latentstudio-cli [--threads N] COMMAND [options]
+
+Commands:
+  --version, version     product, library and device versions
+  txt2img                text to image (A1111 parameters; --request, --infotext)
+  samplers               A1111 sampler names and aliases (JSON)
+  schedules              A1111 schedule types (JSON)
+  help                   this text
+
+txt2img options:
+  --model PATH [--vae PATH] --prompt TEXT [--negative TEXT] [--seed N] [--steps N]
+  [--cfg F] [--width W] [--height H] [--sampler NAME] [--schedule NAME]
+  [--batch-size N] [--n-iter N] [--clip-skip N] [--rng cpu|gpu|nv]
+  [--subseed N --subseed-strength F] [--device cpu|cuda] --out DIR [--save-latents]
+  [--infotext TEXT] [--request FILE]   (explicit flags win)
+</source>
+        <translation>Aufruf: latentstudio-cli [--threads N] BEFEHL [Optionen]
+
+Befehle:
+  --version, version     Versionen von Produkt, Bibliotheken und Geräten
+  txt2img                Text zu Bild (A1111-Parameter; --request, --infotext)
+  samplers               A1111-Samplernamen und Aliasse (JSON)
+  schedules              A1111-Zeitpläne (JSON)
+  help                   dieser Text
+
+txt2img-Optionen:
+  --model PFAD [--vae PFAD] --prompt TEXT [--negative TEXT] [--seed N] [--steps N]
+  [--cfg F] [--width B] [--height H] [--sampler NAME] [--schedule NAME]
+  [--batch-size N] [--n-iter N] [--clip-skip N] [--rng cpu|gpu|nv]
+  [--subseed N --subseed-strength F] [--device cpu|cuda] --out ORDNER [--save-latents]
+  [--infotext TEXT] [--request DATEI]   (ausdrückliche Optionen haben Vorrang)
+</translation>
+    </message>
+</context>
+<context>
+    <name>GenerationRunner</name>
+    <message>
+        <source>Could not save the image: %1</source>
+        <translation>Das Bild konnte nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>JobQueue</name>
+    <message>
+        <source>The studio stopped while this job was running.</source>
+        <translation>Das Studio wurde beendet, während dieser Auftrag lief.</translation>
+    </message>
+    <message>
+        <source>Batch size %1 is outside 1–%2.</source>
+        <translation>Die Stapelgröße %1 liegt außerhalb von 1–%2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The queue is full (%n job(s) waiting). Wait for jobs to finish or raise the limit in the settings.</source>
+        <translation><numerusform>Die Warteschlange ist voll (%n Auftrag wartet). Warten Sie, bis Aufträge fertig sind, oder erhöhen Sie die Grenze in den Einstellungen.</numerusform><numerusform>Die Warteschlange ist voll (%n Aufträge warten). Warten Sie, bis Aufträge fertig sind, oder erhöhen Sie die Grenze in den Einstellungen.</numerusform></translation>
+    </message>
+    <message>
+        <source>The job could not be saved: %1</source>
+        <translation>Der Auftrag konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Only a finished job can be run again.</source>
+        <translation>Nur ein beendeter Auftrag kann erneut ausgeführt werden.</translation>
+    </message>
+    <message>
+        <source>No such job.</source>
+        <translation>Diesen Auftrag gibt es nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>JobState</name>
+    <message>
+        <source>Queued</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Unterbrochen</translation>
+    </message>
+</context>
+<context>
+    <name>latent</name>
+    <message>
+        <source>Model not found: %1</source>
+        <translation>Modell nicht gefunden: %1</translation>
+    </message>
+    <message>
+        <source>VAE not found: %1</source>
+        <translation>VAE nicht gefunden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot create the output folder %1.</source>
+        <translation>Der Ausgabeordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Out of memory.</source>
+        <translation>Nicht genügend Speicher.</translation>
+    </message>
+    <message>
+        <source>latentstudio-cli: the output folder failed (%1); the image was saved to %2</source>
+        <translation>latentstudio-cli: der Ausgabeordner ist nicht nutzbar (%1); das Bild wurde unter %2 gespeichert</translation>
+    </message>
+    <message>
+        <source>"%1" must be a whole number.</source>
+        <translation>„%1“ muss eine ganze Zahl sein.</translation>
+    </message>
+    <message>
+        <source>"%1" must be a number.</source>
+        <translation>„%1“ muss eine Zahl sein.</translation>
+    </message>
+    <message>
+        <source>"%1" must be a string.</source>
+        <translation>„%1“ muss ein Text sein.</translation>
+    </message>
+    <message>
+        <source>The infotext has no parameter line (Steps, Sampler, Seed, ...).</source>
+        <translation>Der Infotext hat keine Parameterzeile (Steps, Sampler, Seed, …).</translation>
+    </message>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation>%1 braucht einen Wert.</translation>
+    </message>
+    <message>
+        <source>Cannot read the request file %1: %2</source>
+        <translation>Die Anfragedatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The request file %1 is not a JSON object: %2</source>
+        <translation>Die Anfragedatei %1 ist kein JSON-Objekt: %2</translation>
+    </message>
+    <message>
+        <source>%1 needs a whole number, got "%2".</source>
+        <translation>%1 braucht eine ganze Zahl, erhalten: „%2“.</translation>
+    </message>
+    <message>
+        <source>%1 needs a number, got "%2".</source>
+        <translation>%1 braucht eine Zahl, erhalten: „%2“.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument "%1".</source>
+        <translation>Unerwartetes Argument „%1“.</translation>
+    </message>
+    <message>
+        <source>--rng must be cpu, gpu or nv.</source>
+        <translation>--rng muss cpu, gpu oder nv sein.</translation>
+    </message>
+    <message>
+        <source>Unknown option %1.</source>
+        <translation>Unbekannte Option %1.</translation>
+    </message>
+    <message>
+        <source>--model is required.</source>
+        <translation>--model ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>--out is required.</source>
+        <translation>--out ist erforderlich.</translation>
     </message>
 </context>
 <context>

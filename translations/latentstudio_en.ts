@@ -4,20 +4,170 @@
 <context>
     <name>Cli</name>
     <message>
-        <source>Usage: latentstudio-cli [--threads N] COMMAND [options]
-
-Commands:
-  --version, version     product, library and device versions
-  help                   this text
-</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>latentstudio-cli: --threads needs a non-negative number</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>latentstudio-cli: unknown command "%1" (see latentstudio-cli help)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Usage: latentstudio-cli [--threads N] COMMAND [options]
+
+Commands:
+  --version, version     product, library and device versions
+  txt2img                text to image (A1111 parameters; --request, --infotext)
+  samplers               A1111 sampler names and aliases (JSON)
+  schedules              A1111 schedule types (JSON)
+  help                   this text
+
+txt2img options:
+  --model PATH [--vae PATH] --prompt TEXT [--negative TEXT] [--seed N] [--steps N]
+  [--cfg F] [--width W] [--height H] [--sampler NAME] [--schedule NAME]
+  [--batch-size N] [--n-iter N] [--clip-skip N] [--rng cpu|gpu|nv]
+  [--subseed N --subseed-strength F] [--device cpu|cuda] --out DIR [--save-latents]
+  [--infotext TEXT] [--request FILE]   (explicit flags win)
+</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>GenerationRunner</name>
+    <message>
+        <source>Could not save the image: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>JobQueue</name>
+    <message>
+        <source>The studio stopped while this job was running.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Batch size %1 is outside 1–%2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>The queue is full (%n job(s) waiting). Wait for jobs to finish or raise the limit in the settings.</source>
+        <translation><numerusform>The queue is full (%n job waiting). Wait for jobs to finish or raise the limit in the settings.</numerusform><numerusform>The queue is full (%n jobs waiting). Wait for jobs to finish or raise the limit in the settings.</numerusform></translation>
+    </message>
+    <message>
+        <source>The job could not be saved: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only a finished job can be run again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No such job.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>JobState</name>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>latent</name>
+    <message>
+        <source>Model not found: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>VAE not found: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot create the output folder %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Out of memory.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>latentstudio-cli: the output folder failed (%1); the image was saved to %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" must be a whole number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" must be a number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" must be a string.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The infotext has no parameter line (Steps, Sampler, Seed, ...).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read the request file %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The request file %1 is not a JSON object: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 needs a whole number, got "%2".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 needs a number, got "%2".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unexpected argument "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--rng must be cpu, gpu or nv.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown option %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--model is required.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--out is required.</source>
         <translation type="unfinished" />
     </message>
 </context>
