@@ -17,6 +17,21 @@ QDateTime fromText(const QString& s) {
     t.setTimeSpec(Qt::UTC);
     return t;
 }
+// Binds the 12 data columns in table order (kind .. results).
+void bindColumns(QSqlQuery& q, const Job& job) {
+    q.addBindValue(job.kind);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(job.params).toJson(QJsonDocument::Compact)));
+    q.addBindValue(jobStateName(job.state));
+    q.addBindValue(job.progress);
+    q.addBindValue(job.step);
+    q.addBindValue(job.totalSteps);
+    q.addBindValue(job.position);
+    q.addBindValue(toText(job.created));
+    q.addBindValue(toText(job.started));
+    q.addBindValue(toText(job.finished));
+    q.addBindValue(job.error);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(job.results)).toJson(QJsonDocument::Compact)));
+}
 } // namespace
 
 JobStore::JobStore() : connection_(QStringLiteral("jobs-") + QUuid::createUuid().toString(QUuid::WithoutBraces)) {}
@@ -94,18 +109,7 @@ bool JobStore::insert(Job& job) {
     QSqlQuery q(QSqlDatabase::database(connection_));
     q.prepare(QStringLiteral("INSERT INTO jobs (kind, params, state, progress, step, total_steps, position, created, "
                              "started, finished, error, results) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
-    q.addBindValue(job.kind);
-    q.addBindValue(QString::fromUtf8(QJsonDocument(job.params).toJson(QJsonDocument::Compact)));
-    q.addBindValue(jobStateName(job.state));
-    q.addBindValue(job.progress);
-    q.addBindValue(job.step);
-    q.addBindValue(job.totalSteps);
-    q.addBindValue(job.position);
-    q.addBindValue(toText(job.created));
-    q.addBindValue(toText(job.started));
-    q.addBindValue(toText(job.finished));
-    q.addBindValue(job.error);
-    q.addBindValue(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(job.results)).toJson(QJsonDocument::Compact)));
+    bindColumns(q, job);
     if (!q.exec()) {
         error_ = q.lastError().text();
         return false;
@@ -118,18 +122,7 @@ bool JobStore::update(const Job& job) {
     QSqlQuery q(QSqlDatabase::database(connection_));
     q.prepare(QStringLiteral("UPDATE jobs SET kind=?, params=?, state=?, progress=?, step=?, total_steps=?, "
                              "position=?, created=?, started=?, finished=?, error=?, results=? WHERE id=?"));
-    q.addBindValue(job.kind);
-    q.addBindValue(QString::fromUtf8(QJsonDocument(job.params).toJson(QJsonDocument::Compact)));
-    q.addBindValue(jobStateName(job.state));
-    q.addBindValue(job.progress);
-    q.addBindValue(job.step);
-    q.addBindValue(job.totalSteps);
-    q.addBindValue(job.position);
-    q.addBindValue(toText(job.created));
-    q.addBindValue(toText(job.started));
-    q.addBindValue(toText(job.finished));
-    q.addBindValue(job.error);
-    q.addBindValue(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(job.results)).toJson(QJsonDocument::Compact)));
+    bindColumns(q, job);
     q.addBindValue(job.id);
     if (!q.exec()) {
         error_ = q.lastError().text();
