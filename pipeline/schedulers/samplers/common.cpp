@@ -83,5 +83,19 @@ std::pair<at::Tensor, at::Tensor> eps_at_timestep(SamplerContext& ctx, const at:
     return {eps, denoised};
 }
 
+double churn(SamplerContext& ctx, at::Tensor& x, double s, int64_t n, const SamplerOptions& o) {
+    const double gamma = (o.s_tmin <= s && s <= o.s_tmax)
+                             ? std::min(o.s_churn / static_cast<double>(n), std::sqrt(2.0) - 1.0)
+                             : 0.0;
+    at::Tensor eps;
+    if (ctx.noise) eps = ctx.randn_like(x) * o.s_noise;
+    const double sigma_hat = s * (gamma + 1.0);
+    if (gamma > 0) {
+        if (!eps.defined()) eps = ctx.randn_like(x) * o.s_noise;
+        x = x + eps * std::sqrt(sigma_hat * sigma_hat - s * s);
+    }
+    return sigma_hat;
+}
+
 } // namespace samplers
 } // namespace latent

@@ -14,16 +14,7 @@ at::Tensor euler(SamplerContext& ctx, at::Tensor x, const Sigmas& sigmas, const 
     const int64_t n = static_cast<int64_t>(sigmas.size()) - 1;
     for (int64_t i = 0; i < n; ++i) {
         const double s = sigmas[i];
-        const double gamma = (o.s_tmin <= s && s <= o.s_tmax)
-                                 ? std::min(o.s_churn / static_cast<double>(n), std::sqrt(2.0) - 1.0)
-                                 : 0.0;
-        at::Tensor eps;
-        if (ctx.noise) eps = ctx.randn_like(x) * o.s_noise;
-        const double sigma_hat = s * (gamma + 1.0);
-        if (gamma > 0) {
-            if (!eps.defined()) eps = ctx.randn_like(x) * o.s_noise;
-            x = x + eps * std::sqrt(sigma_hat * sigma_hat - s * s);
-        }
+        const double sigma_hat = churn(ctx, x, s, n, o);
         const at::Tensor denoised = ctx.model(x, sigma_hat);
         const at::Tensor d = to_d(x, sigma_hat, denoised);
         ctx.step(i, n, s, sigma_hat, x, denoised);

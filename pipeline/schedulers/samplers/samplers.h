@@ -52,6 +52,11 @@ NoiseSampler brownian_noise_sampler(SamplerContext& ctx, const at::Tensor& x, co
                                     const SamplerOptions& o);
 // (sigma_down, sigma_up) of k-diffusion get_ancestral_step.
 std::pair<double, double> ancestral_step(double sigma_from, double sigma_to, double eta);
+// k-diffusion's "churn" prologue of Euler / Heun / DPM2 (Karras et al. Algorithm 2): draws one
+// noise tensor per step (used only when gamma > 0, as in the k-diffusion A1111 ships), adds
+// noise up to sigma_hat when s_churn > 0 and returns sigma_hat. `n` is the number of steps.
+double churn(SamplerContext& ctx, at::Tensor& x, double sigma, int64_t n, const SamplerOptions& o);
+
 inline at::Tensor to_d(const at::Tensor& x, double sigma, const at::Tensor& denoised) {
     return (x - denoised) / sigma;
 }
