@@ -14,7 +14,7 @@ JOBS="${LATENT_JOBS:-$(nproc)}"
 PACKAGES=(
   build-essential cmake ninja-build pkg-config ccache git
   libtorch-dev libopenblas0-openmp zlib1g-dev nlohmann-json3-dev
-  qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-tools-dev
+  qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev
   qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite qt6-qpa-plugins libgl-dev
   libopenimageio-dev qtkeychain-qt6-dev
   xvfb xauth fontconfig fonts-dejavu-core
