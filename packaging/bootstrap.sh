@@ -55,7 +55,6 @@ install_deps() {
 configure_and_build() {
   local launcher=()
   if command -v ccache >/dev/null; then
-    export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/latentstudio-ccache}"
     export CCACHE_SLOPPINESS="pch_defines,time_macros,include_file_mtime,include_file_ctime"
     ccache --max-size=5G >/dev/null 2>&1 || true
   fi
