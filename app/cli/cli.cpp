@@ -1,5 +1,7 @@
 #include "app/cli/cli.h"
 
+#include "app/cli/cli_bench.h"
+#include "app/cli/cli_model_tools.h"
 #include "app/cli/cli_txt2img.h"
 #include "app/cli/cli_version.h"
 #include "pipeline/engine.h"
@@ -31,6 +33,14 @@ QString usage() {
         "  --version, version     product, library and device versions\n"
         "  txt2img                text to image (A1111 parameters; --request, --infotext)\n"
         "  samplers               A1111 sampler names and aliases (JSON)\n"
+        "  inspect PATH           describe a model file or diffusers folder (JSON, hashes)\n"
+        "  convert FILE.ckpt --out FILE.safetensors [--fp16] [--overwrite]\n"
+        "                         convert a pickle checkpoint safely (restricted reader, child process)\n"
+        "  bench gemm|unet|vae|text|load [options] [--plain]\n"
+        "                         benchmark figures (JSON): unet --family sd1|sd2|sdxl --width W\n"
+        "                         --height H --batch N [--steps N]; vae --width W --height H [--tiled];\n"
+        "                         text --family F [--batch N]; gemm [--sizes 2048,4096];\n"
+        "                         load [--path FILE] [--keep] (real-size SD 1.5, fp16 file)\n"
         "  schedules              A1111 schedule types (JSON)\n"
         "  help                   this text\n"
         "\n"
@@ -72,6 +82,11 @@ int runCli(const QStringList& argsIn) {
         return 0;
     }
     if (command == QLatin1String("txt2img")) return runTxt2ImgCommand(args);
+    // Model files (issue 3) and benchmarks (issue 4 item 9).
+    if (command == QLatin1String("inspect")) return runInspectCommand(args);
+    if (command == QLatin1String("convert")) return runConvertCommand(args);
+    if (command == QLatin1String("convert-worker")) return runConvertWorkerCommand(args);
+    if (command == QLatin1String("bench")) return runBenchCommand(args);
     if (command == QLatin1String("samplers") || command == QLatin1String("schedules")) {
         const std::string json = command == QLatin1String("samplers") ? Engine::samplers_json() : Engine::schedules_json();
         out() << QString::fromStdString(json) << Qt::endl;

@@ -132,29 +132,39 @@ ConvertReport convert_checkpoint(const std::string& in, const std::string& out, 
     for (const auto& t : st.tensors)
         if (!is_valid_utf8(t.name)) refuse("a tensor name is not valid UTF-8");
 
-    std::vector<std::pair<std::string, at::Tensor>> tensors;
-    tensors.reserve(st.tensors.size());
-    for (const auto& t : st.tensors) {
-        at::Tensor x = ckpt.load(t);
-        if (opts.dtype && x.is_floating_point()) x = x.to(*opts.dtype);
-        tensors.emplace_back(t.name, std::move(x));
-    }
+    // Streamed: the header comes from the pickle's tensor descriptions, then each tensor is read
+    // from its storage, converted and written before the next one is touched (never the whole
+    // model in memory).
+    auto file_type = [&](const PickleTensor& t) {
+        const auto it = st.storages.find(t.storage_key);
+        if (it == st.storages.end()) refuse("a tensor refers to an unknown storage");
+        const at::ScalarType s = storage_scalar(it->second.type);
+        return (opts.dtype && at::isFloatingType(s)) ? *opts.dtype : s;
+    };
+    std::vector<SafetensorsTensorSpec> specs;
+    specs.reserve(st.tensors.size());
+    for (const auto& t : st.tensors) specs.push_back({t.name, file_type(t), t.sizes});
+    auto produce = [&](std::size_t i) {
+        at::Tensor x = ckpt.load(st.tensors[i]);
+        if (x.scalar_type() != specs[i].dtype) x = x.to(specs[i].dtype);
+        return x;
+    };
     std::map<std::string, std::string> meta = opts.metadata;
     meta.emplace("format", "pt");
     meta.emplace("converted_from", std::filesystem::path(in).filename().string());
-    write_safetensors(out, tensors, meta);
+    write_safetensors_streamed(out, specs, produce, meta);
 
-    // Re-read strictly and compare every tensor.
+    // Re-read strictly and compare every tensor with a fresh read of the checkpoint, one at a time.
     try {
         const SafetensorsFile check = SafetensorsFile::open(out);
-        if (check.tensors().size() != tensors.size())
+        if (check.tensors().size() != specs.size())
             throw PipelineError("convert_verify_failed", "The converted file does not hold every tensor.");
-        for (const auto& [name, t] : tensors) {
-            const TensorInfo* ti = check.find(name);
+        for (std::size_t i = 0; i < specs.size(); ++i) {
+            const TensorInfo* ti = check.find(specs[i].name);
             if (!ti) throw PipelineError("convert_verify_failed", "The converted file lacks a tensor.");
             const at::Tensor back = check.load(*ti);
+            const at::Tensor tc = produce(i).contiguous();
             // Byte comparison (NaN-safe): both tensors are contiguous CPU tensors of one dtype.
-            const at::Tensor tc = t.contiguous();
             if (back.scalar_type() != tc.scalar_type() || !back.sizes().equals(tc.sizes()) ||
                 back.nbytes() != tc.nbytes() ||
                 (tc.nbytes() && std::memcmp(back.data_ptr(), tc.data_ptr(), tc.nbytes()) != 0))
@@ -167,7 +177,7 @@ ConvertReport convert_checkpoint(const std::string& in, const std::string& out, 
     ConvertReport r;
     r.input = in;
     r.output = out;
-    r.tensors = tensors.size();
+    r.tensors = specs.size();
     r.skipped = st.skipped;
     r.output_bytes = std::filesystem::file_size(out, ec);
     return r;

@@ -133,6 +133,11 @@ json inspect_model_json(const std::string& path) {
     if (f == FileFormat::DiffusersFolder) return inspect_folder(path);
     if (format_is_pickle(f))
         throw PipelineError("pickle_checkpoint", format_explanation(f));
+    if (f == FileFormat::Unknown) {
+        // Not recognisably anything: the strict reader says precisely why it is not a
+        // safetensors file (too short, header size beyond the file or above 100 MB, ...).
+        (void)SafetensorsFile::open(path);
+    }
     if (f != FileFormat::Safetensors)
         throw PipelineError("wrong_format", "'" + std::filesystem::path(path).filename().string() +
                                                 "' is not a model file Latent Studio can read. " + format_explanation(f));

@@ -258,10 +258,10 @@ void json_escape(std::string& out, std::string_view s) {
 
 } // namespace
 
-std::string build_safetensors_header(const std::vector<std::pair<std::string, at::Tensor>>& tensors,
+std::string build_safetensors_header(const std::vector<SafetensorsTensorSpec>& specs,
                                      const std::map<std::string, std::string>& metadata) {
-    if (tensors.size() > kSafetensorsMaxTensors)
-        fail("invalid_argument", "Too many tensors to write (" + std::to_string(tensors.size()) + ").");
+    if (specs.size() > kSafetensorsMaxTensors)
+        fail("invalid_argument", "Too many tensors to write (" + std::to_string(specs.size()) + ").");
     std::set<std::string_view> names;
     std::string h = "{";
     bool first = true;
@@ -281,40 +281,63 @@ std::string build_safetensors_header(const std::vector<std::pair<std::string, at
         first = false;
     }
     uint64_t offset = 0;
-    for (const auto& [name, t] : tensors) {
+    for (const auto& spec : specs) {
+        const std::string& name = spec.name;
         if (name == "__metadata__") fail("invalid_argument", "A tensor cannot be named __metadata__.");
         if (!is_valid_utf8(name)) fail("invalid_argument", "Tensor names must be UTF-8 text.");
         if (!names.insert(name).second)
             fail("invalid_argument", "The tensor name '" + printable(name) + "' is used twice.");
-        if (!t.defined()) fail("invalid_argument", "The tensor '" + printable(name) + "' is undefined.");
-        if (t.dim() > static_cast<int64_t>(kSafetensorsMaxRank))
+        if (spec.shape.size() > kSafetensorsMaxRank)
             fail("invalid_argument", "The tensor '" + printable(name) + "' has too many dimensions.");
-        const auto dt = safe_dtype_from_scalar(t.scalar_type());
+        const auto dt = safe_dtype_from_scalar(spec.dtype);
         if (!dt)
             fail("unsupported_dtype", "The tensor '" + printable(name) + "' has a data type (" +
-                                          std::string(c10::toString(t.scalar_type())) +
+                                          std::string(c10::toString(spec.dtype)) +
                                           ") that safetensors cannot store.");
-        const uint64_t bytes = static_cast<uint64_t>(t.numel()) * static_cast<uint64_t>(t.element_size());
+        uint64_t bytes = static_cast<uint64_t>(safe_dtype_bits(*dt) / 8);
+        for (int64_t d : spec.shape) {
+            if (d < 0 || __builtin_mul_overflow(bytes, static_cast<uint64_t>(d), &bytes))
+                fail("invalid_argument", "The tensor '" + printable(name) + "' has an impossible shape.");
+        }
         if (!first) h += ',';
         first = false;
         json_escape(h, name);
         h += ":{\"dtype\":\"";
         h += safe_dtype_name(*dt);
         h += "\",\"shape\":[";
-        for (int64_t i = 0; i < t.dim(); ++i) {
+        for (std::size_t i = 0; i < spec.shape.size(); ++i) {
             if (i) h += ',';
-            h += std::to_string(t.size(i));
+            h += std::to_string(spec.shape[i]);
         }
         h += "],\"data_offsets\":[";
         h += std::to_string(offset);
         h += ',';
-        offset += bytes;
+        if (__builtin_add_overflow(offset, bytes, &offset)) fail("invalid_argument", "The tensors are too large.");
         h += std::to_string(offset);
         h += "]}";
     }
     h += '}';
     while (h.size() % 8 != 0) h += ' ';
     return h;
+}
+
+namespace {
+
+std::vector<SafetensorsTensorSpec> specs_of(const std::vector<std::pair<std::string, at::Tensor>>& tensors) {
+    std::vector<SafetensorsTensorSpec> specs;
+    specs.reserve(tensors.size());
+    for (const auto& [name, t] : tensors) {
+        if (!t.defined()) fail("invalid_argument", "The tensor '" + printable(name) + "' is undefined.");
+        specs.push_back({name, t.scalar_type(), t.sizes().vec()});
+    }
+    return specs;
+}
+
+} // namespace
+
+std::string build_safetensors_header(const std::vector<std::pair<std::string, at::Tensor>>& tensors,
+                                     const std::map<std::string, std::string>& metadata) {
+    return build_safetensors_header(specs_of(tensors), metadata);
 }
 
 namespace {
@@ -336,7 +359,13 @@ void write_all(int fd, const void* src, std::size_t len, const std::string& path
 
 void write_safetensors(const std::string& path, const std::vector<std::pair<std::string, at::Tensor>>& tensors,
                        const std::map<std::string, std::string>& metadata) {
-    const std::string header = build_safetensors_header(tensors, metadata);
+    write_safetensors_streamed(path, specs_of(tensors), [&](std::size_t i) { return tensors[i].second; }, metadata);
+}
+
+void write_safetensors_streamed(const std::string& path, const std::vector<SafetensorsTensorSpec>& specs,
+                                const SafetensorsTensorProducer& produce,
+                                const std::map<std::string, std::string>& metadata) {
+    const std::string header = build_safetensors_header(specs, metadata);
     if (header.size() > kSafetensorsMaxHeader)
         fail("invalid_argument", "The safetensors header would be larger than 100 MB.");
 
@@ -360,8 +389,12 @@ void write_safetensors(const std::string& path, const std::vector<std::pair<std:
     for (int i = 0; i < 8; ++i) len8[i] = static_cast<uint8_t>(n >> (8 * i));
     write_all(fd, len8, 8, path);
     write_all(fd, header.data(), header.size(), path);
-    for (const auto& [name, t] : tensors) {
-        at::Tensor c = t.device().is_cpu() ? t : t.cpu();
+    for (std::size_t i = 0; i < specs.size(); ++i) {
+        const SafetensorsTensorSpec& spec = specs[i];
+        at::Tensor c = produce(i);
+        if (!c.defined() || c.scalar_type() != spec.dtype || c.sizes().vec() != spec.shape)
+            fail("invalid_argument", "The tensor '" + printable(spec.name) + "' does not match its declared dtype and shape.");
+        if (!c.device().is_cpu()) c = c.cpu();
         c = c.contiguous();
         if (c.numel() == 0) continue;
         if (c.scalar_type() == at::kBool) c = c.to(at::kByte);

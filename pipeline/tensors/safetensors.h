@@ -30,6 +30,7 @@
 #include <c10/core/ScalarType.h>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -80,9 +81,26 @@ void write_safetensors(const std::string& path,
                        const std::vector<std::pair<std::string, at::Tensor>>& tensors,
                        const std::map<std::string, std::string>& metadata = {});
 
+// Streaming writer: the header is built from `specs` (name, dtype, shape) first, then each
+// tensor's bytes are asked for one at a time (`produce(i)` must return a CPU or device tensor of
+// exactly specs[i]'s dtype and shape; it may be freed right after), so a model can be written
+// without holding it whole in memory. Same atomic temp-file + rename as write_safetensors; on any
+// error (including one thrown by `produce`) nothing is left behind.
+struct SafetensorsTensorSpec {
+    std::string name;
+    at::ScalarType dtype = at::kFloat;
+    std::vector<int64_t> shape;
+};
+using SafetensorsTensorProducer = std::function<at::Tensor(std::size_t index)>;
+void write_safetensors_streamed(const std::string& path, const std::vector<SafetensorsTensorSpec>& specs,
+                                const SafetensorsTensorProducer& produce,
+                                const std::map<std::string, std::string>& metadata = {});
+
 // Serialises the header that write_safetensors would write (JSON text already padded). Exposed
 // for tests and tools.
 std::string build_safetensors_header(const std::vector<std::pair<std::string, at::Tensor>>& tensors,
+                                     const std::map<std::string, std::string>& metadata);
+std::string build_safetensors_header(const std::vector<SafetensorsTensorSpec>& specs,
                                      const std::map<std::string, std::string>& metadata);
 
 

@@ -1,0 +1,113 @@
+#include "app/cli/cli_model_tools.h"
+
+#include "app/library/model_hashes.h"
+#include "app/library/safe_convert.h"
+#include "pipeline/core/error.h"
+#include "pipeline/loaders/format_sniff.h"
+#include "pipeline/loaders/model_inspect.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <nlohmann/json.hpp>
+
+namespace latent {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("Cli", text);
+}
+
+int fail(int code, const QString& message) {
+    QString line = message.trimmed(); // one clear line
+    line.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    QTextStream(stderr) << "latentstudio-cli: " << line << Qt::endl;
+    return code;
+}
+
+} // namespace
+
+int runInspectCommand(const QStringList& argsIn) {
+    QStringList args = argsIn;
+    const bool noHash = args.removeAll(QStringLiteral("--no-hash")) > 0;
+    if (args.size() != 1 || args.first().startsWith(QLatin1String("--")))
+        return fail(2, tr("inspect needs exactly one PATH (a model file or a diffusers folder)"));
+    const QString path = args.first();
+    if (!QFileInfo::exists(path)) return fail(2, tr("inspect: %1 does not exist").arg(path));
+    nlohmann::json j;
+    try {
+        j = inspect_model_json(QFile::encodeName(path).toStdString());
+    } catch (const PipelineError& e) {
+        return fail(2, tr("inspect: %1: %2").arg(QFileInfo(path).fileName(), QString::fromStdString(e.what())));
+    } catch (const std::bad_alloc&) {
+        return fail(1, tr("inspect: out of memory"));
+    } catch (const std::exception& e) {
+        return fail(2, tr("inspect: %1: %2").arg(QFileInfo(path).fileName(), QString::fromLocal8Bit(e.what())));
+    }
+    j["path"] = QFile::encodeName(QFileInfo(path).absoluteFilePath()).toStdString();
+    const bool isFile = QFileInfo(path).isFile();
+    j["size"] = isFile ? QFileInfo(path).size() : 0;
+    // Hashes of the whole file (A1111 / Civitai). A diffusers folder has no single-file hash.
+    j["sha256"] = nullptr;
+    j["hash10"] = nullptr;
+    j["autov1"] = nullptr;
+    const bool lora = j.value("family", std::string()) == "lora";
+    if (isFile && !noHash) {
+        const ModelHashResult h = ModelHashes::compute(path, /*wantAddnet=*/lora);
+        if (!h.ok) return fail(1, tr("inspect: %1").arg(h.error));
+        j["sha256"] = h.sha256.toStdString();
+        j["hash10"] = h.autoV2().toStdString();
+        j["autov1"] = h.autoV1.toStdString();
+        if (lora) {
+            j["lora_hash"] = h.loraHash().toStdString(); // A1111 "Lora hashes" (addnet, 12 hex)
+            j["addnet_hash"] = h.addnet.toStdString();   // Civitai AutoV3 (64 hex)
+        }
+    }
+    QTextStream(stdout) << QString::fromStdString(j.dump(2)) << Qt::endl;
+    return 0;
+}
+
+int runConvertCommand(const QStringList& argsIn) {
+    QStringList args = argsIn;
+    SafeConvertOptions o;
+    o.overwrite = args.removeAll(QStringLiteral("--overwrite")) > 0;
+    o.halfPrecision = args.removeAll(QStringLiteral("--fp16")) > 0;
+    QString out;
+    const int oi = args.indexOf(QStringLiteral("--out"));
+    if (oi >= 0) {
+        if (oi + 1 >= args.size()) return fail(2, tr("convert: --out needs a file name"));
+        out = args.at(oi + 1);
+        args.remove(oi, 2);
+    }
+    if (args.size() != 1 || args.first().startsWith(QLatin1String("--")) || out.isEmpty())
+        return fail(2, tr("usage: latentstudio-cli convert FILE.ckpt --out FILE.safetensors [--fp16] [--overwrite]"));
+    if (!out.endsWith(QLatin1String(".safetensors"), Qt::CaseInsensitive))
+        return fail(2, tr("convert: the output name must end in .safetensors"));
+    const SafeConvertResult r = SafeCheckpointConverter::convert(args.first(), out, o);
+    if (!r.ok) {
+        const bool io = r.code == QLatin1String("io_error") || r.code == QLatin1String("worker_failed");
+        return fail(io ? 1 : 2, tr("convert: %1").arg(r.error));
+    }
+    const QJsonObject report{{QStringLiteral("input"), QFileInfo(args.first()).absoluteFilePath()},
+                             {QStringLiteral("output"), r.output},
+                             {QStringLiteral("tensors"), r.tensors},
+                             {QStringLiteral("bytes"), r.outputBytes},
+                             {QStringLiteral("skipped"), QJsonArray::fromStringList(r.skipped)},
+                             {QStringLiteral("out_of_process"), true},
+                             {QStringLiteral("offline"), r.offline},
+                             {QStringLiteral("verified"), true}};
+    QTextStream(stdout) << QJsonDocument(report).toJson(QJsonDocument::Indented);
+    return 0;
+}
+
+int runConvertWorkerCommand(const QStringList& args) {
+    return SafeCheckpointConverter::runWorker(args);
+}
+
+} // namespace latent
