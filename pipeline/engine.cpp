@@ -3,6 +3,9 @@
 #include "pipeline/core/error.h"
 #include "pipeline/loaders/checkpoint_loader.h"
 #include "pipeline/pipelines/diffusion_model.h"
+#include "pipeline/pipelines/image_prep.h"
+#include "pipeline/pipelines/img2img.h"
+#include "pipeline/pipelines/inpaint.h"
 #include "pipeline/pipelines/txt2img.h"
 #include "pipeline/schedulers/sampler_registry.h"
 #include "pipeline/schedulers/sigma_schedule.h"
@@ -86,22 +89,46 @@ ModelLoadResult Engine::load_model(const std::string& path, const std::string& v
     return r;
 }
 
+namespace {
+
+void write_recorder(const std::string& dir, const LatentRecorder& recorder) {
+    std::filesystem::create_directories(dir);
+    auto write = [&](const std::string& name, const std::map<std::string, at::Tensor>& tensors) {
+        std::vector<std::pair<std::string, at::Tensor>> list(tensors.begin(), tensors.end());
+        write_safetensors((std::filesystem::path(dir) / name).string(), list);
+    };
+    write("latents.safetensors", recorder.latents);
+    write("cond.safetensors", recorder.cond);
+}
+
+} // namespace
+
 GenerationResult Engine::txt2img(const GenerationRequest& request, const GenerationCallbacks& callbacks,
                                  const std::string& save_latents_dir) {
     if (!impl_->model) throw PipelineError("no_model", "No model is loaded.");
     LatentRecorder recorder;
     GenerationResult result = latent::txt2img(*impl_->model, request, callbacks,
                                               save_latents_dir.empty() ? nullptr : &recorder);
-    if (!save_latents_dir.empty()) {
-        std::filesystem::create_directories(save_latents_dir);
-        auto write = [&](const std::string& name, const std::map<std::string, at::Tensor>& tensors) {
-            std::vector<std::pair<std::string, at::Tensor>> list(tensors.begin(), tensors.end());
-            write_safetensors((std::filesystem::path(save_latents_dir) / name).string(), list);
-        };
-        write("latents.safetensors", recorder.latents);
-        write("cond.safetensors", recorder.cond);
-    }
+    if (!save_latents_dir.empty()) write_recorder(save_latents_dir, recorder);
     return result;
+}
+
+GenerationResult Engine::img2img(const GenerationRequest& request, const InitImages& images,
+                                 const GenerationCallbacks& callbacks, const std::string& save_latents_dir) {
+    if (!impl_->model) throw PipelineError("no_model", "No model is loaded.");
+    LatentRecorder recorder;
+    LatentRecorder* rec = save_latents_dir.empty() ? nullptr : &recorder;
+    const auto& op = request.img2img.outpaint;
+    const bool masked =
+        images.mask.valid() || request.img2img.mask_from_init_alpha || op[0] || op[1] || op[2] || op[3];
+    GenerationResult result = masked ? latent::inpaint(*impl_->model, request, images, callbacks, rec)
+                                     : latent::img2img(*impl_->model, request, images, callbacks, rec);
+    if (rec) write_recorder(save_latents_dir, recorder);
+    return result;
+}
+
+bool Engine::is_inpainting_model() const {
+    return impl_->model && impl_->model->unet->config().in_channels == 9;
 }
 
 } // namespace latent
@@ -118,6 +145,23 @@ void Engine::check_request(const GenerationRequest& request) {
     const std::string rng = r.rng;
     if (rng != "cpu" && rng != "gpu" && rng != "nv")
         throw PipelineError("bad_request", "The RNG source must be cpu, gpu or nv.");
+}
+
+void Engine::check_img2img(const GenerationRequest& request, const InitImages& images) {
+    check_request(request);
+    validate_img2img(request, images.init);
+    const auto& op = request.img2img.outpaint;
+    const bool outpainting = op[0] || op[1] || op[2] || op[3];
+    if (images.mask.valid() && !outpainting) {
+        const ImageU8 m = create_binary_mask(images.mask, request.img2img.mask_round);
+        bool any = false;
+        for (uint8_t v : m.data) any = any || (request.img2img.inpainting_mask_invert ? v != 255 : v != 0);
+        if (!any)
+            throw PipelineError("bad_request", request.img2img.inpainting_mask_invert
+                                                   ? "The inverted mask is completely black, so there is nothing to inpaint."
+                                                   : "The mask is completely black, so there is nothing to inpaint "
+                                                     "(white marks the area to repaint).");
+    }
 }
 
 std::string Engine::samplers_json() { return sampler_catalog_json().dump(); }

@@ -39,11 +39,23 @@ public:
     GenerationResult txt2img(const GenerationRequest& request, const GenerationCallbacks& callbacks = {},
                              const std::string& save_latents_dir = {});
 
+    // Runs img2img on the loaded model; with a mask (or outpainting amounts in
+    // request.img2img.outpaint) it inpaints. Latents as txt2img, plus `init_latent`, `vae_input`
+    // and (inpainting) `mask`, `nmask`.
+    GenerationResult img2img(const GenerationRequest& request, const InitImages& images,
+                             const GenerationCallbacks& callbacks = {}, const std::string& save_latents_dir = {});
+
+    // Whether the loaded UNet is a 9-channel inpainting model.
+    bool is_inpainting_model() const;
+
     const std::string& device() const;
 
     // Checks a request without a model (sizes, steps, sampler and schedule names). Throws
     // PipelineError("bad_request" / "unknown_sampler" / "unknown_schedule", ...).
     static void check_request(const GenerationRequest& request);
+    // check_request plus the img2img options and images: init readable, strength in [0,1], a
+    // mask that is not all black (after inversion) unless outpainting. Throws PipelineError.
+    static void check_img2img(const GenerationRequest& request, const InitImages& images);
     // A1111 sampler / schedule catalogues (JSON text shaped like /sdapi/v1/samplers and /schedulers).
     static std::string samplers_json();
     static std::string schedules_json();

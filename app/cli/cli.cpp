@@ -2,6 +2,7 @@
 
 #include "app/cli/cli_bench.h"
 #include "app/cli/cli_model_tools.h"
+#include "app/cli/cli_img2img.h"
 #include "app/cli/cli_txt2img.h"
 #include "app/cli/cli_version.h"
 #include "pipeline/engine.h"
@@ -32,6 +33,7 @@ QString usage() {
         "Commands:\n"
         "  --version, version     product, library and device versions\n"
         "  txt2img                text to image (A1111 parameters; --request, --infotext)\n"
+        "  img2img                image to image, inpainting, outpainting (A1111 parameters)\n"
         "  samplers               A1111 sampler names and aliases (JSON)\n"
         "  inspect PATH           describe a model file or diffusers folder (JSON, hashes)\n"
         "  convert FILE.ckpt --out FILE.safetensors [--fp16] [--overwrite]\n"
@@ -49,7 +51,12 @@ QString usage() {
         "  [--cfg F] [--width W] [--height H] [--sampler NAME] [--schedule NAME]\n"
         "  [--batch-size N] [--n-iter N] [--clip-skip N] [--rng cpu|gpu|nv]\n"
         "  [--subseed N --subseed-strength F] [--device cpu|cuda] --out DIR [--save-latents]\n"
-        "  [--infotext TEXT] [--request FILE]   (explicit flags win)\n");
+        "  [--infotext TEXT] [--request FILE]   (explicit flags win)\n"
+        "\n"
+        "img2img options (plus every txt2img option; --request takes an /sdapi/v1/img2img body):\n"
+        "  --init IMAGE [--mask IMAGE] [--strength F] [--resize-mode 0|1|2|3] [--mask-blur N|X,Y]\n"
+        "  [--inpaint-area whole|masked] [--padding N] [--fill fill|original|latent-noise|latent-nothing]\n"
+        "  [--invert-mask] [--mask-from-alpha] [--outpaint LEFT,TOP,RIGHT,BOTTOM]\n");
 }
 
 } // namespace
@@ -87,6 +94,7 @@ int runCli(const QStringList& argsIn) {
     if (command == QLatin1String("convert")) return runConvertCommand(args);
     if (command == QLatin1String("convert-worker")) return runConvertWorkerCommand(args);
     if (command == QLatin1String("bench")) return runBenchCommand(args);
+    if (command == QLatin1String("img2img")) return runImg2ImgCommand(args);
     if (command == QLatin1String("samplers") || command == QLatin1String("schedules")) {
         const std::string json = command == QLatin1String("samplers") ? Engine::samplers_json() : Engine::schedules_json();
         out() << QString::fromStdString(json) << Qt::endl;

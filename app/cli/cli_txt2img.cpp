@@ -24,13 +24,17 @@ namespace {
 
 QString tr(const char* text) { return QCoreApplication::translate("Cli", text); }
 
-int fail(int code, const QString& message) {
+} // namespace
+
+int cliFail(int code, const QString& message) {
     QString line = message;  // one clear line
     line.replace(QLatin1Char('\n'), QLatin1Char(' '));
     QTextStream(stderr) << "latentstudio-cli: " << line << Qt::endl;
     return code;
 }
 
+namespace {
+int fail(int code, const QString& message) { return cliFail(code, message); }
 } // namespace
 
 int runTxt2ImgCommand(const QStringList& args) {
@@ -48,6 +52,10 @@ int runTxt2ImgCommand(const QStringList& args) {
     } catch (const PipelineError& e) {
         return fail(2, QString::fromStdString(e.what()));
     }
+    return runGenerationJob(o, spec);
+}
+
+int runGenerationJob(const CliGenerationOptions& o, const GenerationJobSpec& spec) {
     if (!QFileInfo::exists(o.modelPath)) return fail(2, tr("Model not found: %1").arg(o.modelPath));
     if (!o.vaePath.isEmpty() && !QFileInfo::exists(o.vaePath)) return fail(2, tr("VAE not found: %1").arg(o.vaePath));
     if (!QDir().mkpath(o.outDir)) return fail(2, tr("Cannot create the output folder %1.").arg(o.outDir));
@@ -77,6 +85,8 @@ int runTxt2ImgCommand(const QStringList& args) {
         return fail(1, QString::fromStdString(e.what()));
     }
 
+    for (const std::string& w : outcome.result.warnings)
+        QTextStream(stderr) << tr("latentstudio-cli: warning: %1").arg(QString::fromStdString(w)) << Qt::endl;
     QJsonArray files, seeds, infotexts;
     for (const SavedImage& img : outcome.images) {
         if (img.recovered)
@@ -100,6 +110,7 @@ int runTxt2ImgCommand(const QStringList& args) {
         {QStringLiteral("files"), files},
         {QStringLiteral("seeds"), seeds},
         {QStringLiteral("infotexts"), infotexts},
+        {QStringLiteral("mode"), generationMode(spec)},
         {QStringLiteral("sampler"), QString::fromStdString(outcome.result.sampler_name)},
         {QStringLiteral("schedule_type"), QString::fromStdString(outcome.result.schedule_type)},
         {QStringLiteral("model"), QJsonObject{{QStringLiteral("family"), QString::fromStdString(outcome.model.family)},

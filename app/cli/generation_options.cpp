@@ -4,9 +4,11 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonValue>
 
+#include <algorithm>
 #include <cmath>
 
 namespace latent {
@@ -56,6 +58,63 @@ bool readString(const QJsonObject& o, const char* key, std::string* out, QString
     return true;
 }
 
+// The img2img-only flags. Returns false when `flag` is not one of them; sets o.error on bad values.
+bool parseImg2ImgFlag(const QString& flag, const QString& v, CliGenerationOptions& o) {
+    Img2ImgOptions& i = o.request.img2img;
+    auto number = [&](const QString& text, int* out) {
+        bool ok = false;
+        const int n = text.trimmed().toInt(&ok);
+        if (!ok || n < 0) {
+            o.error = tr("%1 needs a non-negative whole number, got \"%2\".").arg(flag, text);
+            return false;
+        }
+        *out = n;
+        return true;
+    };
+    if (flag == QLatin1String("--init")) {
+        o.initPath = v;
+    } else if (flag == QLatin1String("--mask")) {
+        o.maskPath = v;
+    } else if (flag == QLatin1String("--resize-mode")) {
+        int m = 0;
+        if (number(v, &m) && m > 3) o.error = tr("--resize-mode must be 0 (just resize), 1 (crop and resize), 2 (resize and fill) or 3 (latent upscale).");
+        i.resize_mode = m;
+    } else if (flag == QLatin1String("--mask-blur")) {
+        const QStringList parts = v.split(QLatin1Char(','));
+        if (parts.size() > 2) o.error = tr("--mask-blur takes N or X,Y.");
+        else if (number(parts[0], &i.mask_blur_x)) {
+            i.mask_blur_y = i.mask_blur_x;
+            if (parts.size() == 2) number(parts[1], &i.mask_blur_y);
+        }
+    } else if (flag == QLatin1String("--inpaint-area")) {
+        const QString a = v.toLower();
+        if (a == QLatin1String("whole")) i.inpaint_full_res = false;
+        else if (a == QLatin1String("masked")) i.inpaint_full_res = true;
+        else o.error = tr("--inpaint-area must be whole or masked.");
+    } else if (flag == QLatin1String("--padding")) {
+        number(v, &i.inpaint_full_res_padding);
+    } else if (flag == QLatin1String("--fill")) {
+        static const QStringList names = {QStringLiteral("fill"), QStringLiteral("original"),
+                                          QStringLiteral("latent-noise"), QStringLiteral("latent-nothing")};
+        const int idx = static_cast<int>(names.indexOf(v.toLower()));
+        if (idx < 0) o.error = tr("--fill must be fill, original, latent-noise or latent-nothing.");
+        else i.inpainting_fill = idx;
+    } else if (flag == QLatin1String("--outpaint")) {
+        const QStringList parts = v.split(QLatin1Char(','));
+        if (parts.size() != 4) {
+            o.error = tr("--outpaint takes left,top,right,bottom pixels (e.g. 0,0,64,0).");
+        } else {
+            for (int k = 0; k < 4 && o.error.isEmpty(); ++k) {
+                int n = 0;
+                if (number(parts[k], &n)) i.outpaint[k] = n;
+            }
+        }
+    } else {
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 QString applyApiRequest(const QJsonObject& body, GenerationRequest& r) {
@@ -89,6 +148,53 @@ QString applyApiRequest(const QJsonObject& body, GenerationRequest& r) {
     return {};
 }
 
+QString applyImg2ImgApiRequest(const QJsonObject& body, GenerationRequest& r, QString* init, QString* mask) {
+    QString e;
+    Img2ImgOptions& o = r.img2img;
+    int64_t resize = o.resize_mode, bx = o.mask_blur_x, by = o.mask_blur_y, fill = o.inpainting_fill,
+            pad = o.inpaint_full_res_padding;
+    if (!readInt(body, "resize_mode", &resize, &e) || !readInt(body, "mask_blur_x", &bx, &e) ||
+        !readInt(body, "mask_blur_y", &by, &e) || !readInt(body, "inpainting_fill", &fill, &e) ||
+        !readInt(body, "inpaint_full_res_padding", &pad, &e))
+        return e;
+    int64_t blur = -1;
+    if (!readInt(body, "mask_blur", &blur, &e)) return e;
+    if (blur >= 0) bx = by = blur;  // A1111's mask_blur setter
+    auto readFlag = [&](const char* key, bool* out) {
+        const QJsonValue v = body.value(QLatin1String(key));
+        if (v.isUndefined() || v.isNull()) return true;
+        if (v.isBool()) *out = v.toBool();
+        else if (v.isDouble()) *out = v.toDouble() != 0;
+        else {
+            e = tr("\"%1\" must be true/false or 0/1.").arg(QLatin1String(key));
+            return false;
+        }
+        return true;
+    };
+    if (!readFlag("inpaint_full_res", &o.inpaint_full_res) || !readFlag("inpainting_mask_invert", &o.inpainting_mask_invert) ||
+        !readFlag("mask_round", &o.mask_round))
+        return e;
+    o.resize_mode = static_cast<int>(std::clamp<int64_t>(resize, -1, 4));
+    o.mask_blur_x = static_cast<int>(std::clamp<int64_t>(bx, -1, 1000));
+    o.mask_blur_y = static_cast<int>(std::clamp<int64_t>(by, -1, 1000));
+    o.inpainting_fill = static_cast<int>(std::clamp<int64_t>(fill, -1, 4));
+    o.inpaint_full_res_padding = static_cast<int>(std::clamp<int64_t>(pad, -1, 100000));
+    const QJsonValue images = body.value(QStringLiteral("init_images"));
+    if (!images.isUndefined() && !images.isNull()) {
+        if (!images.isArray() || images.toArray().isEmpty() || !images.toArray().first().isString())
+            return tr("\"init_images\" must be a list of base64 images.");
+        if (images.toArray().size() > 1)
+            return tr("Only one init image is supported (\"init_images\" has %1).").arg(images.toArray().size());
+        *init = images.toArray().first().toString();
+    }
+    const QJsonValue m = body.value(QStringLiteral("mask"));
+    if (!m.isUndefined() && !m.isNull()) {
+        if (!m.isString()) return tr("\"mask\" must be a base64 image.");
+        *mask = m.toString();
+    }
+    return {};
+}
+
 QString applyInfotext(const QString& infotext, GenerationRequest& r) {
     const GenerationParams p = GenerationParams::fromInfotext(infotext);
     if (!p.steps && p.sampler.isEmpty() && !p.seed)
@@ -110,10 +216,25 @@ QString applyInfotext(const QString& infotext, GenerationRequest& r) {
     r.clip_skip = p.effectiveClipSkip();
     r.rng = rngFromA1111(p.effectiveRng());
     if (p.ensd) r.eta_noise_seed_delta = *p.ensd;
+    // img2img / inpaint keys (A1111 writes Inpaint area and Masked content only when they differ
+    // from "Whole picture" / "original").
+    const bool inpaintKeys = p.maskBlur || !p.inpaintArea.isEmpty() || p.maskedAreaPadding || !p.maskMode.isEmpty() ||
+                             !p.maskedContent.isEmpty();
+    if (inpaintKeys) {
+        Img2ImgOptions& o = r.img2img;
+        if (p.maskBlur) o.mask_blur_x = o.mask_blur_y = *p.maskBlur;
+        o.inpaint_full_res = p.inpaintOnlyMasked();
+        if (p.maskedAreaPadding) o.inpaint_full_res_padding = *p.maskedAreaPadding;
+        o.inpainting_mask_invert = p.maskMode == QStringLiteral("Inpaint not masked");
+        const QString mc = p.maskedContent.toLower();
+        o.inpainting_fill = mc == QLatin1String("fill") ? 0 : mc == QLatin1String("latent noise") ? 2
+                            : mc == QLatin1String("latent nothing")                               ? 3
+                                                                                                  : 1;
+    }
     return {};
 }
 
-CliGenerationOptions parseGenerationOptions(const QStringList& args) {
+CliGenerationOptions parseGenerationOptions(const QStringList& args, bool img2img) {
     CliGenerationOptions o;
     // First pass: --request and --infotext (lower precedence than explicit flags).
     for (int i = 0; i < args.size(); ++i) {
@@ -137,8 +258,13 @@ CliGenerationOptions parseGenerationOptions(const QStringList& args) {
                     return o;
                 }
                 o.error = applyApiRequest(doc.object(), o.request);
+                if (o.error.isEmpty() && img2img)
+                    o.error = applyImg2ImgApiRequest(doc.object(), o.request, &o.initBase64, &o.maskBase64);
+                if (doc.object().contains(QStringLiteral("width")) || doc.object().contains(QStringLiteral("height")))
+                    o.sizeGiven = true;
             } else {
                 o.error = applyInfotext(value, o.request);
+                o.sizeGiven = true;
             }
             if (!o.error.isEmpty()) return o;
         }
@@ -180,6 +306,10 @@ CliGenerationOptions parseGenerationOptions(const QStringList& args) {
             ++i;
         } else if (a == QLatin1String("--save-latents")) {
             o.saveLatents = true;
+        } else if (img2img && a == QLatin1String("--invert-mask")) {
+            r.img2img.inpainting_mask_invert = true;
+        } else if (img2img && a == QLatin1String("--mask-from-alpha")) {
+            r.img2img.mask_from_init_alpha = true;
         } else if (!a.startsWith(QLatin1String("--"))) {
             o.error = tr("Unexpected argument \"%1\".").arg(a);
         } else if (!need(i, a, &v)) {
@@ -216,8 +346,10 @@ CliGenerationOptions parseGenerationOptions(const QStringList& args) {
             toDouble(a, v, &r.cfg_scale);
         } else if (a == QLatin1String("--width")) {
             toInt(a, v, &r.width);
+            o.sizeGiven = true;
         } else if (a == QLatin1String("--height")) {
             toInt(a, v, &r.height);
+            o.sizeGiven = true;
         } else if (a == QLatin1String("--batch-size")) {
             toInt(a, v, &r.batch_size);
         } else if (a == QLatin1String("--n-iter")) {
@@ -227,12 +359,15 @@ CliGenerationOptions parseGenerationOptions(const QStringList& args) {
         } else if (a == QLatin1String("--strength")) {
             double s = 0;
             if (toDouble(a, v, &s)) r.denoising_strength = s;
+        } else if (img2img && parseImg2ImgFlag(a, v, o)) {
         } else {
             o.error = tr("Unknown option %1.").arg(a);
         }
         if (!o.error.isEmpty()) return o;
     }
     if (o.modelPath.isEmpty()) o.error = tr("--model is required.");
+    else if (img2img && o.initPath.isEmpty() && o.initBase64.isEmpty())
+        o.error = tr("--init is required (or \"init_images\" in the --request body).");
     else if (o.outDir.isEmpty()) o.error = tr("--out is required.");
     return o;
 }

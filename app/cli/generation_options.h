@@ -18,15 +18,25 @@ struct CliGenerationOptions {
     QString device = QStringLiteral("cpu");
     bool saveLatents = false;
     QString error;  // non-empty: bad input (exit 2)
+    // img2img (parseGenerationOptions(args, true)): --init / --mask files, or base64 images of
+    // an A1111 /sdapi/v1/img2img body (`init_images[0]`, `mask`) given with --request.
+    QString initPath, maskPath;
+    QString initBase64, maskBase64;
+    bool sizeGiven = false;  // width/height came from a flag, the request or the infotext
 };
 
 // Applies an A1111 /sdapi/v1/txt2img (or img2img) request body onto `request`.
 // Returns an error sentence on wrong types or values, else an empty string.
 QString applyApiRequest(const QJsonObject& body, GenerationRequest& request);
+// Applies the img2img fields of an A1111 /sdapi/v1/img2img body (resize_mode, mask_blur[_x|_y],
+// inpainting_fill, inpaint_full_res, inpaint_full_res_padding, inpainting_mask_invert,
+// mask_round, initial base64 images) onto `request`; base64 data goes to *init / *mask.
+QString applyImg2ImgApiRequest(const QJsonObject& body, GenerationRequest& request, QString* init, QString* mask);
 // Applies the parameters of an A1111 infotext onto `request`.
 QString applyInfotext(const QString& infotext, GenerationRequest& request);
 
-// Parses the txt2img options (see `latentstudio-cli help`).
-CliGenerationOptions parseGenerationOptions(const QStringList& args);
+// Parses the txt2img options (see `latentstudio-cli help`); with `img2img` also --init, --mask,
+// --resize-mode, --mask-blur, --inpaint-area, --padding, --fill, --invert-mask, --outpaint.
+CliGenerationOptions parseGenerationOptions(const QStringList& args, bool img2img = false);
 
 } // namespace latent

@@ -1,5 +1,6 @@
 #include "app/jobs/generation_runner.h"
 
+#include "app/imaging/image_loader.h"
 #include "app/library/model_hashes.h"
 #include "app/metadata/generation_params.h"
 #include "app/storage/image_writer.h"
@@ -60,8 +61,9 @@ GenerationParams infotextFor(const GenerationJobSpec& spec, const GenerationResu
     p.cfgScale = r.cfg_scale;
     const GeneratedImage& img = result.images.at(index);
     p.seed = img.seed;
-    p.width = static_cast<int>(img.width);
-    p.height = static_cast<int>(img.height);
+    // A1111 writes the processing size (inpainting pastes back into the original canvas).
+    p.width = static_cast<int>(r.width);
+    p.height = static_cast<int>(r.height);
     const QFileInfo model(spec.modelPath);
     if (model.isFile()) {
         const QString sha = cachedSha256(spec.modelPath);
@@ -80,20 +82,54 @@ GenerationParams infotextFor(const GenerationJobSpec& spec, const GenerationResu
         p.subseedStrength = r.subseed_strength;
     }
     if (r.denoising_strength) p.denoisingStrength = *r.denoising_strength;
+    else if (!spec.initImagePath.isEmpty()) p.denoisingStrength = 0.75;  // A1111's img2img default
     if (r.clip_skip > 1) p.clipSkip = r.clip_skip;
     if (r.eta_noise_seed_delta != 0) p.ensd = r.eta_noise_seed_delta;
     p.rng = rngLabel(r.rng);
+    for (const auto& [key, value] : result.extra_params) {
+        const QString v = QString::fromStdString(value);
+        if (key == "Mask mode") p.maskMode = v;
+        else if (key == "Mask blur") p.maskBlur = v.toInt();
+        else if (key == "Inpaint area") p.inpaintArea = v;
+        else if (key == "Masked area padding") p.maskedAreaPadding = v.toInt();
+        else if (key == "Masked content") p.maskedContent = v;
+        else p.setExtra(QString::fromStdString(key), v);
+    }
     p.version = GenerationParams::defaultVersion();
     return p;
+}
+
+QString generationMode(const GenerationJobSpec& spec) {
+    if (spec.initImagePath.isEmpty()) return QStringLiteral("txt2img");
+    const auto& o = spec.request.img2img.outpaint;
+    if (!spec.maskPath.isEmpty() || spec.request.img2img.mask_from_init_alpha || o[0] || o[1] || o[2] || o[3])
+        return QStringLiteral("inpaint");
+    return QStringLiteral("img2img");
 }
 
 GenerationOutcome runGeneration(Engine& engine, const GenerationJobSpec& spec, const GenerationCallbacks& callbacks) {
     if (spec.request.seed < 0)
         throw PipelineError("bad_request", "The seed must be resolved before the job runs.");
+    // Inputs first, so bad images fail before a model is loaded.
+    InitImages images;
+    if (!spec.initImagePath.isEmpty()) {
+        const ImageLoadResult init = ImageLoader::loadFile(spec.initImagePath);
+        if (!init.ok()) throw PipelineError("bad_image", init.error.toStdString());
+        images.init = init.image;
+        if (!spec.maskPath.isEmpty()) {
+            const ImageLoadResult mask = ImageLoader::loadFile(spec.maskPath);
+            if (!mask.ok()) throw PipelineError("bad_image", mask.error.toStdString());
+            images.mask = mask.image;
+        }
+        Engine::check_img2img(spec.request, images);
+    }
     GenerationOutcome outcome;
     outcome.model = engine.load_model(spec.modelPath.toStdString(), spec.vaePath.toStdString());
     if (callbacks.cancelled && callbacks.cancelled()) throw CancelledError();
-    outcome.result = engine.txt2img(spec.request, callbacks, spec.latentsDir.toStdString());
+    if (spec.initImagePath.isEmpty())
+        outcome.result = engine.txt2img(spec.request, callbacks, spec.latentsDir.toStdString());
+    else
+        outcome.result = engine.img2img(spec.request, images, callbacks, spec.latentsDir.toStdString());
 
     ImageWriter writer;
     for (int i = 0; i < static_cast<int>(outcome.result.images.size()); ++i) {

@@ -19,7 +19,15 @@ struct GenerationJobSpec {
     QString vaePath;
     QString outputDir;
     QString latentsDir;          // non-empty: also write latents.safetensors / cond.safetensors
+    // img2img / inpainting: files (queued jobs persist), read with OpenImageIO when the job runs.
+    // Empty initImagePath = txt2img. A mask (white = repaint) or request.img2img.outpaint makes
+    // it an inpainting job; options in request.img2img and request.denoising_strength.
+    QString initImagePath;
+    QString maskPath;
 };
+
+// "txt2img", "img2img" or "inpaint" for a spec.
+QString generationMode(const GenerationJobSpec& spec);
 
 struct SavedImage {
     QString path;

@@ -2,14 +2,41 @@
 // Defaults are A1111's /sdapi/v1 API defaults.
 #pragma once
 
+#include "pipeline/imaging/image_u8.h"
+
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace latent {
+
+// A1111's img2img / inpainting options (StableDiffusionProcessingImg2Img, API defaults).
+struct Img2ImgOptions {
+    int resize_mode = 0;               // 0 just resize, 1 crop and resize, 2 resize and fill, 3 latent upscale
+    int mask_blur_x = 4;               // mask blur (Gaussian σ, pixels) along x / y; 0 = none
+    int mask_blur_y = 4;
+    bool inpaint_full_res = true;      // "Inpaint area": true = only masked, false = whole picture
+    int inpaint_full_res_padding = 0;  // "Masked area padding" (only masked), pixels
+    int inpainting_fill = 0;           // masked content: 0 fill, 1 original, 2 latent noise, 3 latent nothing
+    bool inpainting_mask_invert = false;  // inpaint the unmasked (black) area
+    bool mask_round = true;            // A1111 mask_round: binarise the latent mask
+    double inpainting_mask_weight = 1.0;  // 9-channel models: 1 = fully masked conditioning image
+    bool mask_from_init_alpha = false;  // no mask given: repaint where the init image is transparent
+    std::array<int64_t, 4> outpaint{0, 0, 0, 0};  // grow the canvas left, top, right, bottom (pixels)
+    std::array<uint8_t, 3> background{255, 255, 255};  // flattening colour for transparent init images
+};
+
+// Pixels of an img2img / inpaint job: the init image (RGB or RGBA, 8-bit) and an optional mask
+// (L, RGB or RGBA; white = repaint; an RGBA mask with transparency uses its alpha).
+struct InitImages {
+    ImageU8 init;
+    ImageU8 mask;  // empty = plain img2img
+};
 
 struct GenerationRequest {
     std::string prompt;
@@ -31,6 +58,7 @@ struct GenerationRequest {
     std::optional<double> eta;     // sampler eta override
     // img2img: denoising strength (txt2img ignores it).
     std::optional<double> denoising_strength;
+    Img2ImgOptions img2img;
 };
 
 // One finished image: 8-bit RGB, row-major, width*height*3 bytes.
@@ -76,6 +104,13 @@ struct GenerationResult {
     int64_t steps = 0;
     GenerationTimings timings;
     std::vector<std::string> warnings;
+    // A1111 extra_generation_params of img2img / inpainting, in A1111's order, values as A1111
+    // prints them ("Mask blur" -> "4", "Inpaint area" -> "Only masked", "Masked content" -> "fill").
+    std::vector<std::pair<std::string, std::string>> extra_params;
+    // Inpainting: the VAE output before the paste-back (one per image) and the blurred mask
+    // (full canvas size, L) the paste-back used.
+    std::vector<GeneratedImage> decoded_images;
+    ImageU8 mask_for_overlay;
 };
 
 } // namespace latent
