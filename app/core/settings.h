@@ -29,6 +29,11 @@ inline const SettingKey<int> LoadedModelCacheSize{"engine/loadedModels", 1};
 inline const SettingKey<int> Threads{"engine/threads", 0};  // 0 = every core
 inline const SettingKey<QString> ModelRoots{"library/roots", {}};  // ';'-separated
 inline const SettingKey<QString> OutputFolder{"gallery/outputFolder", {}};
+// Studio worker and prompt panel (issue 8).
+inline const SettingKey<int> PreviewEverySteps{"engine/previewEvery", 2};  // 0 = no previews
+inline const SettingKey<QString> RecentModels{"generation/recentModels", {}};  // '\n'-separated paths, newest first
+inline const SettingKey<QString> LastModel{"generation/lastModel", {}};
+inline const SettingKey<QString> LastVae{"generation/lastVae", {}};
 
 } // namespace settings
 

@@ -4,8 +4,10 @@
 #include "app/core/settings.h"
 #include "app/core/translations.h"
 #include "ui/canvas/canvas_view.h"
+#include "ui/docks/prompt_dock.h"
 #include "ui/main/main_window.h"
 #include "ui/main/theme.h"
+#include "app/worker/studio_session.h"
 #include "pipeline/core/system_info.h"
 
 #include <QApplication>
@@ -42,7 +44,10 @@ int main(int argc, char** argv) {
                                   QStringLiteral("WxH"), QStringLiteral("1440x900"));
     QCommandLineOption freshOption(QStringLiteral("default-layout"),
                                    QStringLiteral("Ignore the saved window layout for this run."));
-    parser.addOptions({langOption, screenshotOption, sizeOption, freshOption});
+    QCommandLineOption demoOption(QStringLiteral("try-demo"),
+                                  QStringLiteral("Select the built-in demo model and generate one image (with "
+                                                 "--screenshot: render the window when it is done)."));
+    parser.addOptions({langOption, screenshotOption, sizeOption, freshOption, demoOption});
     parser.addPositionalArgument(QStringLiteral("image"), QStringLiteral("An image to open on the canvas."));
     parser.process(app);
 
@@ -53,6 +58,19 @@ int main(int argc, char** argv) {
     latent::configure_threads(settings.value(latent::settings::Threads));
 
     latent::MainWindow window(settings);
+    latent::StudioSession session(settings);
+    window.attachSession(&session);
+    session.start();
+    const bool tryDemo = parser.isSet(demoOption);
+    if (tryDemo) {
+        QMetaObject::invokeMethod(&window, [&window] {
+            if (!window.useDemoModel()) {
+                std::fprintf(stderr, "latentstudio: the demo model is not installed\n");
+                return;
+            }
+            window.promptDock()->generate();
+        }, Qt::QueuedConnection);
+    }
     const bool screenshot = parser.isSet(screenshotOption);
     if (!screenshot && !parser.isSet(freshOption)) window.restoreLayout();
 
@@ -74,11 +92,21 @@ int main(int argc, char** argv) {
     if (screenshot) {
         const QString out = parser.value(screenshotOption);
         // Let layouts settle (two event-loop turns), then render and quit.
-        QTimer::singleShot(200, &window, [&window, out] {
+        auto shoot = [&window, &session, out] {
             const bool ok = window.saveScreenshot(out);
             if (!ok) std::fprintf(stderr, "latentstudio: cannot write %s\n", qPrintable(out));
+            if (session.lastGenerationStallMs() > 0)
+                std::fprintf(stderr, "latentstudio: longest GUI stall during the generation: %.1f ms\n",
+                             session.lastGenerationStallMs());
             QCoreApplication::exit(ok ? 0 : 1);
-        });
+        };
+        if (tryDemo)
+            QObject::connect(session.controller(), &latent::InferenceController::busyChanged, &window,
+                             [shoot](bool busy) {
+                                 if (!busy) QTimer::singleShot(300, shoot);
+                             });
+        else
+            QTimer::singleShot(200, &window, shoot);
         return app.exec();
     }
     return app.exec();

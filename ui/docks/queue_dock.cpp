@@ -1,44 +1,308 @@
 #include "ui/docks/queue_dock.h"
 
+#include "app/jobs/job_queue.h"
+#include "app/worker/inference_worker.h"
 #include "ui/widgets/empty_state.h"
+#include "ui/widgets/pixels_image.h"
 
+#include <QAction>
+#include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QPushButton>
+#include <QImage>
+#include <QPixmap>
+#include <QProgressBar>
 #include <QStackedWidget>
+#include <QTimer>
+#include <QToolBar>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace latent {
+
+namespace {
+enum Column { ColJob, ColState, ColProgress, ColTime };
+constexpr int kIdRole = Qt::UserRole + 1;
+constexpr int kMaxFinishedShown = 200;
+
+QString duration(double seconds) {
+    const qint64 s = qint64(seconds + 0.5);
+    if (s < 60) return QCoreApplication::translate("QueueDock", "%1 s").arg(s);
+    if (s < 3600) return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1:%2:%3")
+        .arg(s / 3600)
+        .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
+        .arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+} // namespace
 
 QueueDock::QueueDock(QWidget* parent) : QDockWidget(tr("Queue"), parent) {
     setObjectName(QStringLiteral("queueDock"));
     auto* body = new QWidget;
     auto* layout = new QVBoxLayout(body);
+    layout->setContentsMargins(4, 4, 4, 4);
     stack_ = new QStackedWidget;
     auto* empty = new EmptyState;
     empty->setTitle(tr("No jobs"));
     empty->setBody(tr("Jobs you start wait here. You can reorder, pause or cancel them."));
     jobs_ = new QTreeWidget;
+    jobs_->setObjectName(QStringLiteral("queueList"));
     jobs_->setHeaderLabels({tr("Job"), tr("State"), tr("Progress"), tr("Elapsed / ETA")});
     jobs_->setRootIsDecorated(false);
-    jobs_->header()->setStretchLastSection(true);
+    jobs_->setUniformRowHeights(true);
+    jobs_->setIconSize(QSize(40, 40));
+    jobs_->setSelectionMode(QAbstractItemView::SingleSelection);
+    jobs_->header()->setStretchLastSection(false);
+    jobs_->header()->setSectionResizeMode(ColJob, QHeaderView::Stretch);
+    jobs_->header()->setSectionResizeMode(ColState, QHeaderView::ResizeToContents);
+    jobs_->header()->setSectionResizeMode(ColProgress, QHeaderView::Fixed);
+    jobs_->header()->resizeSection(ColProgress, 160);
+    jobs_->header()->setSectionResizeMode(ColTime, QHeaderView::ResizeToContents);
     stack_->addWidget(empty);
     stack_->addWidget(jobs_);
     layout->addWidget(stack_, 1);
 
-    auto* buttons = new QHBoxLayout;
-    cancel_ = new QPushButton(tr("Cancel"));
-    cancelAll_ = new QPushButton(tr("Cancel all"));
-    pause_ = new QPushButton(tr("Pause"));
+    // A tool bar: its buttons fold into a "»" menu when the dock is narrow.
+    auto* bar = new QToolBar;
+    bar->setObjectName(QStringLiteral("queueToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bar->setIconSize(QSize(16, 16));
+    auto make = [&](const QString& text, const char* name, const QString& tip) {
+        auto* a = bar->addAction(text);
+        a->setObjectName(QLatin1String(name));
+        a->setToolTip(tip);
+        a->setEnabled(false);
+        return a;
+    };
+    cancel_ =
+        make(tr("Cancel"), "queueCancel", tr("Cancel the selected job (a running job stops before its next step)"));
+    cancelAll_ = make(tr("Cancel all"), "queueCancelAll", tr("Cancel the running job and every waiting job"));
+    pause_ = make(tr("Pause"), "queuePause", tr("Stop starting new jobs (the running job finishes)"));
     pause_->setCheckable(true);
-    for (QPushButton* b : {cancel_, cancelAll_, pause_}) {
-        b->setEnabled(false);
-        buttons->addWidget(b);
-    }
-    buttons->addStretch(1);
-    layout->addLayout(buttons);
+    bar->addSeparator();
+    up_ = make(QStringLiteral("▲"), "queueUp", tr("Run the selected job earlier"));
+    down_ = make(QStringLiteral("▼"), "queueDown", tr("Run the selected job later"));
+    bar->addSeparator();
+    rerun_ = make(tr("Re-run"), "queueRerun", tr("Queue the selected finished job again"));
+    duplicate_ = make(tr("Duplicate"), "queueDuplicate", tr("Queue a copy of the selected job"));
+    remove_ = make(tr("Remove"), "queueRemove", tr("Remove the selected finished job from the list"));
+    layout->addWidget(bar);
     setWidget(body);
+
+    connect(cancel_, &QAction::triggered, this, &QueueDock::cancelSelected);
+    connect(cancelAll_, &QAction::triggered, this, &QueueDock::cancelAll);
+    connect(pause_, &QAction::triggered, this, &QueueDock::togglePause);
+    connect(up_, &QAction::triggered, this, [this] { moveSelected(-1); });
+    connect(down_, &QAction::triggered, this, [this] { moveSelected(+1); });
+    connect(rerun_, &QAction::triggered, this, &QueueDock::rerunSelected);
+    connect(duplicate_, &QAction::triggered, this, &QueueDock::duplicateSelected);
+    connect(remove_, &QAction::triggered, this, &QueueDock::removeSelected);
+    connect(jobs_, &QTreeWidget::itemSelectionChanged, this, &QueueDock::updateButtons);
+
+    tick_ = new QTimer(this);
+    tick_->setInterval(1000);
+    connect(tick_, &QTimer::timeout, this, &QueueDock::sync);
+}
+
+void QueueDock::attach(JobQueue* queue, InferenceController* controller) {
+    queue_ = queue;
+    controller_ = controller;
+    connect(queue_, &JobQueue::jobAdded, this, &QueueDock::sync);
+    connect(queue_, &JobQueue::jobChanged, this, &QueueDock::sync);
+    connect(queue_, &JobQueue::jobRemoved, this, &QueueDock::sync);
+    connect(queue_, &JobQueue::pausedChanged, this, [this](bool paused) {
+        pause_->setChecked(paused);
+        pause_->setText(paused ? tr("Resume") : tr("Pause"));
+        updateButtons();
+    });
+    if (controller_) {
+        connect(controller_, &InferenceController::progress, this, &QueueDock::onProgress);
+        connect(controller_, &InferenceController::previewReady, this, &QueueDock::onPreview);
+    }
+    tick_->start();
+    sync();
+}
+
+QTreeWidgetItem* QueueDock::itemFor(qint64 id) const {
+    for (int i = 0; i < jobs_->topLevelItemCount(); ++i)
+        if (jobs_->topLevelItem(i)->data(ColJob, kIdRole).toLongLong() == id) return jobs_->topLevelItem(i);
+    return nullptr;
+}
+
+void QueueDock::sync() {
+    if (!queue_) return;
+    const QList<Job> all = queue_->jobs();
+    QList<Job> shown;
+    if (auto r = queue_->running()) shown << *r;
+    shown << queue_->pending();
+    QList<Job> finished;
+    for (const Job& j : all)
+        if (isFinalState(j.state)) finished << j;
+    std::sort(finished.begin(), finished.end(), [](const Job& a, const Job& b) { return a.id > b.id; });
+    if (finished.size() > kMaxFinishedShown) finished = finished.mid(0, kMaxFinishedShown);
+    shown << finished;
+
+    QList<qint64> order;
+    for (const Job& j : shown) order << j.id;
+    if (order != order_) {
+        const qint64 selected = selectedJob();
+        jobs_->clear();
+        for (const Job& j : shown) {
+            auto* item = new QTreeWidgetItem(jobs_);
+            item->setData(ColJob, kIdRole, j.id);
+            auto* bar = new QProgressBar;
+            bar->setRange(0, 1000);
+            bar->setTextVisible(true);
+            jobs_->setItemWidget(item, ColProgress, bar);
+        }
+        order_ = order;
+        if (selected) selectJob(selected);
+    }
+    for (int i = 0; i < shown.size(); ++i) fillRow(jobs_->topLevelItem(i), shown[i]);
+    stack_->setCurrentIndex(shown.isEmpty() ? 0 : 1);
+    updateButtons();
+}
+
+void QueueDock::fillRow(QTreeWidgetItem* item, const Job& job) {
+    QString prompt = job.params.value(QStringLiteral("prompt")).toString().simplified();
+    if (prompt.size() > 60) prompt = prompt.left(59) + QStringLiteral("…");
+    const QString size = QStringLiteral("%1×%2")
+                             .arg(job.params.value(QStringLiteral("width")).toInt(512))
+                             .arg(job.params.value(QStringLiteral("height")).toInt(512));
+    item->setText(ColJob, tr("#%1 %2 · %3").arg(job.id).arg(prompt.isEmpty() ? tr("(no prompt)") : prompt, size));
+    item->setToolTip(ColJob, job.params.value(QStringLiteral("prompt")).toString());
+    if (thumbnails_.contains(job.id)) item->setIcon(ColJob, thumbnails_.value(job.id));
+    item->setText(ColState, jobStateDisplayName(job.state));
+    item->setToolTip(ColState, job.error);
+    if (job.state == JobState::Failed || job.state == JobState::Interrupted)
+        item->setForeground(ColState, QColor(0xe5, 0x39, 0x35));
+    else
+        item->setForeground(ColState, jobs_->palette().color(QPalette::Text));
+
+    if (auto* bar = qobject_cast<QProgressBar*>(jobs_->itemWidget(item, ColProgress))) {
+        bar->setValue(int(job.progress * 1000));
+        bar->setFormat(job.totalSteps > 0 && job.state == JobState::Running
+                           ? tr("step %1/%2").arg(job.step).arg(job.totalSteps)
+                           : QStringLiteral("%p%"));
+        if (job.state == JobState::Failed) bar->setFormat(tr("failed"));
+    }
+    QString time;
+    if (job.state == JobState::Running) {
+        time = duration(job.elapsedMs() / 1000.0);
+        if (eta_.contains(job.id)) time += tr(" / %1 left").arg(duration(eta_.value(job.id)));
+        if (itPerSecond_.value(job.id) > 0) time += tr(" · %1 it/s").arg(itPerSecond_.value(job.id), 0, 'f', 2);
+    } else if (isFinalState(job.state) && job.started.isValid()) {
+        time = duration(job.elapsedMs() / 1000.0);
+    }
+    item->setText(ColTime, time);
+}
+
+void QueueDock::onProgress(qint64 id, int, int, double itPerSecond, double etaSeconds) {
+    eta_.insert(id, etaSeconds);
+    if (itPerSecond > 0) itPerSecond_.insert(id, itPerSecond);
+}
+
+void QueueDock::onPreview(qint64 id, const ImagePixels& pixels) {
+    const QImage image = toQImage(pixels);
+    if (image.isNull()) return;
+    thumbnails_.insert(id,
+                       QIcon(QPixmap::fromImage(image.scaled(40, 40, Qt::KeepAspectRatio, Qt::SmoothTransformation))));
+    if (QTreeWidgetItem* item = itemFor(id)) item->setIcon(ColJob, thumbnails_.value(id));
+    // Keep the memory bounded: thumbnails of the oldest jobs go first.
+    if (thumbnails_.size() > kMaxFinishedShown) {
+        QList<qint64> ids = thumbnails_.keys();
+        std::sort(ids.begin(), ids.end());
+        thumbnails_.remove(ids.first());
+    }
+}
+
+void QueueDock::selectJob(qint64 id) {
+    if (QTreeWidgetItem* item = itemFor(id)) jobs_->setCurrentItem(item);
+}
+
+qint64 QueueDock::selectedJob() const {
+    const QList<QTreeWidgetItem*> items = jobs_->selectedItems();
+    return items.isEmpty() ? 0 : items.first()->data(ColJob, kIdRole).toLongLong();
+}
+
+QString QueueDock::cellText(qint64 id, int column) const {
+    QTreeWidgetItem* item = itemFor(id);
+    if (!item) return {};
+    if (column == ColProgress)
+        if (auto* bar = qobject_cast<QProgressBar*>(jobs_->itemWidget(item, ColProgress))) return bar->text();
+    return item->text(column);
+}
+
+void QueueDock::updateButtons() {
+    const bool attached = queue_ != nullptr;
+    const qint64 id = selectedJob();
+    const auto job = attached && id ? queue_->job(id) : std::nullopt;
+    const bool queued = job && job->state == JobState::Queued;
+    const bool active = job && !isFinalState(job->state);
+    const bool ended = job && isFinalState(job->state);
+    bool anyActive = false;
+    if (attached)
+        for (const Job& j : queue_->jobs()) anyActive = anyActive || !isFinalState(j.state);
+    cancel_->setEnabled(active);
+    cancelAll_->setEnabled(anyActive);
+    pause_->setEnabled(attached);
+    up_->setEnabled(queued);
+    down_->setEnabled(queued);
+    rerun_->setEnabled(ended);
+    duplicate_->setEnabled(bool(job));
+    remove_->setEnabled(ended);
+}
+
+void QueueDock::cancelSelected() {
+    if (queue_ && selectedJob()) queue_->cancel(selectedJob());
+}
+
+void QueueDock::cancelAll() {
+    if (queue_) queue_->cancelAll();
+}
+
+void QueueDock::togglePause() {
+    if (!queue_) return;
+    if (queue_->isPaused())
+        queue_->resume();
+    else
+        queue_->pause();
+}
+
+void QueueDock::moveSelected(int delta) {
+    if (!queue_) return;
+    const qint64 id = selectedJob();
+    const QList<Job> pending = queue_->pending();
+    for (int i = 0; i < pending.size(); ++i)
+        if (pending[i].id == id) {
+            queue_->move(id, std::max(0, i + delta));
+            selectJob(id);
+            return;
+        }
+}
+
+void QueueDock::rerunSelected() {
+    if (!queue_ || !selectedJob()) return;
+    const auto r = queue_->rerun(selectedJob());
+    if (!r.ok()) Q_EMIT message(r.error);
+}
+
+void QueueDock::duplicateSelected() {
+    if (!queue_ || !selectedJob()) return;
+    const auto r = queue_->duplicate(selectedJob());
+    if (!r.ok()) Q_EMIT message(r.error);
+}
+
+void QueueDock::removeSelected() {
+    if (!queue_ || !selectedJob()) return;
+    const qint64 id = selectedJob();
+    if (queue_->remove(id)) {
+        thumbnails_.remove(id);
+        eta_.remove(id);
+        itPerSecond_.remove(id);
+    }
 }
 
 } // namespace latent

@@ -13,6 +13,10 @@
 #include "ui/docks/prompt_dock.h"
 #include "ui/docks/queue_dock.h"
 #include "ui/widgets/empty_state.h"
+// Generation wiring (issue 8).
+#include "app/core/event_loop_probe.h"
+#include "app/worker/studio_session.h"
+#include "ui/widgets/pixels_image.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -340,6 +344,119 @@ void MainWindow::showAbout() {
                        tr("Latent Studio %1\nA native desktop studio for Stable Diffusion.\n\nlibtorch %2 · Qt %3")
                            .arg(AppInfo::version(), QString::fromStdString(info.torch_version),
                                 QString::fromLatin1(qVersion())));
+}
+
+// --- Generation wiring (issue 8) -----------------------------------------------------------
+
+bool MainWindow::useDemoModel() {
+    if (!promptDock_->selectDemoModel()) return false;
+    promptDock_->raise();
+    statusBar()->showMessage(tr("Demo model selected: random weights, its images are noise. Press Generate."), 8000);
+    return true;
+}
+
+void MainWindow::updateFirstRunState() {
+    if (demoModelAction_) demoModelAction_->setVisible(promptDock_->demoModelAvailable());
+}
+
+void MainWindow::attachSession(StudioSession* session) {
+    session_ = session;
+    JobQueue* queue = session->queue();
+    InferenceController* controller = session->controller();
+    promptDock_->setSettings(&settings_);
+    promptDock_->setJobQueue(queue);
+    queueDock_->attach(queue, controller);
+
+    // First run: the demo model next to "Add a model…", "Download from URL…", "Use an existing
+    // A1111 folder…".
+    demoModelAction_ = new QAction(tr("Try the demo model (random weights, makes noise)"), this);
+    demoModelAction_->setObjectName(QStringLiteral("demoModelAction"));
+    connect(demoModelAction_, &QAction::triggered, this, [this] { useDemoModel(); });
+    canvasEmpty_->addAction(demoModelAction_);
+    updateFirstRunState();
+
+    auto runningId = [queue] {
+        const auto r = queue->running();
+        return r ? r->id : qint64(0);
+    };
+    auto interrupt = [queue, runningId] {
+        if (const qint64 id = runningId()) queue->cancel(id);
+    };
+    connect(promptDock_, &PromptDock::interruptRequested, this, interrupt);
+    connect(interruptAction_, &QAction::triggered, this, interrupt);
+    connect(controller, &InferenceController::busyChanged, this, [this](bool busy) {
+        promptDock_->setBusy(busy);
+        interruptAction_->setEnabled(busy);
+    });
+    connect(promptDock_, &PromptDock::generateRefused, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 10000); });
+    connect(promptDock_, &PromptDock::jobEnqueued, this,
+            [this](qint64 id) { statusBar()->showMessage(tr("Job #%1 queued").arg(id), 4000); });
+    connect(queueDock_, &QueueDock::message, this, [this](const QString& m) { statusBar()->showMessage(m, 8000); });
+
+    // Previews and results on the canvas.
+    connect(controller, &InferenceController::previewReady, this, [this, queue](qint64 id, const ImagePixels& pixels) {
+        QImage image = toQImage(pixels);
+        if (image.isNull()) return;
+        // The preview is a latent-size projection: show it at the image's size.
+        if (const auto job = queue->job(id)) {
+            const QSize size(job->params.value(QStringLiteral("width")).toInt(image.width()),
+                             job->params.value(QStringLiteral("height")).toInt(image.height()));
+            if (size.isValid() && size != image.size())
+                image = image.scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        }
+        canvas_->setImage(image);
+        centralStack_->setCurrentWidget(canvas_);
+    });
+    connect(controller, &InferenceController::progress, this,
+            [this](qint64 id, int step, int total, double its, double eta) {
+                statusBar()->showMessage(tr("Job #%1: step %2/%3 · %4 it/s · %5 s left")
+                                             .arg(id)
+                                             .arg(step)
+                                             .arg(total)
+                                             .arg(its, 0, 'f', 2)
+                                             .arg(eta, 0, 'f', 0));
+            });
+    connect(controller, &InferenceController::imagesSaved, promptDock_, &PromptDock::onImagesSaved);
+    connect(
+        controller, &InferenceController::imagesSaved, this, [this, controller](qint64 id, const QStringList& paths) {
+            if (!paths.isEmpty()) {
+                const QImage image(paths.constFirst());
+                if (!image.isNull()) {
+                    canvas_->setImage(image);
+                    centralStack_->setCurrentWidget(canvas_);
+                    imageInfoDock_->setInfotext(image.text(QStringLiteral("parameters")));
+                }
+            }
+            statusBar()->showMessage(tr("Job #%1 done: %n image(s) saved", nullptr, int(paths.size())).arg(id), 8000);
+            speedLabel_->setText(tr("Last job: %1 it/s").arg(controller->lastItPerSecond(), 0, 'f', 2));
+        });
+    connect(controller, &InferenceController::jobFailed, this, [this](qint64 id, const QString& error) {
+        statusBar()->showMessage(tr("Job #%1 failed: %2").arg(id).arg(error), 15000);
+    });
+    connect(controller, &InferenceController::imagesRecovered, this, [this](qint64, const QStringList& notes) {
+        auto* box = new QMessageBox(
+            QMessageBox::Warning, tr("Output folder unavailable"),
+            tr("Images were saved to the recovery folder instead:\n%1").arg(notes.join(QLatin1Char('\n'))),
+            QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+
+    // Status bar: the last job's speed, with the GUI's longest stall during it as tooltip.
+    speedLabel_ = new QLabel(tr("Last job: –"));
+    speedLabel_->setObjectName(QStringLiteral("speedLabel"));
+    speedLabel_->setToolTip(tr("Speed of the last job. No generation measured yet."));
+    statusBar()->insertPermanentWidget(0, speedLabel_);
+    connect(session, &StudioSession::stallMeasured, this, [this](double ms) {
+        speedLabel_->setToolTip(tr("Speed of the last job. Longest pause of the user interface while it ran: "
+                                   "%1 ms.")
+                                    .arg(ms, 0, 'f', 1));
+    });
+    if (queue->interruptedAtStartup() > 0)
+        statusBar()->showMessage(tr("%n job(s) were interrupted when the studio stopped; they were not run again.",
+                                    nullptr, queue->interruptedAtStartup()),
+                                 15000);
 }
 
 } // namespace latent

@@ -21,6 +21,7 @@ class LibraryDock;
 class PromptDock;
 class QueueDock;
 class Settings;
+class StudioSession;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -44,6 +45,14 @@ public:
     bool saveScreenshot(const QString& path);
 
     QAction* resetLayoutAction() const { return resetLayoutAction_; }
+
+    // --- Generation wiring (issue 8): prompt dock -> job queue -> inference worker -> canvas,
+    // queue dock and status bar. `session` must outlive the window.
+    void attachSession(StudioSession* session);
+    StudioSession* session() const { return session_; }
+    QueueDock* queueDock() const { return queueDock_; }
+    // Selects the built-in demo model in the prompt panel (first run). False if it is absent.
+    bool useDemoModel();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -88,6 +97,12 @@ private:
     QLabel* deviceLabel_ = nullptr;
     QLabel* memoryLabel_ = nullptr;
     QByteArray defaultState_;
+
+    // Generation wiring (issue 8).
+    void updateFirstRunState();
+    StudioSession* session_ = nullptr;
+    QAction* demoModelAction_ = nullptr;
+    QLabel* speedLabel_ = nullptr;
 };
 
 } // namespace latent

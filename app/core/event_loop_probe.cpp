@@ -1,0 +1,40 @@
+#include "app/core/event_loop_probe.h"
+
+#include <algorithm>
+
+namespace latent {
+
+EventLoopProbe::EventLoopProbe(int intervalMs, QObject* parent)
+    : QObject(parent), intervalMs_(std::max(1, intervalMs)) {
+    timer_.setTimerType(Qt::PreciseTimer);
+    timer_.setInterval(intervalMs_);
+    connect(&timer_, &QTimer::timeout, this, &EventLoopProbe::tick);
+}
+
+void EventLoopProbe::start() {
+    reset();
+    timer_.start();
+}
+
+void EventLoopProbe::stop() {
+    timer_.stop();
+}
+
+void EventLoopProbe::reset() {
+    clock_.start();
+    lastNs_ = 0;
+    longestStallMs_ = 0;
+    totalMs_ = 0;
+    ticks_ = 0;
+}
+
+void EventLoopProbe::tick() {
+    const qint64 now = clock_.nsecsElapsed();
+    const double gapMs = double(now - lastNs_) / 1e6;
+    lastNs_ = now;
+    ++ticks_;
+    totalMs_ += gapMs;
+    longestStallMs_ = std::max(longestStallMs_, gapMs - intervalMs_);
+}
+
+} // namespace latent

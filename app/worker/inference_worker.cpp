@@ -1,0 +1,248 @@
+#include "app/worker/inference_worker.h"
+
+#include "app/cli/generation_options.h"
+#include "app/jobs/generation_runner.h"
+#include "app/jobs/job_queue.h"
+#include "pipeline/core/error.h"
+#include "pipeline/engine.h"
+
+#include <ATen/Parallel.h>
+#include <c10/core/InferenceMode.h>
+#include <c10/util/Exception.h>
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QThread>
+
+#include <algorithm>
+#include <list>
+#include <new>
+
+namespace latent {
+
+namespace {
+ImagePixels toPixels(const GeneratedImage& img) {
+    ImagePixels out;
+    if (img.width <= 0 || img.height <= 0 || img.rgb.size() != size_t(img.width * img.height * 3)) return out;
+    out.width = int(img.width);
+    out.height = int(img.height);
+    out.channels = 3;
+    out.data = QByteArray(reinterpret_cast<const char*>(img.rgb.data()), qsizetype(img.rgb.size()));
+    return out;
+}
+} // namespace
+
+struct InferenceWorker::Impl {
+    WorkerOptions options;
+    std::shared_ptr<WorkerCancelState> cancel;
+    // The model cache: most recently used first; each engine holds one loaded model.
+    struct Cached {
+        QString key;
+        std::unique_ptr<Engine> engine;
+    };
+    std::list<Cached> engines;
+    bool threadsSet = false;
+
+    Engine& engineFor(const QString& model, const QString& vae) {
+        const QString key = QFileInfo(model).absoluteFilePath() + QLatin1Char('\n') + vae;
+        for (auto it = engines.begin(); it != engines.end(); ++it)
+            if (it->key == key) {
+                engines.splice(engines.begin(), engines, it);
+                return *engines.front().engine;
+            }
+        // Evict before creating, so the old weights are freed before the new ones load.
+        const int keep = std::max(1, options.cachedModels);
+        while (int(engines.size()) >= keep) engines.pop_back();
+        engines.push_front(Cached{key, std::make_unique<Engine>(options.device.toStdString())});
+        return *engines.front().engine;
+    }
+    void forget(Engine* e) {
+        engines.remove_if([e](const Cached& c) { return c.engine.get() == e; });
+    }
+};
+
+InferenceWorker::InferenceWorker(WorkerOptions options, std::shared_ptr<WorkerCancelState> cancel)
+    : impl_(std::make_unique<Impl>()) {
+    setObjectName(QStringLiteral("inferenceWorker"));
+    impl_->options = std::move(options);
+    impl_->cancel = std::move(cancel);
+}
+
+InferenceWorker::~InferenceWorker() = default;
+
+void InferenceWorker::setCachedModels(int count) {
+    impl_->options.cachedModels = std::max(1, count);
+    while (int(impl_->engines.size()) > impl_->options.cachedModels) impl_->engines.pop_back();
+}
+
+void InferenceWorker::setPreviewEvery(int steps) {
+    impl_->options.previewEvery = std::max(0, steps);
+}
+
+void InferenceWorker::releaseModels() {
+    impl_->engines.clear();
+}
+
+void InferenceWorker::runJob(qint64 jobId, const QString& kind, const QJsonObject& params) {
+    Q_EMIT jobStarted(jobId);
+    Engine* engine = nullptr;
+    try {
+        if (!impl_->threadsSet && impl_->options.threads > 0) at::set_num_threads(impl_->options.threads);
+        impl_->threadsSet = true;
+        c10::InferenceMode guard; // thread-local: opened per job, on this thread
+        if (kind != QLatin1String("txt2img"))
+            throw PipelineError(
+                "unsupported_job",
+                tr("This build runs text-to-image jobs only (the job is \"%1\").").arg(kind).toStdString());
+        GenerationJobSpec spec;
+        const QString error = applyApiRequest(params, spec.request);
+        if (!error.isEmpty()) throw PipelineError("bad_request", error.toStdString());
+        Engine::check_request(spec.request);
+        spec.request = resolveSeeds(spec.request);
+        spec.modelPath = params.value(QStringLiteral("model_path")).toString();
+        spec.vaePath = params.value(QStringLiteral("vae_path")).toString();
+        spec.outputDir = params.value(QStringLiteral("output_dir")).toString();
+        if (spec.outputDir.isEmpty()) spec.outputDir = impl_->options.outputDir;
+        if (spec.modelPath.isEmpty())
+            throw PipelineError("no_model", tr("No model was chosen for this job.").toStdString());
+
+        engine = &impl_->engineFor(spec.modelPath, spec.vaePath);
+        const std::shared_ptr<WorkerCancelState> cancel = impl_->cancel;
+        GenerationCallbacks callbacks;
+        callbacks.preview_every = impl_->options.previewEvery;
+        callbacks.cancelled = [cancel, jobId] {
+            return cancel->cancelJobId.load() == jobId || cancel->shuttingDown.load();
+        };
+        callbacks.on_progress = [this, jobId](const GenerationProgress& p) {
+            Q_EMIT progress(jobId, int(p.step), int(p.total), p.iterations_per_second, p.eta_seconds);
+            if (p.preview) {
+                const ImagePixels image = toPixels(*p.preview);
+                if (image.isValid()) Q_EMIT preview(jobId, image);
+            }
+            if (stepHook) stepHook(jobId, int(p.step), int(p.total));
+        };
+        const GenerationOutcome outcome = runGeneration(*engine, spec, callbacks);
+        Q_EMIT modelLoaded(jobId, spec.modelPath, outcome.model.seconds, outcome.model.cached);
+        QStringList paths, recovered;
+        for (const SavedImage& img : outcome.images) {
+            paths << img.path;
+            if (img.recovered) recovered << tr("%1 was saved to the recovery folder: %2").arg(img.path, img.reason);
+        }
+        const auto& steps = outcome.result.timings.step_seconds;
+        double total = 0;
+        for (double s : steps) total += s;
+        const double itPerSecond = total > 0 ? double(steps.size()) / total : 0.0;
+        Q_EMIT jobFinished(jobId, paths, recovered, itPerSecond);
+    } catch (const CancelledError&) {
+        Q_EMIT jobCancelled(jobId);
+    } catch (const PipelineError& e) {
+        if (e.code() == "cancelled")
+            Q_EMIT jobCancelled(jobId);
+        else
+            Q_EMIT jobFailed(jobId, QString::fromStdString(e.what()));
+        if (e.code() == "out_of_memory") releaseModels();
+    } catch (const c10::OutOfMemoryError& e) {
+        releaseModels(); // free the weights and every cached tensor; the next job reloads
+        Q_EMIT jobFailed(jobId, tr("The device ran out of memory (%1). Try a smaller size or batch, or "
+                                   "close other programs. The model was unloaded.")
+                                    .arg(QString::fromStdString(e.what_without_backtrace())));
+    } catch (const c10::Error& e) {
+        // An engine error may leave a module half-updated: drop that engine.
+        if (engine) impl_->forget(engine);
+        Q_EMIT jobFailed(jobId, tr("The engine failed: %1").arg(QString::fromStdString(e.what_without_backtrace())));
+    } catch (const std::bad_alloc&) {
+        releaseModels();
+        Q_EMIT jobFailed(jobId, tr("Not enough memory for this job. Try a smaller size or batch. The model was "
+                                   "unloaded."));
+    } catch (const std::exception& e) {
+        Q_EMIT jobFailed(jobId, QString::fromStdString(e.what()));
+    } catch (...) {
+        if (engine) impl_->forget(engine);
+        Q_EMIT jobFailed(jobId, tr("The job failed with an unknown error."));
+    }
+    Q_EMIT idle();
+}
+
+// ---------------------------------------------------------------------------------------------
+
+InferenceController::InferenceController(JobQueue* queue, WorkerOptions options, QObject* parent)
+    : QObject(parent), queue_(queue), options_(std::move(options)), cancel_(std::make_shared<WorkerCancelState>()) {
+    qRegisterMetaType<ImagePixels>("latent::ImagePixels");
+    thread_ = new QThread(this);
+    thread_->setObjectName(QStringLiteral("latent-inference"));
+    worker_ = new InferenceWorker(options_, cancel_);
+    worker_->moveToThread(thread_);
+
+    connect(worker_, &InferenceWorker::progress, this, [this](qint64 id, int step, int total, double its, double eta) {
+        if (its > 0) lastItPerSecond_ = its;
+        queue_->reportProgress(id, step, total);
+        Q_EMIT progress(id, step, total, its, eta);
+    });
+    connect(worker_, &InferenceWorker::preview, this, &InferenceController::previewReady);
+    connect(worker_, &InferenceWorker::jobFinished, this,
+            [this](qint64 id, const QStringList& paths, const QStringList& recovered, double its) {
+                if (its > 0) lastItPerSecond_ = its;
+                busyJob_ = 0;
+                queue_->reportFinished(id, paths);
+                Q_EMIT imagesSaved(id, paths);
+                if (!recovered.isEmpty()) Q_EMIT imagesRecovered(id, recovered);
+                Q_EMIT busyChanged(false);
+                dispatch();
+            });
+    connect(worker_, &InferenceWorker::jobFailed, this, [this](qint64 id, const QString& error) {
+        busyJob_ = 0;
+        queue_->reportFailed(id, error);
+        Q_EMIT jobFailed(id, error);
+        Q_EMIT busyChanged(false);
+        dispatch();
+    });
+    connect(worker_, &InferenceWorker::jobCancelled, this, [this](qint64 id) {
+        busyJob_ = 0;
+        queue_->reportCancelled(id);
+        Q_EMIT busyChanged(false);
+        dispatch();
+    });
+    connect(queue_, &JobQueue::workAvailable, this, &InferenceController::dispatch);
+    connect(queue_, &JobQueue::cancelRequested, this, &InferenceController::requestCancel);
+}
+
+InferenceController::~InferenceController() {
+    cancel_->shuttingDown = true;
+    if (thread_->isRunning()) {
+        // The running job stops before its next model call; then the models are freed on the
+        // worker thread.
+        QMetaObject::invokeMethod(worker_, &InferenceWorker::releaseModels, Qt::BlockingQueuedConnection);
+        thread_->quit();
+        thread_->wait();
+    }
+    delete worker_;
+}
+
+void InferenceController::requestCancel(qint64 jobId) {
+    cancel_->cancelJobId.store(jobId);
+}
+
+void InferenceController::start() {
+    if (started_) return;
+    started_ = true;
+    thread_->start();
+    dispatch();
+}
+
+void InferenceController::dispatch() {
+    if (!started_ || busyJob_ != 0 || cancel_->shuttingDown) return;
+    const std::optional<Job> job = queue_->takeNext();
+    if (!job) return;
+    busyJob_ = job->id;
+    Q_EMIT busyChanged(true);
+    QJsonObject params = job->params;
+    if (!params.contains(QStringLiteral("output_dir")) && !options_.outputDir.isEmpty())
+        params.insert(QStringLiteral("output_dir"), options_.outputDir);
+    const qint64 id = job->id;
+    const QString kind = job->kind;
+    InferenceWorker* w = worker_;
+    QMetaObject::invokeMethod(
+        w, [w, id, kind, params] { w->runJob(id, kind, params); }, Qt::QueuedConnection);
+}
+
+} // namespace latent

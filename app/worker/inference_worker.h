@@ -1,0 +1,129 @@
+// The inference worker (DESIGN.md "Threading"): one QObject on its own named QThread per local
+// device. It owns the engines (the model cache: the N most recently used models stay loaded) and
+// opens c10::InferenceMode per job on that thread. Jobs come from the JobQueue through
+// InferenceController (below, GUI thread); everything goes back as queued signals carrying only
+// plain values (previews as 8-bit RGB ImagePixels: app/ has no QtGui; the UI wraps them in a
+// QImage without copying tensors). Every exception of a job is caught on the worker thread and turned
+// into jobFailed with a clear sentence; the worker then takes the next job.
+//
+// Job parameters (Job::params) are an A1111 /sdapi/v1/txt2img body plus:
+//   "model_path"  absolute path of the checkpoint (required)
+//   "vae_path"    absolute path of a VAE override (optional)
+//   "output_dir"  folder for the PNGs (optional; the controller's output folder otherwise)
+#pragma once
+
+#include "app/storage/image_writer.h"
+
+#include <QJsonObject>
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+class QThread;
+
+namespace latent {
+
+class JobQueue;
+
+// Shared between the GUI thread (writes) and the worker thread (reads before every model call).
+struct WorkerCancelState {
+    std::atomic<qint64> cancelJobId{0}; // the running job whose cancel was requested
+    std::atomic<bool> shuttingDown{false};
+};
+
+struct WorkerOptions {
+    QString device = QStringLiteral("cpu");
+    int cachedModels = 1; // models kept loaded (>= 1)
+    int previewEvery = 2; // preview image every N steps (0 = none)
+    QString outputDir;    // default output folder
+    int threads = 0;      // intra-op threads (0 = libtorch default)
+};
+
+class InferenceWorker : public QObject {
+    Q_OBJECT
+public:
+    InferenceWorker(WorkerOptions options, std::shared_ptr<WorkerCancelState> cancel);
+    ~InferenceWorker() override;
+
+    // Test hook, called on the worker thread after every reported step (before the next model
+    // call). Set before the worker's thread starts.
+    std::function<void(qint64 jobId, int step, int total)> stepHook;
+
+public Q_SLOTS:
+    // Runs one job to the end (invoked through a queued connection on the worker thread).
+    void runJob(qint64 jobId, const QString& kind, const QJsonObject& params);
+    void setCachedModels(int count);
+    void setPreviewEvery(int steps);
+    // Frees every loaded model (e.g. before the thread ends).
+    void releaseModels();
+
+Q_SIGNALS:
+    void jobStarted(qint64 jobId);
+    void modelLoaded(qint64 jobId, const QString& modelPath, double seconds, bool cached);
+    void progress(qint64 jobId, int step, int total, double itPerSecond, double etaSeconds);
+    void preview(qint64 jobId, const latent::ImagePixels& image);
+    // `paths`: the saved PNGs; `recovered`: notes for images that went to the recovery folder.
+    void jobFinished(qint64 jobId, const QStringList& paths, const QStringList& recovered, double itPerSecond);
+    void jobFailed(qint64 jobId, const QString& error);
+    void jobCancelled(qint64 jobId);
+    void idle();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// GUI-thread side: owns the worker's thread ("latent-inference"), feeds it jobs from the queue
+// one at a time, forwards cancel requests to the shared flag and the worker's reports to the
+// queue.
+class InferenceController : public QObject {
+    Q_OBJECT
+public:
+    InferenceController(JobQueue* queue, WorkerOptions options, QObject* parent = nullptr);
+    ~InferenceController() override; // asks the running job to stop, joins the thread
+
+    InferenceWorker* worker() const { return worker_; }
+    QThread* thread() const { return thread_; }
+    const WorkerOptions& options() const { return options_; }
+    bool isBusy() const { return busyJob_ != 0; }
+    qint64 runningJobId() const { return busyJob_; }
+    double lastItPerSecond() const { return lastItPerSecond_; }
+    QString defaultOutputDir() const { return options_.outputDir; }
+
+    // Thread-safe: may be called from any thread.
+    void requestCancel(qint64 jobId);
+
+    // Starts the thread and takes the first job (call once, after connecting signals).
+    void start();
+    void setOutputDir(const QString& dir) { options_.outputDir = dir; }
+
+Q_SIGNALS:
+    void imagesSaved(qint64 jobId, const QStringList& paths);
+    void previewReady(qint64 jobId, const latent::ImagePixels& image);
+    void progress(qint64 jobId, int step, int total, double itPerSecond, double etaSeconds);
+    void jobFailed(qint64 jobId, const QString& error);
+    // Some images of the job went to the recovery folder (the output folder failed).
+    void imagesRecovered(qint64 jobId, const QStringList& notes);
+    void busyChanged(bool busy);
+
+private:
+    void dispatch();
+
+    JobQueue* queue_;
+    WorkerOptions options_;
+    std::shared_ptr<WorkerCancelState> cancel_;
+    QThread* thread_ = nullptr;
+    InferenceWorker* worker_ = nullptr;
+    qint64 busyJob_ = 0;
+    double lastItPerSecond_ = 0;
+    bool started_ = false;
+};
+
+} // namespace latent
+
+Q_DECLARE_METATYPE(latent::ImagePixels)

@@ -1,0 +1,80 @@
+#include "app/worker/studio_session.h"
+
+#include "app/core/event_loop_probe.h"
+#include "app/core/settings.h"
+#include "pipeline/loaders/demo_model.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+#include <algorithm>
+
+namespace latent {
+
+StudioSession::StudioSession(Settings& settings, const QString& dataDir, QObject* parent)
+    : QObject(parent), settings_(settings) {
+    QString dir = dataDir.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) : dataDir;
+    QDir().mkpath(dir);
+    JobStore* store = nullptr;
+    if (store_.open(QDir(dir).filePath(QStringLiteral("jobs.sqlite"))))
+        store = &store_;
+    else
+        storeError_ = store_.errorString();
+    QueueLimits limits;
+    limits.maxQueued = std::max(1, settings_.value(settings::MaxQueueSize));
+    limits.maxBatchSize = std::max(1, settings_.value(settings::MaxBatchSize));
+    queue_ = std::make_unique<JobQueue>(store, limits);
+
+    WorkerOptions options;
+    options.cachedModels = std::max(1, settings_.value(settings::LoadedModelCacheSize));
+    options.previewEvery = std::max(0, settings_.value(settings::PreviewEverySteps));
+    options.outputDir = outputDir();
+    controller_ = std::make_unique<InferenceController>(queue_.get(), options);
+
+    // Measure the GUI thread's longest stall while a job runs.
+    probe_ = new EventLoopProbe(4, this);
+    connect(controller_.get(), &InferenceController::busyChanged, this, [this](bool busy) {
+        if (busy) {
+            probe_->start();
+        } else {
+            probe_->stop();
+            lastStallMs_ = probe_->longestStallMs();
+            qInfo("latent: longest GUI event-loop stall during the generation: %.1f ms (%lld probe ticks)",
+                  lastStallMs_, static_cast<long long>(probe_->ticks()));
+            Q_EMIT stallMeasured(lastStallMs_);
+        }
+    });
+}
+
+StudioSession::~StudioSession() {
+    controller_.reset(); // joins the worker thread before the queue goes away
+}
+
+QString StudioSession::outputDir() const {
+    const QString configured = settings_.value(settings::OutputFolder);
+    if (!configured.isEmpty()) return configured;
+    QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    if (pictures.isEmpty()) pictures = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(pictures).filePath(QStringLiteral("Latent Studio"));
+}
+
+void StudioSession::start() {
+    controller_->start();
+}
+
+QString StudioSession::demoModelPath() {
+    const QString env = qEnvironmentVariable("LATENT_DEMO_MODEL");
+    if (!env.isEmpty() && QFileInfo(env).isFile()) return QFileInfo(env).absoluteFilePath();
+    const QString name = QString::fromLatin1(kDemoModelFileName);
+    const QString dir = QCoreApplication::applicationDirPath();
+    for (const QString& rel :
+         {QStringLiteral("/../share/latentstudio/demo/"), QStringLiteral("/share/latentstudio/demo/")}) {
+        const QFileInfo fi(dir + rel + name);
+        if (fi.isFile()) return fi.absoluteFilePath();
+    }
+    return {};
+}
+
+} // namespace latent

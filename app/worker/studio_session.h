@@ -1,0 +1,57 @@
+// The studio's generation core, widget-free: the persisted job queue (SQLite), the inference
+// worker on its own thread and the GUI event-loop stall probe. The main window attaches to one;
+// tests build one over a temporary folder.
+#pragma once
+
+#include "app/jobs/job_queue.h"
+#include "app/jobs/job_store.h"
+#include "app/worker/inference_worker.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace latent {
+
+class EventLoopProbe;
+class Settings;
+
+class StudioSession : public QObject {
+    Q_OBJECT
+public:
+    // `dataDir`: where jobs.sqlite lives (default: AppDataLocation). The output folder comes
+    // from settings::OutputFolder (default: Pictures/Latent Studio).
+    explicit StudioSession(Settings& settings, const QString& dataDir = {}, QObject* parent = nullptr);
+    ~StudioSession() override;
+
+    JobQueue* queue() const { return queue_.get(); }
+    InferenceController* controller() const { return controller_.get(); }
+    EventLoopProbe* stallProbe() const { return probe_; }
+    QString storeError() const { return storeError_; } // non-empty: the queue is memory-only
+    QString outputDir() const;
+
+    // Longest GUI event-loop stall (ms) while the last generation ran (and the running one).
+    double lastGenerationStallMs() const { return lastStallMs_; }
+
+    // Starts the worker (after the UI connected its signals).
+    void start();
+
+    // The built-in demo model (tiny SD1, random weights): $LATENT_DEMO_MODEL, else
+    // <exe dir>/../share/latentstudio/demo/latent-demo-sd1-random.safetensors. Empty if absent.
+    static QString demoModelPath();
+
+Q_SIGNALS:
+    void stallMeasured(double longestStallMs);
+
+private:
+    Settings& settings_;
+    JobStore store_;
+    QString storeError_;
+    std::unique_ptr<JobQueue> queue_;
+    std::unique_ptr<InferenceController> controller_;
+    EventLoopProbe* probe_ = nullptr;
+    double lastStallMs_ = 0;
+};
+
+} // namespace latent

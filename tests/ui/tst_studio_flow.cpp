@@ -1,0 +1,203 @@
+// The studio's generation flow with the built-in demo model: first-run offers, prompt panel
+// (A1111 highlighting, live token counts per 75-token chunk, parameters, refused enqueue),
+// Generate -> job queue -> inference worker -> PNG with infotext on disk -> job done, with
+// progress and previews on the canvas, queue dock and status bar. Prints the GUI thread's longest
+// event-loop stall during the generation.
+#include "app/core/settings.h"
+#include "app/jobs/job_queue.h"
+#include "app/metadata/png_text.h"
+#include "app/worker/studio_session.h"
+#include "ui/canvas/canvas_view.h"
+#include "ui/docks/prompt_dock.h"
+#include "ui/docks/queue_dock.h"
+#include "ui/main/main_window.h"
+#include "ui/widgets/prompt_highlighter.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonObject>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+using namespace latent;
+using Kind = PromptHighlighter::Kind;
+
+class TestStudioFlow : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir dir_;
+
+private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(dir_.isValid());
+        QVERIFY2(!StudioSession::demoModelPath().isEmpty(), "the build generates the demo model");
+    }
+
+    void highlighterKnowsA1111Syntax() {
+        const QString line = QStringLiteral("(cat:1.2) [dog] <lora:foo:0.8> BREAK \\(x\\) [a|b] AND c # note");
+        QCOMPARE(PromptHighlighter::classify(line, 0), Kind::Bracket);
+        QCOMPARE(PromptHighlighter::classify(line, 1), Kind::Text);
+        QCOMPARE(PromptHighlighter::classify(line, 4), Kind::Weight);  // ':'
+        QCOMPARE(PromptHighlighter::classify(line, 6), Kind::Weight);  // '2' of 1.2
+        QCOMPARE(PromptHighlighter::classify(line, 8), Kind::Bracket); // ')'
+        QCOMPARE(PromptHighlighter::classify(line, line.indexOf(QLatin1String("<lora"))), Kind::Network);
+        QCOMPARE(PromptHighlighter::classify(line, line.indexOf(QLatin1String("0.8>"))), Kind::Network);
+        QCOMPARE(PromptHighlighter::classify(line, line.indexOf(QLatin1String("BREAK")) + 2), Kind::Keyword);
+        QCOMPARE(PromptHighlighter::classify(line, line.indexOf(QLatin1String("\\("))), Kind::Escape);
+        QCOMPARE(PromptHighlighter::classify(line, line.indexOf(QLatin1Char('|'))), Kind::Separator);
+        QCOMPARE(PromptHighlighter::classify(line, line.indexOf(QLatin1String("AND"))), Kind::Keyword);
+        QCOMPARE(PromptHighlighter::classify(line, line.indexOf(QLatin1String("note"))), Kind::Comment);
+        // Unbalanced brackets are errors; words containing BREAK/AND are not keywords.
+        QCOMPARE(PromptHighlighter::classify(QStringLiteral("(open"), 0), Kind::Error);
+        QCOMPARE(PromptHighlighter::classify(QStringLiteral("close)"), 5), Kind::Error);
+        QCOMPARE(PromptHighlighter::classify(QStringLiteral("BRAND"), 2), Kind::Text);
+        QCOMPARE(PromptHighlighter::classify(QStringLiteral("[a:b:0.5]"), 2), Kind::Separator);
+        QCOMPARE(PromptHighlighter::classify(QStringLiteral("[a:b:0.5]"), 4), Kind::Weight);
+    }
+
+    void tokenCountIsLivePerChunk() {
+        PromptDock dock;
+        auto* edit = dock.findChild<QPlainTextEdit*>(QStringLiteral("promptEdit"));
+        QVERIFY(edit);
+        edit->setPlainText(QStringLiteral("a photo of a cat"));
+        QTRY_COMPARE_WITH_TIMEOUT(dock.promptTokenText(), QStringLiteral("5/75"), 10000);
+        // BREAK starts a second chunk; <lora:...> and comments do not count; weights do not add tokens.
+        edit->setPlainText(QStringLiteral("(a photo:1.3) of <lora:x:0.5> a cat BREAK a dog # not counted"));
+        QTRY_COMPARE_WITH_TIMEOUT(dock.promptTokenText(), QStringLiteral("77/150"), 10000);
+        QString many;
+        for (int i = 0; i < 80; ++i) many += QStringLiteral("cat ");
+        edit->setPlainText(many);
+        QTRY_COMPARE_WITH_TIMEOUT(dock.promptTokenText(), QStringLiteral("80/150"), 10000);
+        auto* neg = dock.findChild<QPlainTextEdit*>(QStringLiteral("negativePromptEdit"));
+        neg->setPlainText(QStringLiteral("blurry"));
+        QTRY_COMPARE_WITH_TIMEOUT(dock.negativeTokenText(), QStringLiteral("1/75"), 10000);
+    }
+
+    void parametersAndSizePresets() {
+        QSettings backend(dir_.filePath(QStringLiteral("p.ini")), QSettings::IniFormat);
+        Settings settings(&backend);
+        PromptDock dock;
+        dock.setSettings(&settings);
+        QVERIFY(dock.selectDemoModel());
+        auto* w = dock.findChild<QSpinBox*>(QStringLiteral("widthSpin"));
+        auto* h = dock.findChild<QSpinBox*>(QStringLiteral("heightSpin"));
+        w->setValue(512);
+        h->setValue(512);
+        auto* aspect = dock.findChild<QComboBox*>(QStringLiteral("aspectCombo"));
+        const int i169 = aspect->findText(QStringLiteral("16:9"));
+        QVERIFY(i169 > 0);
+        aspect->setCurrentIndex(i169);
+        Q_EMIT aspect->activated(i169);
+        QCOMPARE(w->value(), 704);
+        QCOMPARE(h->value(), 384);
+        QTest::mouseClick(dock.findChild<QToolButton*>(QStringLiteral("swapSizeButton")), Qt::LeftButton);
+        QCOMPARE(w->value(), 384);
+        QCOMPARE(h->value(), 704);
+        dock.findChild<QSpinBox*>(QStringLiteral("clipSkipSpin"))->setValue(2);
+        dock.findChild<QSpinBox*>(QStringLiteral("seedSpin"))->setValue(1234);
+        dock.findChild<QCheckBox*>(QStringLiteral("variationCheck"))->setChecked(true);
+        dock.findChild<QSpinBox*>(QStringLiteral("subseedSpin"))->setValue(99);
+        const QJsonObject p = dock.buildParams();
+        QCOMPARE(p.value(QStringLiteral("width")).toInt(), 384);
+        QCOMPARE(p.value(QStringLiteral("seed")).toInt(), 1234);
+        QCOMPARE(p.value(QStringLiteral("subseed")).toInt(), 99);
+        QCOMPARE(p.value(QStringLiteral("subseed_strength")).toDouble(), 0.1);
+        QCOMPARE(p.value(QStringLiteral("sampler_name")).toString(), QStringLiteral("Euler a"));
+        QCOMPARE(p.value(QStringLiteral("override_settings"))
+                     .toObject()
+                     .value(QStringLiteral("CLIP_stop_at_last_layers"))
+                     .toInt(),
+                 2);
+        QCOMPARE(p.value(QStringLiteral("model_path")).toString(), StudioSession::demoModelPath());
+        QVERIFY(!p.contains(QStringLiteral("denoising_strength"))); // txt2img without an init image
+    }
+
+    void firstRunGenerateToPngAndDone() {
+        QSettings backend(dir_.filePath(QStringLiteral("flow.ini")), QSettings::IniFormat);
+        Settings settings(&backend);
+        const QString out = dir_.filePath(QStringLiteral("outputs"));
+        settings.setValue(settings::OutputFolder, out);
+        settings.setValue(settings::PreviewEverySteps, 1);
+        MainWindow w(settings);
+        StudioSession session(settings, dir_.filePath(QStringLiteral("data")));
+        w.attachSession(&session);
+        session.start();
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+
+        // First run: empty library, the demo offered next to the three ways to add models.
+        auto* generate = w.findChild<QPushButton*>(QStringLiteral("generateButton"));
+        QVERIFY(!generate->isEnabled());
+        for (const char* name : {"addModelAction", "downloadAction", "a1111FolderAction", "demoModelAction"})
+            QVERIFY2(w.findChild<QAction*>(QLatin1String(name)), name);
+        auto* demo = w.findChild<QAction*>(QStringLiteral("demoModelAction"));
+        QVERIFY(demo->isVisible());
+        QVERIFY(demo->text().contains(QStringLiteral("random weights")));
+        demo->trigger();
+        auto* model = w.findChild<QComboBox*>(QStringLiteral("modelCombo"));
+        QVERIFY(model->currentText().contains(QStringLiteral("random weights")));
+        QVERIFY(generate->isEnabled());
+        w.findChild<QSpinBox*>(QStringLiteral("widthSpin"))->setValue(64);
+        w.findChild<QSpinBox*>(QStringLiteral("heightSpin"))->setValue(64);
+        w.findChild<QSpinBox*>(QStringLiteral("stepsSpin"))->setValue(4);
+        w.findChild<QSpinBox*>(QStringLiteral("seedSpin"))->setValue(321);
+
+        QSignalSpy previews(session.controller(), &InferenceController::previewReady);
+        QSignalSpy saved(session.controller(), &InferenceController::imagesSaved);
+        QTest::mouseClick(generate, Qt::LeftButton);
+        JobQueue* q = session.queue();
+        QCOMPARE(q->jobs().size(), 1);
+        const qint64 id = q->jobs().first().id;
+        QTRY_VERIFY_WITH_TIMEOUT(q->job(id)->state == JobState::Done || q->job(id)->state == JobState::Failed, 60000);
+        QVERIFY2(q->job(id)->state == JobState::Done, qPrintable(q->job(id)->error));
+        QCOMPARE(saved.size(), 1);
+        QVERIFY(previews.size() >= 1);
+
+        const QString png = q->job(id)->results.value(0);
+        QVERIFY(png.startsWith(out));
+        QVERIFY(QFileInfo(png).isFile());
+        const QString info = PngText::readFile(png).value(QStringLiteral("parameters"));
+        QVERIFY2(info.startsWith(QStringLiteral("a lighthouse on a cliff at sunset")), qPrintable(info));
+        QVERIFY2(info.contains(QStringLiteral("Steps: 4, Sampler: Euler a")), qPrintable(info));
+        QVERIFY(info.contains(QStringLiteral("Seed: 321")));
+        QVERIFY(info.contains(QStringLiteral("Size: 64x64")));
+
+        // The result is on the canvas, the queue dock shows it done, reuse-seed knows it.
+        QTRY_VERIFY(w.canvas()->hasImage());
+        QCOMPARE(w.canvas()->image().size(), QSize(64, 64));
+        QCOMPARE(w.queueDock()->cellText(id, 1), jobStateDisplayName(JobState::Done));
+        QTRY_VERIFY(w.findChild<QToolButton*>(QStringLiteral("reuseSeedButton"))->isEnabled());
+        w.findChild<QSpinBox*>(QStringLiteral("seedSpin"))->setValue(-1);
+        QTest::mouseClick(w.findChild<QToolButton*>(QStringLiteral("reuseSeedButton")), Qt::LeftButton);
+        QCOMPARE(w.findChild<QSpinBox*>(QStringLiteral("seedSpin"))->value(), 321);
+        QVERIFY(w.findChild<QLabel*>(QStringLiteral("speedLabel"))->text().contains(QStringLiteral("it/s")));
+        QVERIFY(w.findChild<QLabel*>(QStringLiteral("speedLabel"))->toolTip().contains(QStringLiteral("ms")));
+        std::printf("GUI event-loop longest stall during the generation: %.1f ms\n", session.lastGenerationStallMs());
+
+        // A refused enqueue shows its message in the panel.
+        q->setLimits(QueueLimits{100, 1});
+        w.findChild<QSpinBox*>(QStringLiteral("batchSizeSpin"))->setMaximum(8);
+        w.findChild<QSpinBox*>(QStringLiteral("batchSizeSpin"))->setValue(3);
+        QTest::mouseClick(generate, Qt::LeftButton);
+        auto* error = w.findChild<QLabel*>(QStringLiteral("generateError"));
+        QVERIFY(error->isVisible());
+        QVERIFY2(error->text().contains(QStringLiteral("Batch size 3")), qPrintable(error->text()));
+        QCOMPARE(q->jobs().size(), 1);
+    }
+};
+
+QTEST_MAIN(TestStudioFlow)
+#include "tst_studio_flow.moc"
