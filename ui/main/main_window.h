@@ -1,9 +1,13 @@
 // The studio's main window: canvas in the centre, six docks around it, menus, status bar.
 #pragma once
 
+#include "app/metadata/generation_params.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QMainWindow>
+
+#include <memory>
 
 class QAction;
 class QLabel;
@@ -15,6 +19,7 @@ namespace latent {
 class CanvasView;
 class EmptyState;
 class GalleryDock;
+class GalleryStore;
 class ImageInfoDock;
 class InpaintDock;
 class LibraryDock;
@@ -32,6 +37,11 @@ public:
     QList<QDockWidget*> docks() const;
     CanvasView* canvas() const { return canvas_; }
     PromptDock* promptDock() const { return promptDock_; }
+    // Canvas, inpaint tools, gallery and image info (wireCanvasAndGallery).
+    InpaintDock* inpaintDock() const { return inpaintDock_; }
+    GalleryDock* galleryDock() const { return galleryDock_; }
+    ImageInfoDock* imageInfoDock() const { return imageInfoDock_; }
+    GalleryStore* galleryStore() const { return galleryStore_.get(); }
 
     // Layout persistence: geometry + dock state in settings.
     void saveLayout();
@@ -45,6 +55,11 @@ public:
 
     QAction* resetLayoutAction() const { return resetLayoutAction_; }
 
+Q_SIGNALS:
+    // The user asked to restore an image's parameters (PNG info on the canvas, "Send to prompt"
+    // in the image info dock): for the prompt dock.
+    void restoreParametersRequested(const latent::GenerationParams& params);
+
 protected:
     void closeEvent(QCloseEvent* event) override;
 
@@ -53,6 +68,7 @@ private:
     void createMenus();
     void createDocks();
     void createStatusBar();
+    void wireCanvasAndGallery();
     void openImage();
     void loadImageFile(const QString& path);
     void addModel();
@@ -88,6 +104,7 @@ private:
     QLabel* deviceLabel_ = nullptr;
     QLabel* memoryLabel_ = nullptr;
     QByteArray defaultState_;
+    std::unique_ptr<GalleryStore> galleryStore_;
 };
 
 } // namespace latent
