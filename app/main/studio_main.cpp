@@ -85,7 +85,7 @@ int main(int argc, char** argv) {
     window.show();
     if (!parser.positionalArguments().isEmpty()) {
         QMetaObject::invokeMethod(&window, [&window, &parser] {
-            Q_EMIT window.canvas()->imageFileDropped(parser.positionalArguments().constFirst());
+            window.canvas()->loadImageFile(parser.positionalArguments().constFirst());
         }, Qt::QueuedConnection);
     }
 

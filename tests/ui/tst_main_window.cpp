@@ -69,9 +69,9 @@ private Q_SLOTS:
         for (QDockWidget* d : w.docks()) {
             QVERIFY(panels->actions().contains(d->toggleViewAction()));
             QVERIFY(d->isVisible() || w.tabifiedDockWidgets(d).size() > 0);
-            d->toggleViewAction()->trigger();  // close
+            d->toggleViewAction()->trigger(); // close
             QVERIFY(!d->isVisible());
-            d->toggleViewAction()->trigger();  // restore
+            d->toggleViewAction()->trigger(); // restore
             QVERIFY(!d->isHidden());
         }
     }
@@ -91,7 +91,7 @@ private Q_SLOTS:
             w.tabifyDockWidget(docks[0], docks[3]);
             docks[4]->close();
             QCOMPARE(w.dockWidgetArea(docks[2]), Qt::LeftDockWidgetArea);
-            w.close();  // closeEvent saves the layout
+            w.close(); // closeEvent saves the layout
         }
         {
             QSettings backend(path, QSettings::IniFormat);
@@ -145,7 +145,7 @@ private Q_SLOTS:
         }
         auto* generate = w.findChild<QWidget*>(QStringLiteral("generateButton"));
         QVERIFY(generate);
-        QVERIFY(!generate->isEnabled());  // no model yet
+        QVERIFY(!generate->isEnabled()); // no model yet
     }
 
     void germanTranslationApplies() {

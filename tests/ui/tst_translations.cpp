@@ -65,8 +65,8 @@ private Q_SLOTS:
         QStringList unfinished;
         for (const auto& e : entries)
             if (!e.finished) unfinished << e.source;
-        QVERIFY2(unfinished.isEmpty(), qPrintable(QStringLiteral("untranslated German strings: ") +
-                                                  unfinished.join(QStringLiteral(" | "))));
+        QVERIFY2(unfinished.isEmpty(),
+                 qPrintable(QStringLiteral("untranslated German strings: ") + unfinished.join(QStringLiteral(" | "))));
     }
 
     void tsFilesMatchSources() {
@@ -75,9 +75,10 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString fresh = dir.filePath(QStringLiteral("fresh_de.ts"));
         QProcess p;
-        p.start(lupdate, {QStringLiteral("-silent"), QStringLiteral("-locations"), QStringLiteral("none"),
-                          QStringLiteral("-extensions"), QStringLiteral("cpp,h"), QStringLiteral("-I"), kSource, kSource + QStringLiteral("/app"),
-                          kSource + QStringLiteral("/ui"), QStringLiteral("-ts"), fresh});
+        p.start(lupdate,
+                {QStringLiteral("-silent"), QStringLiteral("-locations"), QStringLiteral("none"),
+                 QStringLiteral("-extensions"), QStringLiteral("cpp,h"), QStringLiteral("-I"), kSource,
+                 kSource + QStringLiteral("/app"), kSource + QStringLiteral("/ui"), QStringLiteral("-ts"), fresh});
         QVERIFY(p.waitForFinished(120000));
         QCOMPARE(p.exitCode(), 0);
         const auto inSources = keys(readTs(fresh));

@@ -1,10 +1,20 @@
 #include "ui/canvas/canvas_view.h"
 
+#include "ui/canvas/image_loading.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileInfo>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QMimeData>
 #include <QPainter>
+#include <QPushButton>
+#include <QUndoStack>
 #include <QUrl>
 #include <QWheelEvent>
 
@@ -16,42 +26,240 @@ namespace latent {
 namespace {
 constexpr double kMinZoom = 0.02;
 constexpr double kMaxZoom = 32.0;
-
-bool isImageFile(const QString& path) {
-    static const QStringList exts = {QStringLiteral("png"),  QStringLiteral("jpg"), QStringLiteral("jpeg"),
-                                     QStringLiteral("webp"), QStringLiteral("bmp"), QStringLiteral("tif"),
-                                     QStringLiteral("tiff"), QStringLiteral("exr")};
-    return exts.contains(QFileInfo(path).suffix().toLower());
-}
+constexpr QRgb kMaskTint = qRgb(255, 48, 96);
 } // namespace
 
-CanvasView::CanvasView(QWidget* parent) : QWidget(parent) {
+CanvasView::CanvasView(QWidget* parent) : QWidget(parent), doc_(new CanvasDocument(this)) {
     setObjectName(QStringLiteral("canvasView"));
     setAcceptDrops(true);
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true);
     setMinimumSize(200, 200);
     setAttribute(Qt::WA_OpaquePaintEvent);
+
+    connect(doc_, &CanvasDocument::sourceChanged, this, &CanvasView::onSourceChanged);
+    connect(doc_, &CanvasDocument::maskChanged, this, &CanvasView::onMaskChanged);
+
+    // Ctrl+Z / Ctrl+Shift+Z over the document's one undo stack; Ctrl+V pastes an image. Text
+    // fields keep their own Ctrl+Z / Ctrl+V (they take the shortcut override while focused).
+    undoAction_ = doc_->undoStack()->createUndoAction(this, tr("Undo"));
+    undoAction_->setObjectName(QStringLiteral("canvasUndoAction"));
+    undoAction_->setShortcut(QKeySequence::Undo);
+    redoAction_ = doc_->undoStack()->createRedoAction(this, tr("Redo"));
+    redoAction_->setObjectName(QStringLiteral("canvasRedoAction"));
+    redoAction_->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    pasteAction_ = new QAction(tr("Paste Image"), this);
+    pasteAction_->setObjectName(QStringLiteral("canvasPasteAction"));
+    pasteAction_->setShortcut(QKeySequence::Paste);
+    connect(pasteAction_, &QAction::triggered, this, &CanvasView::pasteFromClipboard);
+    addAction(undoAction_);
+    addAction(redoAction_);
+    addAction(pasteAction_);
+
+    // Message bar (PNG info offer, load errors): plain text only.
+    bar_ = new QFrame(this);
+    bar_->setObjectName(QStringLiteral("canvasBar"));
+    bar_->setAutoFillBackground(true);
+    bar_->setFrameShape(QFrame::StyledPanel);
+    auto* barLayout = new QHBoxLayout(bar_);
+    barLayout->setContentsMargins(10, 6, 6, 6);
+    barLabel_ = new QLabel;
+    barLabel_->setTextFormat(Qt::PlainText);
+    barLabel_->setWordWrap(true);
+    barLayout->addWidget(barLabel_, 1);
+    restoreButton_ = new QPushButton(tr("Restore parameters"));
+    restoreButton_->setObjectName(QStringLiteral("restoreParametersButton"));
+    connect(restoreButton_, &QPushButton::clicked, this, &CanvasView::restoreParameters);
+    barLayout->addWidget(restoreButton_);
+    dismissButton_ = new QPushButton(tr("Dismiss"));
+    connect(dismissButton_, &QPushButton::clicked, this, &CanvasView::dismissBar);
+    barLayout->addWidget(dismissButton_);
+    bar_->hide();
+
+    zoomLabel_ = new QLabel(this);
+    zoomLabel_->setObjectName(QStringLiteral("canvasZoomLabel"));
+    zoomLabel_->setTextFormat(Qt::PlainText);
+    zoomLabel_->setAutoFillBackground(true);
+    zoomLabel_->setContentsMargins(6, 2, 6, 2);
+    zoomLabel_->hide();
+    connect(this, &CanvasView::zoomChanged, this, [this](double z) {
+        zoomLabel_->setText(tr("%1 %").arg(std::lround(z * 100)));
+        zoomLabel_->adjustSize();
+        zoomLabel_->move(width() - zoomLabel_->width() - 8, height() - zoomLabel_->height() - 8);
+        zoomLabel_->setVisible(hasImage());
+    });
 }
 
-void CanvasView::setImage(const QImage& image) {
-    image_ = image;
+// --- images ---------------------------------------------------------------------------------------
+
+bool CanvasView::setImage(const QImage& image) {
+    QString error;
+    if (!doc_->setSource(image, &error)) {
+        showBar(error, false, true);
+        Q_EMIT loadFailed(error);
+        return false;
+    }
+    infotext_.clear();
+    path_.clear();
+    dismissBar();
     fit_ = true;
     updateFit();
     update();
+    return true;
 }
 
+bool CanvasView::loadImageFile(const QString& path, QString* error) {
+    const LoadedImage loaded = latent::loadImageFile(path, CanvasDocument::kMaxSide, CanvasDocument::kMaxPixels);
+    QString why = loaded.error;
+    if (loaded.ok && !doc_->setSource(loaded.image, &why)) why = tr("%1: %2").arg(QFileInfo(path).fileName(), why);
+    if (!loaded.ok || !why.isEmpty()) {
+        if (error) *error = why;
+        showBar(why, false, true);
+        Q_EMIT loadFailed(why);
+        return false;
+    }
+    infotext_ = loaded.infotext;
+    path_ = QFileInfo(path).absoluteFilePath();
+    fit_ = true;
+    updateFit();
+    update();
+    if (!infotext_.isEmpty()) {
+        const GenerationParams params = GenerationParams::fromInfotext(infotext_);
+        QString summary = tr("%1 was made with Stable Diffusion").arg(QFileInfo(path).fileName());
+        if (params.steps && params.seed)
+            summary = tr("%1 was made with Stable Diffusion (%2, %3 steps, seed %4).")
+                          .arg(QFileInfo(path).fileName(),
+                               params.sampler.isEmpty() ? tr("unknown sampler") : params.sampler.left(40))
+                          .arg(*params.steps)
+                          .arg(*params.seed);
+        showBar(summary + QLatin1Char(' ') + tr("Restore its parameters in the prompt?"), true, false);
+    } else {
+        dismissBar();
+    }
+    Q_EMIT imageLoaded(path_, infotext_);
+    return true;
+}
+
+bool CanvasView::loadFromMimeData(const QMimeData* mime, QString* error) {
+    if (!mime) return false;
+    for (const QUrl& url : mime->urls()) {
+        if (url.isLocalFile() && isSupportedImageFile(url.toLocalFile())) {
+            const bool ok = loadImageFile(url.toLocalFile(), error);
+            if (ok) Q_EMIT imageFileDropped(url.toLocalFile());
+            return ok;
+        }
+    }
+    if (mime->hasImage()) {
+        const QImage image = qvariant_cast<QImage>(mime->imageData());
+        if (!setImage(image)) {
+            if (error) *error = barText();
+            return false;
+        }
+        dismissBar();
+        Q_EMIT imageLoaded(QString(), QString());
+        return true;
+    }
+    if (error) *error = tr("There is no image to take.");
+    return false;
+}
+
+bool CanvasView::pasteFromClipboard() {
+    const QMimeData* mime = QApplication::clipboard()->mimeData();
+    if (!canAccept(mime)) {
+        showBar(tr("The clipboard holds no image."), false, true);
+        return false;
+    }
+    return loadFromMimeData(mime);
+}
+
+void CanvasView::restoreParameters() {
+    if (infotext_.isEmpty()) return;
+    bar_->hide();
+    Q_EMIT restoreParametersRequested(GenerationParams::fromInfotext(infotext_));
+}
+
+void CanvasView::dismissBar() {
+    bar_->hide();
+}
+
+bool CanvasView::isOfferVisible() const {
+    return !bar_->isHidden() && !restoreButton_->isHidden();
+}
+
+QString CanvasView::barText() const {
+    return bar_->isHidden() ? QString() : barLabel_->text();
+}
+
+void CanvasView::showBar(const QString& text, bool offerRestore, bool error) {
+    // Untrusted text (file names, metadata) is shown as plain text and kept short.
+    barLabel_->setText(text.left(400));
+    restoreButton_->setVisible(offerRestore);
+    bar_->setProperty("error", error);
+    QPalette pal = bar_->palette();
+    pal.setColor(QPalette::Window, error ? QColor(120, 40, 40) : palette().color(QPalette::AlternateBase));
+    pal.setColor(QPalette::WindowText, error ? QColor(255, 235, 235) : palette().color(QPalette::WindowText));
+    bar_->setPalette(pal);
+    barLabel_->setPalette(pal);
+    bar_->show();
+    bar_->raise();
+    positionBar();
+}
+
+void CanvasView::positionBar() {
+    const int w = std::min(width() - 24, 720);
+    bar_->setFixedWidth(std::max(100, w));
+    bar_->adjustSize();
+    bar_->move((width() - bar_->width()) / 2, 12);
+}
+
+void CanvasView::onSourceChanged() {
+    overlay_ = QImage();
+    if (doc_->hasSource()) {
+        overlay_ = QImage(doc_->size(), QImage::Format_ARGB32_Premultiplied);
+        rebuildOverlay(overlay_.rect());
+        // Outpainting changes the size: keep fitting when the user had not zoomed.
+        updateFit();
+    }
+    zoomLabel_->setVisible(doc_->hasSource());
+    Q_EMIT zoomChanged(zoom_);
+    update();
+}
+
+void CanvasView::onMaskChanged(const QRect& rect) {
+    if (overlay_.size() != doc_->size()) return;
+    rebuildOverlay(rect);
+    // Repaint only the changed part (plus a pixel of the smooth scaling around it).
+    const QRectF r(imageToWidget(rect.topLeft()), QSizeF(rect.width() * zoom_, rect.height() * zoom_));
+    update(r.toAlignedRect().adjusted(-2, -2, 2, 2));
+}
+
+void CanvasView::rebuildOverlay(const QRect& rect) {
+    const QImage& mask = doc_->mask();
+    const QRect r = rect.intersected(mask.rect());
+    for (int y = r.top(); y <= r.bottom(); ++y) {
+        const uchar* m = mask.constScanLine(y);
+        auto* out = reinterpret_cast<QRgb*>(overlay_.scanLine(y));
+        for (int x = r.left(); x <= r.right(); ++x) {
+            const int a = m[x];
+            out[x] = qRgba(qRed(kMaskTint) * a / 255, qGreen(kMaskTint) * a / 255, qBlue(kMaskTint) * a / 255, a);
+        }
+    }
+}
+
+// --- view -----------------------------------------------------------------------------------------
+
 QRectF CanvasView::imageRect() const {
-    return QRectF(offset_, QSizeF(image_.width() * zoom_, image_.height() * zoom_));
+    return QRectF(offset_, QSizeF(doc_->size().width() * zoom_, doc_->size().height() * zoom_));
 }
 
 void CanvasView::updateFit() {
-    if (!fit_ || image_.isNull()) return;
+    if (!fit_ || !doc_->hasSource()) return;
     const double margin = 16.0;
-    const double zx = (width() - 2 * margin) / std::max(1, image_.width());
-    const double zy = (height() - 2 * margin) / std::max(1, image_.height());
+    const QSize s = doc_->size();
+    const double zx = (width() - 2 * margin) / std::max(1, s.width());
+    const double zy = (height() - 2 * margin) / std::max(1, s.height());
     zoom_ = std::clamp(std::min(zx, zy), kMinZoom, kMaxZoom);
-    offset_ = QPointF((width() - image_.width() * zoom_) / 2.0, (height() - image_.height() * zoom_) / 2.0);
+    offset_ = QPointF((width() - s.width() * zoom_) / 2.0, (height() - s.height() * zoom_) / 2.0);
     Q_EMIT zoomChanged(zoom_);
 }
 
@@ -66,10 +274,10 @@ void CanvasView::zoomToActualSize() {
 }
 
 void CanvasView::zoomBy(double factor, const QPointF& anchor) {
-    if (image_.isNull()) return;
+    if (!doc_->hasSource()) return;
     const double newZoom = std::clamp(zoom_ * factor, kMinZoom, kMaxZoom);
     // Keep the image point under `anchor` fixed.
-    const QPointF imagePoint = (anchor - offset_) / zoom_;
+    const QPointF imagePoint = widgetToImage(anchor);
     zoom_ = newZoom;
     offset_ = anchor - imagePoint * zoom_;
     fit_ = false;
@@ -77,24 +285,83 @@ void CanvasView::zoomBy(double factor, const QPointF& anchor) {
     update();
 }
 
-void CanvasView::paintEvent(QPaintEvent*) {
+void CanvasView::setTool(MaskTool tool) {
+    tool_ = tool;
+    Q_EMIT toolSettingsChanged();
+    update();
+}
+
+void CanvasView::setBrushSize(double diameter) {
+    brushSize_ = std::clamp(diameter, 1.0, 1024.0);
+    Q_EMIT toolSettingsChanged();
+    update();
+}
+
+void CanvasView::setHardness(double hardness) {
+    hardness_ = std::clamp(hardness, 0.0, 1.0);
+    Q_EMIT toolSettingsChanged();
+}
+
+void CanvasView::setMaskOpacity(double opacity) {
+    maskOpacity_ = std::clamp(opacity, 0.0, 1.0);
+    Q_EMIT toolSettingsChanged();
+    update();
+}
+
+void CanvasView::setMaskVisible(bool visible) {
+    maskVisible_ = visible;
+    Q_EMIT toolSettingsChanged();
+    update();
+}
+
+void CanvasView::paintEvent(QPaintEvent* event) {
     QPainter p(this);
+    p.setClipRegion(event->region());
     p.fillRect(rect(), palette().color(QPalette::Dark));
-    if (image_.isNull()) return;
+    if (!doc_->hasSource()) {
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(rect(), Qt::AlignCenter, tr("Drop an image here or paste one (Ctrl+V)"));
+        return;
+    }
     const QRectF target = imageRect();
     // Checkerboard under transparent images.
     const int cell = 12;
     p.save();
-    p.setClipRect(target);
-    for (int y = int(target.top()); y < target.bottom(); y += cell)
-        for (int x = int(target.left()); x < target.right(); x += cell)
-            p.fillRect(x, y, cell, cell, ((x / cell + y / cell) & 1) ? QColor(200, 200, 200) : QColor(240, 240, 240));
+    p.setClipRect(target.intersected(QRectF(event->rect())));
+    const QRect visible = target.toAlignedRect().intersected(event->rect());
+    for (int y = visible.top() - (visible.top() - int(target.top())) % cell; y < visible.bottom(); y += cell)
+        for (int x = visible.left() - (visible.left() - int(target.left())) % cell; x < visible.right(); x += cell)
+            p.fillRect(x, y, cell, cell,
+                       (((x - int(target.left())) / cell + (y - int(target.top())) / cell) & 1)
+                           ? QColor(200, 200, 200)
+                           : QColor(240, 240, 240));
     p.restore();
     p.setRenderHint(QPainter::SmoothPixmapTransform, zoom_ < 1.0);
-    p.drawImage(target, image_);
+    p.drawImage(target, doc_->source());
+    if (maskVisible_ && !overlay_.isNull() && maskOpacity_ > 0) {
+        p.setOpacity(maskOpacity_);
+        p.drawImage(target, overlay_);
+        p.setOpacity(1.0);
+    }
+    p.setPen(QPen(QColor(0, 0, 0, 90), 1));
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(target.adjusted(-0.5, -0.5, 0.5, 0.5));
+    // Brush outline under the pointer.
+    if (hovering_ && !panning_ && !spaceHeld_ && tool_ != MaskTool::Bucket) {
+        const double r = brushSize_ * zoom_ / 2.0;
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(QPen(QColor(0, 0, 0, 160), 1.5));
+        p.drawEllipse(hoverPos_, r, r);
+        p.setPen(QPen(QColor(255, 255, 255, 220), 1));
+        p.drawEllipse(hoverPos_, r, r);
+    }
 }
 
-void CanvasView::resizeEvent(QResizeEvent*) { updateFit(); }
+void CanvasView::resizeEvent(QResizeEvent*) {
+    updateFit();
+    positionBar();
+    Q_EMIT zoomChanged(zoom_);
+}
 
 void CanvasView::wheelEvent(QWheelEvent* event) {
     const double steps = event->angleDelta().y() / 120.0;
@@ -104,6 +371,7 @@ void CanvasView::wheelEvent(QWheelEvent* event) {
 }
 
 void CanvasView::mousePressEvent(QMouseEvent* event) {
+    setFocus(Qt::MouseFocusReason);
     if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && spaceHeld_)) {
         panning_ = true;
         lastPos_ = event->position();
@@ -111,10 +379,20 @@ void CanvasView::mousePressEvent(QMouseEvent* event) {
         event->accept();
         return;
     }
+    if (event->button() == Qt::LeftButton && doc_->hasSource()) {
+        if (!maskVisible_) setMaskVisible(true); // painting an invisible mask helps nobody
+        painting_ = tool_ != MaskTool::Bucket;
+        doc_->beginStroke(tool_, brushSize_, hardness_, widgetToImage(event->position()));
+        event->accept();
+        return;
+    }
     QWidget::mousePressEvent(event);
 }
 
 void CanvasView::mouseMoveEvent(QMouseEvent* event) {
+    const QPointF old = hoverPos_;
+    hoverPos_ = event->position();
+    hovering_ = true;
     if (panning_) {
         offset_ += event->position() - lastPos_;
         lastPos_ = event->position();
@@ -122,23 +400,65 @@ void CanvasView::mouseMoveEvent(QMouseEvent* event) {
         update();
         return;
     }
-    QWidget::mouseMoveEvent(event);
+    if (painting_) doc_->continueStroke(widgetToImage(event->position()));
+    // Repaint the brush outline at its old and new place.
+    const double r = brushSize_ * zoom_ / 2.0 + 3;
+    update(QRectF(old - QPointF(r, r), QSizeF(2 * r, 2 * r)).toAlignedRect());
+    update(QRectF(hoverPos_ - QPointF(r, r), QSizeF(2 * r, 2 * r)).toAlignedRect());
 }
 
 void CanvasView::mouseReleaseEvent(QMouseEvent* event) {
-    if (panning_) {
+    if (panning_ && (event->button() == Qt::MiddleButton || event->button() == Qt::LeftButton)) {
         panning_ = false;
         setCursor(spaceHeld_ ? Qt::OpenHandCursor : Qt::ArrowCursor);
         return;
     }
+    if (painting_ && event->button() == Qt::LeftButton) {
+        painting_ = false;
+        doc_->continueStroke(widgetToImage(event->position()));
+        doc_->endStroke();
+        return;
+    }
     QWidget::mouseReleaseEvent(event);
+}
+
+void CanvasView::leaveEvent(QEvent*) {
+    hovering_ = false;
+    update();
 }
 
 void CanvasView::keyPressEvent(QKeyEvent* event) {
     if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
         spaceHeld_ = true;
         setCursor(Qt::OpenHandCursor);
+        update();
         return;
+    }
+    if (event->key() == Qt::Key_Escape && painting_) {
+        painting_ = false;
+        doc_->cancelStroke();
+        return;
+    }
+    if (event->modifiers() == Qt::NoModifier) {
+        switch (event->key()) {
+        case Qt::Key_B:
+            setTool(MaskTool::Brush);
+            return;
+        case Qt::Key_E:
+            setTool(MaskTool::Eraser);
+            return;
+        case Qt::Key_G:
+            setTool(MaskTool::Bucket);
+            return;
+        case Qt::Key_BracketLeft:
+            setBrushSize(brushSize_ / 1.2);
+            return;
+        case Qt::Key_BracketRight:
+            setBrushSize(brushSize_ * 1.2);
+            return;
+        default:
+            break;
+        }
     }
     QWidget::keyPressEvent(event);
 }
@@ -147,38 +467,58 @@ void CanvasView::keyReleaseEvent(QKeyEvent* event) {
     if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
         spaceHeld_ = false;
         setCursor(Qt::ArrowCursor);
+        update();
         return;
     }
     QWidget::keyReleaseEvent(event);
 }
 
+// --- drag and drop --------------------------------------------------------------------------------
+
+bool CanvasView::canAccept(const QMimeData* mime) {
+    if (!mime) return false;
+    if (mime->hasImage()) return true;
+    for (const QUrl& url : mime->urls())
+        if (url.isLocalFile() && isSupportedImageFile(url.toLocalFile())) return true;
+    return false;
+}
+
 void CanvasView::dragEnterEvent(QDragEnterEvent* event) {
-    const auto* mime = event->mimeData();
-    if (mime->hasImage()) {
-        event->acceptProposedAction();
-        return;
-    }
-    for (const QUrl& url : mime->urls()) {
-        if (url.isLocalFile() && isImageFile(url.toLocalFile())) {
-            event->acceptProposedAction();
-            return;
-        }
-    }
+    if (canAccept(event->mimeData())) event->acceptProposedAction();
+}
+
+void CanvasView::dragMoveEvent(QDragMoveEvent* event) {
+    if (canAccept(event->mimeData())) event->acceptProposedAction();
 }
 
 void CanvasView::dropEvent(QDropEvent* event) {
-    const auto* mime = event->mimeData();
-    for (const QUrl& url : mime->urls()) {
-        if (url.isLocalFile() && isImageFile(url.toLocalFile())) {
-            Q_EMIT imageFileDropped(url.toLocalFile());
-            event->acceptProposedAction();
-            return;
+    if (!canAccept(event->mimeData())) return;
+    event->acceptProposedAction();
+    loadFromMimeData(event->mimeData());
+}
+
+void CanvasView::acceptDropsOn(QWidget* widget) {
+    widget->setAcceptDrops(true);
+    widget->installEventFilter(this);
+}
+
+bool CanvasView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched != this && watched->isWidgetType()) {
+        switch (event->type()) {
+        case QEvent::DragEnter:
+            dragEnterEvent(static_cast<QDragEnterEvent*>(event));
+            return true;
+        case QEvent::DragMove:
+            dragMoveEvent(static_cast<QDragMoveEvent*>(event));
+            return true;
+        case QEvent::Drop:
+            dropEvent(static_cast<QDropEvent*>(event));
+            return true;
+        default:
+            break;
         }
     }
-    if (mime->hasImage()) {
-        setImage(qvariant_cast<QImage>(mime->imageData()));
-        event->acceptProposedAction();
-    }
+    return QWidget::eventFilter(watched, event);
 }
 
 } // namespace latent

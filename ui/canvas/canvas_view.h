@@ -1,10 +1,22 @@
-// The central canvas: shows the current image at any zoom (fit, 100 %, wheel zoom around the
-// cursor, pan with the middle button or Space+drag) and accepts dropped image files.
+// The central canvas: shows the document's source image and its inpaint mask at any zoom (fit,
+// 100 %, wheel zoom around the cursor, pan with the middle button or Space+drag), paints the mask
+// with the left button (brush, eraser, bucket), and takes images by drag-and-drop (files from the
+// desktop or the gallery) and from the clipboard (Ctrl+V). A dropped PNG with an A1111 infotext
+// offers, in a bar over the canvas, to restore its parameters (restoreParametersRequested).
 #pragma once
+
+#include "app/metadata/generation_params.h"
+#include "ui/canvas/canvas_document.h"
 
 #include <QImage>
 #include <QPointF>
 #include <QWidget>
+
+class QAction;
+class QFrame;
+class QLabel;
+class QPushButton;
+class QMimeData;
 
 namespace latent {
 
@@ -13,22 +25,70 @@ class CanvasView : public QWidget {
 public:
     explicit CanvasView(QWidget* parent = nullptr);
 
-    void setImage(const QImage& image);
-    const QImage& image() const { return image_; }
-    bool hasImage() const { return !image_.isNull(); }
+    CanvasDocument* document() const { return doc_; }
+
+    // Shows `image` as the new source (new document). Returns false when it is refused.
+    bool setImage(const QImage& image);
+    const QImage& image() const { return doc_->source(); }
+    bool hasImage() const { return doc_->hasSource(); }
+
+    // Opens a file as the new source (size caps, PNG info). On failure the canvas is unchanged,
+    // the reason is shown in the canvas bar and returned in *error.
+    bool loadImageFile(const QString& path, QString* error = nullptr);
+    // Takes the image (or the first image file) from mime data, e.g. the clipboard.
+    bool loadFromMimeData(const QMimeData* mime, QString* error = nullptr);
+
+    // The infotext of the image last opened from a file (empty when none).
+    QString currentInfotext() const { return infotext_; }
+    QString currentPath() const { return path_; }
 
     double zoom() const { return zoom_; }
     bool fitsToWindow() const { return fit_; }
+    QPointF imageToWidget(const QPointF& p) const { return offset_ + p * zoom_; }
+    QPointF widgetToImage(const QPointF& p) const { return (p - offset_) / zoom_; }
+
+    // Tool settings (the inpaint dock drives them).
+    MaskTool tool() const { return tool_; }
+    double brushSize() const { return brushSize_; }
+    double hardness() const { return hardness_; }
+    double maskOpacity() const { return maskOpacity_; }
+    bool maskVisible() const { return maskVisible_; }
+
+    // The message bar over the canvas (PNG info offer, errors).
+    bool isOfferVisible() const;
+    QString barText() const;
+
+    // Lets another widget (e.g. the welcome page shown instead of the canvas) accept drops for it.
+    void acceptDropsOn(QWidget* widget);
+
+    QAction* undoAction() const { return undoAction_; }
+    QAction* redoAction() const { return redoAction_; }
+    QAction* pasteAction() const { return pasteAction_; }
 
 public Q_SLOTS:
     void zoomToFit();
     void zoomToActualSize();
     void zoomBy(double factor, const QPointF& anchor);
+    void setTool(latent::MaskTool tool);
+    void setBrushSize(double diameter);
+    void setHardness(double hardness);
+    void setMaskOpacity(double opacity);
+    void setMaskVisible(bool visible);
+    bool pasteFromClipboard();
+    // Emits restoreParametersRequested for the current image's infotext and hides the offer.
+    void restoreParameters();
+    void dismissBar();
 
 Q_SIGNALS:
-    // A local image file was dropped on the canvas.
+    // A new source image is on the canvas; `path` is empty for pasted / dropped pixels.
+    void imageLoaded(const QString& path, const QString& infotext);
+    // A local image file was dropped on the canvas (after it was opened).
     void imageFileDropped(const QString& path);
+    // The user accepted the offer to restore the parameters of a dropped / opened PNG.
+    void restoreParametersRequested(const latent::GenerationParams& params);
+    void loadFailed(const QString& message);
     void zoomChanged(double zoom);
+    void toolSettingsChanged();
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -37,22 +97,54 @@ protected:
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
+    void leaveEvent(QEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void keyReleaseEvent(QKeyEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
+    void dragMoveEvent(QDragMoveEvent* event) override;
     void dropEvent(QDropEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     QRectF imageRect() const;
     void updateFit();
+    void onSourceChanged();
+    void onMaskChanged(const QRect& rect);
+    void rebuildOverlay(const QRect& rect);
+    void showBar(const QString& text, bool offerRestore, bool error);
+    void positionBar();
+    static bool canAccept(const QMimeData* mime);
 
-    QImage image_;
+    CanvasDocument* doc_;
+    QImage overlay_; // mask tinted for display (ARGB32 premultiplied), the source's size
+    QString infotext_;
+    QString path_;
+
     double zoom_ = 1.0;
     bool fit_ = true;
-    QPointF offset_;  // top-left of the image in widget coordinates
+    QPointF offset_; // top-left of the image in widget coordinates
     bool panning_ = false;
     bool spaceHeld_ = false;
+    bool painting_ = false;
     QPointF lastPos_;
+    QPointF hoverPos_;
+    bool hovering_ = false;
+
+    MaskTool tool_ = MaskTool::Brush;
+    double brushSize_ = 48;
+    double hardness_ = 0.8;
+    double maskOpacity_ = 0.5;
+    bool maskVisible_ = true;
+
+    QFrame* bar_;
+    QLabel* barLabel_;
+    QPushButton* restoreButton_;
+    QPushButton* dismissButton_;
+    QLabel* zoomLabel_;
+
+    QAction* undoAction_;
+    QAction* redoAction_;
+    QAction* pasteAction_;
 };
 
 } // namespace latent

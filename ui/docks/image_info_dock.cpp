@@ -1,5 +1,9 @@
 #include "ui/docks/image_info_dock.h"
 
+#include "app/core/display_text.h"
+
+#include <QFileInfo>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -10,24 +14,62 @@ ImageInfoDock::ImageInfoDock(QWidget* parent) : QDockWidget(tr("Image info"), pa
     setObjectName(QStringLiteral("imageInfoDock"));
     auto* body = new QWidget;
     auto* layout = new QVBoxLayout(body);
+    title_ = new QLabel;
+    title_->setObjectName(QStringLiteral("imageInfoTitle"));
+    title_->setTextFormat(Qt::PlainText);
+    title_->setWordWrap(true);
+    title_->hide();
+    layout->addWidget(title_);
     text_ = new QPlainTextEdit;
+    text_->setObjectName(QStringLiteral("imageInfoText"));
     text_->setReadOnly(true);
-    text_->setPlaceholderText(tr("Drop a PNG made by Latent Studio or AUTOMATIC1111 on the canvas to see how it was made."));
+    text_->setPlaceholderText(
+        tr("Select an image in the gallery, or drop a PNG made by Latent Studio or AUTOMATIC1111 on the canvas, to see "
+           "how it was made."));
     layout->addWidget(text_, 1);
-    restore_ = new QPushButton(tr("Send parameters to prompt"));
+    restore_ = new QPushButton(tr("Send to prompt"));
+    restore_->setObjectName(QStringLiteral("sendToPromptButton"));
+    restore_->setToolTip(tr("Put every parameter of this image into the prompt panel"));
     restore_->setEnabled(false);
-    connect(restore_, &QPushButton::clicked, this, [this] { Q_EMIT restoreParametersRequested(text_->toPlainText()); });
+    connect(restore_, &QPushButton::clicked, this, &ImageInfoDock::sendToPrompt);
     layout->addWidget(restore_);
     setWidget(body);
 }
 
 void ImageInfoDock::setInfotext(const QString& text) {
-    // Metadata from files is untrusted: cap its length; QPlainTextEdit never renders rich text.
-    constexpr int kMaxChars = 64 * 1024;
-    text_->setPlainText(text.left(kMaxChars));
-    restore_->setEnabled(!text.isEmpty());
+    setImage(path_, text);
 }
 
-QString ImageInfoDock::infotext() const { return text_->toPlainText(); }
+void ImageInfoDock::setImage(const QString& path, const QString& infotext) {
+    path_ = path;
+    infotext_ = infotext;
+    if (path.isEmpty()) {
+        title_->hide();
+    } else {
+        title_->setText(safeDisplayLine(QFileInfo(path).fileName(), 200));
+        title_->show();
+    }
+    // Metadata from files is untrusted: cleaned, capped, and QPlainTextEdit never renders rich text.
+    QString shown = safeDisplayText(infotext, kMaxShownChars);
+    if (infotext.isEmpty() && !path.isEmpty())
+        shown = tr("This image carries no generation parameters.");
+    else if (!infotext.isEmpty()) {
+        const GenerationParams p = GenerationParams::fromInfotext(infotext);
+        if (!p.warnings.isEmpty())
+            shown += QStringLiteral("\n\n") + tr("Notes:") + QLatin1Char('\n') +
+                     safeDisplayText(p.warnings.join(QLatin1Char('\n')), 4000);
+    }
+    text_->setPlainText(shown);
+    restore_->setEnabled(!infotext.isEmpty());
+}
+
+QString ImageInfoDock::shownText() const {
+    return text_->toPlainText();
+}
+
+void ImageInfoDock::sendToPrompt() {
+    if (infotext_.isEmpty()) return;
+    Q_EMIT restoreParametersRequested(GenerationParams::fromInfotext(infotext_));
+}
 
 } // namespace latent

@@ -4,6 +4,8 @@
 #include "app/core/process_memory.h"
 #include "app/core/settings.h"
 #include "app/core/translations.h"
+#include "app/gallery/gallery_store.h"
+#include "app/storage/image_writer.h"
 #include "pipeline/core/system_info.h"
 #include "ui/canvas/canvas_view.h"
 #include "ui/docks/gallery_dock.h"
@@ -68,17 +70,58 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent) : QMainWindow(parent
     centralStack_->addWidget(canvas_);
     setCentralWidget(centralStack_);
     setAcceptDrops(true);
-    connect(canvas_, &CanvasView::imageFileDropped, this, &MainWindow::loadImageFile);
 
     createDocks();
     createMenus();
     createStatusBar();
+    wireCanvasAndGallery();
 
     // The arrangement built above is the default; remember it for "Reset layout".
     defaultState_ = saveState(kLayoutVersion);
 }
 
 MainWindow::~MainWindow() = default;
+
+// --- canvas, inpaint tools, gallery, image info -------------------------------------------------
+void MainWindow::wireCanvasAndGallery() {
+    canvas_->acceptDropsOn(canvasEmpty_);
+    inpaintDock_->setCanvas(canvas_);
+    connect(canvas_, &CanvasView::imageLoaded, this, [this](const QString& path, const QString& infotext) {
+        centralStack_->setCurrentWidget(canvas_);
+        imageInfoDock_->setImage(path, infotext);
+        const QSize s = canvas_->document()->size();
+        const QString name = path.isEmpty() ? tr("pasted image") : QFileInfo(path).fileName();
+        statusBar()->showMessage(tr("Opened %1 (%2×%3)").arg(name).arg(s.width()).arg(s.height()), 5000);
+    });
+    connect(canvas_, &CanvasView::loadFailed, this, [this](const QString& m) { statusBar()->showMessage(m, 8000); });
+    connect(canvas_, &CanvasView::restoreParametersRequested, this, &MainWindow::restoreParametersRequested);
+    connect(imageInfoDock_, &ImageInfoDock::restoreParametersRequested, this, &MainWindow::restoreParametersRequested);
+
+    QMenu* edit = new QMenu(tr("&Edit"), this);
+    edit->setObjectName(QStringLiteral("editMenu"));
+    edit->addAction(canvas_->undoAction());
+    edit->addAction(canvas_->redoAction());
+    edit->addSeparator();
+    edit->addAction(canvas_->pasteAction());
+    const QList<QAction*> top = menuBar()->actions();
+    menuBar()->insertMenu(top.size() > 1 ? top.at(1) : nullptr, edit);
+
+    galleryStore_ = std::make_unique<GalleryStore>(GalleryStore::defaultDatabasePath());
+    QString error;
+    if (!galleryStore_->open(&error)) statusBar()->showMessage(error, 10000);
+    galleryDock_->setStore(galleryStore_.get());
+    QStringList folders;
+    if (const QString out = settings_.value(settings::OutputFolder); !out.isEmpty()) folders << out;
+    folders << ImageWriter::recoveryDirectory();
+    galleryDock_->setScanFolders(folders);
+    connect(galleryDock_, &GalleryDock::openInCanvasRequested, this, &MainWindow::loadImageFile);
+    connect(galleryDock_, &GalleryDock::useAsInitImageRequested, this, [this](const QString& path) {
+        loadImageFile(path);
+        inpaintDock_->raise();
+    });
+    connect(galleryDock_, &GalleryDock::currentImageChanged, imageInfoDock_, &ImageInfoDock::setImage);
+    connect(galleryDock_, &GalleryDock::statusMessage, this, [this](const QString& m) { statusBar()->showMessage(m, 6000); });
+}
 
 void MainWindow::createActions() {
     openImageAction_ = new QAction(tr("&Open Image…"), this);
@@ -258,29 +301,9 @@ void MainWindow::openImage() {
 }
 
 void MainWindow::loadImageFile(const QString& path) {
-    QImageReader reader(path);
-    reader.setAutoTransform(true);
-    // Refuse absurd sizes before decoding (SAFETY.md case 20).
-    const QSize size = reader.size();
-    if (size.isValid() && (qint64(size.width()) * size.height() > qint64(16384) * 16384)) {
-        QMessageBox::warning(this, tr("Image too large"),
-                             tr("%1 is %2×%3 pixels, more than the studio opens.")
-                                 .arg(QFileInfo(path).fileName())
-                                 .arg(size.width())
-                                 .arg(size.height()));
-        return;
-    }
-    const QImage image = reader.read();
-    if (image.isNull()) {
-        QMessageBox::warning(this, tr("Cannot open image"),
-                             tr("%1 could not be read: %2").arg(QFileInfo(path).fileName(), reader.errorString()));
-        return;
-    }
-    canvas_->setImage(image);
-    centralStack_->setCurrentWidget(canvas_);
-    imageInfoDock_->setInfotext(image.text(QStringLiteral("parameters")));
-    statusBar()->showMessage(tr("Opened %1 (%2×%3)").arg(QFileInfo(path).fileName()).arg(image.width()).arg(image.height()),
-                             5000);
+    // The canvas checks sizes and reads PNG info (SAFETY.md case 20); imageLoaded does the rest.
+    QString error;
+    if (!canvas_->loadImageFile(path, &error)) QMessageBox::warning(this, tr("Cannot open image"), error);
 }
 
 void MainWindow::addModel() {

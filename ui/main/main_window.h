@@ -1,9 +1,13 @@
 // The studio's main window: canvas in the centre, six docks around it, menus, status bar.
 #pragma once
 
+#include "app/metadata/generation_params.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QMainWindow>
+
+#include <memory>
 
 class QAction;
 class QLabel;
@@ -15,6 +19,7 @@ namespace latent {
 class CanvasView;
 class EmptyState;
 class GalleryDock;
+class GalleryStore;
 class ImageInfoDock;
 class InpaintDock;
 class LibraryDock;
@@ -33,6 +38,11 @@ public:
     QList<QDockWidget*> docks() const;
     CanvasView* canvas() const { return canvas_; }
     PromptDock* promptDock() const { return promptDock_; }
+    // Canvas, inpaint tools, gallery and image info (wireCanvasAndGallery).
+    InpaintDock* inpaintDock() const { return inpaintDock_; }
+    GalleryDock* galleryDock() const { return galleryDock_; }
+    ImageInfoDock* imageInfoDock() const { return imageInfoDock_; }
+    GalleryStore* galleryStore() const { return galleryStore_.get(); }
 
     // Layout persistence: geometry + dock state in settings.
     void saveLayout();
@@ -53,6 +63,10 @@ public:
     QueueDock* queueDock() const { return queueDock_; }
     // Selects the built-in demo model in the prompt panel (first run). False if it is absent.
     bool useDemoModel();
+Q_SIGNALS:
+    // The user asked to restore an image's parameters (PNG info on the canvas, "Send to prompt"
+    // in the image info dock): for the prompt dock.
+    void restoreParametersRequested(const latent::GenerationParams& params);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -62,6 +76,7 @@ private:
     void createMenus();
     void createDocks();
     void createStatusBar();
+    void wireCanvasAndGallery();
     void openImage();
     void loadImageFile(const QString& path);
     void addModel();
@@ -103,6 +118,7 @@ private:
     StudioSession* session_ = nullptr;
     QAction* demoModelAction_ = nullptr;
     QLabel* speedLabel_ = nullptr;
+    std::unique_ptr<GalleryStore> galleryStore_;
 };
 
 } // namespace latent
