@@ -1,5 +1,6 @@
 #include "app/cli/cli.h"
 
+#include "app/cli/cli_library.h"
 #include "app/cli/cli_txt2img.h"
 #include "app/cli/cli_version.h"
 #include "pipeline/engine.h"
@@ -32,6 +33,7 @@ QString usage() {
         "  txt2img                text to image (A1111 parameters; --request, --infotext)\n"
         "  samplers               A1111 sampler names and aliases (JSON)\n"
         "  schedules              A1111 schedule types (JSON)\n"
+        "  library scan ROOT      index a models folder, print it as JSON [--no-hash] [--db FILE]\n"
         "  help                   this text\n"
         "\n"
         "txt2img options:\n"
@@ -72,6 +74,7 @@ int runCli(const QStringList& argsIn) {
         return 0;
     }
     if (command == QLatin1String("txt2img")) return runTxt2ImgCommand(args);
+    if (command == QLatin1String("library")) return runLibraryCommand(args);
     if (command == QLatin1String("samplers") || command == QLatin1String("schedules")) {
         const std::string json = command == QLatin1String("samplers") ? Engine::samplers_json() : Engine::schedules_json();
         out() << QString::fromStdString(json) << Qt::endl;

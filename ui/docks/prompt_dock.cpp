@@ -9,6 +9,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
+#include <QTextCursor>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -137,6 +138,15 @@ PromptDock::PromptDock(QWidget* parent) : QDockWidget(tr("Prompt"), parent) {
 
 QString PromptDock::prompt() const { return prompt_->toPlainText(); }
 QString PromptDock::negativePrompt() const { return negative_->toPlainText(); }
+
+void PromptDock::insertPromptText(const QString& text) {
+    if (text.isEmpty()) return;
+    const QString current = prompt_->toPlainText();
+    QTextCursor c = prompt_->textCursor();
+    c.movePosition(QTextCursor::End);
+    c.insertText((!current.isEmpty() && !current.back().isSpace() ? QStringLiteral(" ") : QString()) + text);
+    prompt_->setTextCursor(c);
+}
 
 void PromptDock::setModelAvailable(bool available) {
     generate_->setEnabled(available);

@@ -20,6 +20,8 @@ public:
     QString prompt() const;
     QString negativePrompt() const;
     void setModelAvailable(bool available);
+    // Appends `text` to the prompt as A1111's extra-network cards do (one space between).
+    void insertPromptText(const QString& text);
 
 Q_SIGNALS:
     void generateRequested();

@@ -18,6 +18,8 @@ class GalleryDock;
 class ImageInfoDock;
 class InpaintDock;
 class LibraryDock;
+class ModelDropHandler;
+class ModelLibrary;
 class PromptDock;
 class QueueDock;
 class Settings;
@@ -45,6 +47,12 @@ public:
 
     QAction* resetLayoutAction() const { return resetLayoutAction_; }
 
+    // Model library (issue 7): the roots from settings, scanned in the background.
+    ModelLibrary* library() const { return library_; }
+    LibraryDock* libraryDock() const { return libraryDock_; }
+    // Adds a model root (a webui folder maps to its models/ folder), saves it, rescans.
+    void addModelRoot(const QString& folder);
+
 protected:
     void closeEvent(QCloseEvent* event) override;
 
@@ -58,6 +66,7 @@ private:
     void addModel();
     void downloadFromUrl();
     void useA1111Folder();
+    void createLibrary();
     void setLanguage(const QString& code);
     void showAbout();
 
@@ -71,6 +80,8 @@ private:
     QueueDock* queueDock_ = nullptr;
     LibraryDock* libraryDock_ = nullptr;
     ImageInfoDock* imageInfoDock_ = nullptr;
+    ModelLibrary* library_ = nullptr;
+    ModelDropHandler* modelDrop_ = nullptr;
 
     QAction* openImageAction_ = nullptr;
     QAction* addModelAction_ = nullptr;
