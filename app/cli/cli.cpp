@@ -3,6 +3,7 @@
 #include "app/cli/cli_bench.h"
 #include "app/cli/cli_model_tools.h"
 #include "app/cli/cli_img2img.h"
+#include "app/cli/cli_library.h"
 #include "app/cli/cli_txt2img.h"
 #include "app/cli/cli_version.h"
 #include "pipeline/engine.h"
@@ -44,6 +45,7 @@ QString usage() {
         "                         text --family F [--batch N]; gemm [--sizes 2048,4096];\n"
         "                         load [--path FILE] [--keep] (real-size SD 1.5, fp16 file)\n"
         "  schedules              A1111 schedule types (JSON)\n"
+        "  library scan ROOT      index a models folder, print it as JSON [--no-hash] [--db FILE]\n"
         "  help                   this text\n"
         "\n"
         "txt2img options:\n"
@@ -95,6 +97,7 @@ int runCli(const QStringList& argsIn) {
     if (command == QLatin1String("convert-worker")) return runConvertWorkerCommand(args);
     if (command == QLatin1String("bench")) return runBenchCommand(args);
     if (command == QLatin1String("img2img")) return runImg2ImgCommand(args);
+    if (command == QLatin1String("library")) return runLibraryCommand(args);
     if (command == QLatin1String("samplers") || command == QLatin1String("schedules")) {
         const std::string json = command == QLatin1String("samplers") ? Engine::samplers_json() : Engine::schedules_json();
         out() << QString::fromStdString(json) << Qt::endl;

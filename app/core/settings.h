@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QSettings>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 namespace latent {
@@ -27,7 +28,9 @@ inline const SettingKey<int> MaxQueueSize{"queue/maxSize", 100};
 inline const SettingKey<int> MaxBatchSize{"queue/maxBatchSize", 4};
 inline const SettingKey<int> LoadedModelCacheSize{"engine/loadedModels", 1};
 inline const SettingKey<int> Threads{"engine/threads", 0};  // 0 = every core
-inline const SettingKey<QString> ModelRoots{"library/roots", {}};  // ';'-separated
+// Model roots in A1111's layout (see app/library/model_layout.h); read them through
+// ModelLibrary::rootsFromSettings (it also accepts the older ';'-separated string).
+inline const SettingKey<QStringList> ModelRoots{"library/roots", {}};
 inline const SettingKey<QString> OutputFolder{"gallery/outputFolder", {}};
 // Studio worker and prompt panel (issue 8).
 inline const SettingKey<int> PreviewEverySteps{"engine/previewEvery", 2};  // 0 = no previews

@@ -26,6 +26,7 @@
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QTimer>
+#include <QTextCursor>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -412,6 +413,15 @@ bool PromptDock::selectDemoModel() {
 
 QString PromptDock::currentModelPath() const {
     return model_->currentData().toString();
+}
+
+void PromptDock::insertPromptText(const QString& text) {
+    if (text.isEmpty()) return;
+    const QString current = prompt_->toPlainText();
+    QTextCursor c = prompt_->textCursor();
+    c.movePosition(QTextCursor::End);
+    c.insertText((!current.isEmpty() && !current.back().isSpace() ? QStringLiteral(" ") : QString()) + text);
+    prompt_->setTextCursor(c);
 }
 
 void PromptDock::setModelAvailable(bool available) {

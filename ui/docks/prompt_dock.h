@@ -66,6 +66,8 @@ public Q_SLOTS:
     void setLastSeed(qint64 seed);
     // Receives the worker's saved images: remembers the seed of the first for "reuse last".
     void onImagesSaved(qint64 jobId, const QStringList& paths);
+    // Appends `text` to the prompt as A1111's extra-network cards do (one space between).
+    void insertPromptText(const QString& text);
 
 Q_SIGNALS:
     void generateRequested();

@@ -6,6 +6,7 @@
 #include "app/core/translations.h"
 #include "app/gallery/gallery_store.h"
 #include "app/storage/image_writer.h"
+#include "app/library/model_library.h"
 #include "pipeline/core/system_info.h"
 #include "ui/canvas/canvas_view.h"
 #include "ui/docks/gallery_dock.h"
@@ -14,6 +15,7 @@
 #include "ui/docks/library_dock.h"
 #include "ui/docks/prompt_dock.h"
 #include "ui/docks/queue_dock.h"
+#include "ui/library/model_drop_handler.h"
 #include "ui/widgets/empty_state.h"
 // Generation wiring (issue 8).
 #include "app/core/event_loop_probe.h"
@@ -72,6 +74,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent) : QMainWindow(parent
     setAcceptDrops(true);
 
     createDocks();
+    createLibrary();
     createMenus();
     createStatusBar();
     wireCanvasAndGallery();
@@ -285,6 +288,7 @@ void MainWindow::resetLayout() {
 }
 
 bool MainWindow::saveScreenshot(const QString& path) {
+    if (library_) library_->waitForIdle(20000);  // show the scanned library, not a half-done scan
     ensurePolished();
     return grab().save(path, "PNG");
 }
@@ -310,11 +314,7 @@ void MainWindow::addModel() {
     const QString path = QFileDialog::getOpenFileName(this, tr("Add a Model"), QString(),
                                                       tr("Model files (*.safetensors);;All files (*)"));
     if (path.isEmpty()) return;
-    QStringList roots = settings_.value(settings::ModelRoots).split(QLatin1Char(';'), Qt::SkipEmptyParts);
-    const QString dir = QFileInfo(path).absolutePath();
-    if (!roots.contains(dir)) roots << dir;
-    settings_.setValue(settings::ModelRoots, roots.join(QLatin1Char(';')));
-    statusBar()->showMessage(tr("Added %1 to the library folders").arg(QFileInfo(path).fileName()), 5000);
+    modelDrop_->importFiles({path});
 }
 
 void MainWindow::downloadFromUrl() {
@@ -342,19 +342,49 @@ void MainWindow::useA1111Folder() {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("AUTOMATIC1111 models folder"));
     if (dir.isEmpty()) return;
     // Accept either the webui folder or its models/ folder.
-    QDir d(dir);
-    if (d.exists(QStringLiteral("models/Stable-diffusion"))) d.cd(QStringLiteral("models"));
-    if (!d.exists(QStringLiteral("Stable-diffusion"))) {
+    const QString root = normalizeModelRoot(dir);
+    bool known = false;
+    for (const QString& folder : modelKindFolders()) known = known || QDir(root).exists(folder);
+    if (!known) {
         QMessageBox::warning(this, tr("Not an AUTOMATIC1111 folder"),
-                             tr("%1 has no Stable-diffusion folder. Choose the webui folder or its models folder.")
+                             tr("%1 has no Stable-diffusion, Lora, VAE or embeddings folder. Choose the webui folder "
+                                "or its models folder.")
                                  .arg(QDir::toNativeSeparators(dir)));
         return;
     }
-    QStringList roots = settings_.value(settings::ModelRoots).split(QLatin1Char(';'), Qt::SkipEmptyParts);
-    if (!roots.contains(d.absolutePath())) roots << d.absolutePath();
-    settings_.setValue(settings::ModelRoots, roots.join(QLatin1Char(';')));
-    statusBar()->showMessage(tr("Using models from %1").arg(QDir::toNativeSeparators(d.absolutePath())), 5000);
+    addModelRoot(root);
+    statusBar()->showMessage(tr("Using models from %1").arg(QDir::toNativeSeparators(root)), 5000);
 }
+
+// ---- Model library wiring (issue 7) -------------------------------------------------------------
+
+void MainWindow::createLibrary() {
+    library_ = new ModelLibrary(QString(), this);
+    library_->setRoots(ModelLibrary::rootsFromSettings(settings_));
+    libraryDock_->setLibrary(library_);
+    modelDrop_ = new ModelDropHandler(library_, this);
+    connect(library_, &ModelLibrary::rootsChanged, this,
+            [this](const QStringList& roots) { ModelLibrary::saveRootsToSettings(settings_, roots); });
+    connect(modelDrop_, &ModelDropHandler::imported, this, [this](const QString& path) {
+        statusBar()->showMessage(tr("Added %1 to the library").arg(QFileInfo(path).fileName()), 5000);
+    });
+    connect(libraryDock_, &LibraryDock::insertPromptText, promptDock_, &PromptDock::insertPromptText);
+    connect(libraryDock_, &LibraryDock::activeModelChanged, this, [this](const QString& path) {
+        statusBar()->showMessage(tr("Model: %1").arg(QFileInfo(path).fileName()), 5000);
+    });
+    if (!library_->roots().isEmpty()) QTimer::singleShot(0, library_, &ModelLibrary::reload);
+}
+
+void MainWindow::addModelRoot(const QString& folder) {
+    QStringList roots = library_->roots();
+    const QString root = normalizeModelRoot(folder);
+    if (!roots.contains(root)) roots << root;
+    library_->setRoots(roots);
+    ModelLibrary::saveRootsToSettings(settings_, library_->roots());
+    library_->reload();
+}
+
+// -------------------------------------------------------------------------------------------------
 
 void MainWindow::setLanguage(const QString& code) {
     settings_.setValue(settings::Language, code);

@@ -23,6 +23,8 @@ class GalleryStore;
 class ImageInfoDock;
 class InpaintDock;
 class LibraryDock;
+class ModelDropHandler;
+class ModelLibrary;
 class PromptDock;
 class QueueDock;
 class Settings;
@@ -63,6 +65,12 @@ public:
     QueueDock* queueDock() const { return queueDock_; }
     // Selects the built-in demo model in the prompt panel (first run). False if it is absent.
     bool useDemoModel();
+    // Model library (issue 7): the roots from settings, scanned in the background.
+    ModelLibrary* library() const { return library_; }
+    LibraryDock* libraryDock() const { return libraryDock_; }
+    // Adds a model root (a webui folder maps to its models/ folder), saves it, rescans.
+    void addModelRoot(const QString& folder);
+
 Q_SIGNALS:
     // The user asked to restore an image's parameters (PNG info on the canvas, "Send to prompt"
     // in the image info dock): for the prompt dock.
@@ -82,6 +90,7 @@ private:
     void addModel();
     void downloadFromUrl();
     void useA1111Folder();
+    void createLibrary();
     void setLanguage(const QString& code);
     void showAbout();
 
@@ -95,6 +104,8 @@ private:
     QueueDock* queueDock_ = nullptr;
     LibraryDock* libraryDock_ = nullptr;
     ImageInfoDock* imageInfoDock_ = nullptr;
+    ModelLibrary* library_ = nullptr;
+    ModelDropHandler* modelDrop_ = nullptr;
 
     QAction* openImageAction_ = nullptr;
     QAction* addModelAction_ = nullptr;
