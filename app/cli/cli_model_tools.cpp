@@ -3,6 +3,7 @@
 #include "app/library/model_hashes.h"
 #include "app/library/safe_convert.h"
 #include "pipeline/core/error.h"
+#include "pipeline/loaders/checkpoint_loader.h"
 #include "pipeline/loaders/format_sniff.h"
 #include "pipeline/loaders/model_inspect.h"
 
@@ -36,6 +37,7 @@ int fail(int code, const QString& message) {
 int runInspectCommand(const QStringList& argsIn) {
     QStringList args = argsIn;
     const bool noHash = args.removeAll(QStringLiteral("--no-hash")) > 0;
+    const bool noProbe = args.removeAll(QStringLiteral("--no-probe")) > 0;
     if (args.size() != 1 || args.first().startsWith(QLatin1String("--")))
         return fail(2, tr("inspect needs exactly one PATH (a model file or a diffusers folder)"));
     const QString path = args.first();
@@ -49,6 +51,24 @@ int runInspectCommand(const QStringList& argsIn) {
         return fail(1, tr("inspect: out of memory"));
     } catch (const std::exception& e) {
         return fail(2, tr("inspect: %1: %2").arg(QFileInfo(path).fileName(), QString::fromLocal8Bit(e.what())));
+    }
+    if (j.value("prediction_needs_probe", false) && !noProbe) {
+        // SD 2.x single file without a sidecar: A1111 decides epsilon vs v-prediction by running
+        // the UNet once. Load only the UNet and run that test (--no-probe skips it).
+        try {
+            LoadOptions o;
+            o.load_text_encoders = false;
+            o.load_vae = false;
+            o.unet_channels_last = false;
+            const LoadedCheckpoint ck = load_checkpoint(QFile::encodeName(path).toStdString(), o);
+            j["prediction"] = prediction_name(ck.prediction);
+            j["prediction_source"] = ck.detection.prediction_source;
+            j.erase("prediction_needs_probe");
+        } catch (const PipelineError& e) {
+            return fail(2, tr("inspect: %1: %2").arg(QFileInfo(path).fileName(), QString::fromStdString(e.what())));
+        } catch (const std::bad_alloc&) {
+            return fail(1, tr("inspect: out of memory while testing the UNet (use --no-probe)"));
+        }
     }
     j["path"] = QFile::encodeName(QFileInfo(path).absoluteFilePath()).toStdString();
     const bool isFile = QFileInfo(path).isFile();

@@ -7,8 +7,10 @@
 namespace latent {
 
 // Prints one JSON object describing a model file or diffusers folder (format, family,
-// prediction, components, tensors, sha256, hash10, autov1, lora_hash for LoRAs). 0 on success,
-// 2 on bad input (one line on stderr, nothing on stdout).
+// prediction, components, tensors, sha256, hash10, autov1, lora_hash for LoRAs). SD 2.x single
+// files without a sidecar get A1111's UNet test for the prediction (only the UNet is loaded;
+// `--no-probe` skips it). `--no-hash` skips hashing. 0 on success, 2 on bad input (one line on
+// stderr, nothing on stdout).
 int runInspectCommand(const QStringList& args);
 
 // Converts a PyTorch checkpoint to safetensors out of process. Prints a JSON report; 0 on

@@ -4,6 +4,8 @@
 // file appears anywhere it could write (working folder, the input's folder).
 #include "common/golden.h"
 
+#include "pipeline/loaders/checkpoint_writer.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -191,6 +193,47 @@ private Q_SLOTS:
         QCOMPARE(j.value("lora_hash").toString().size(), 12);
         QCOMPARE(j.value("tensors").toInt(), 9);
         QCOMPARE(listing(dir.path()), QStringList{"style.safetensors"});
+    }
+
+    // SD 2.x single files: the prediction is what A1111 decides (its UNet test), unless a
+    // sidecar `name.yaml` says it; --no-probe reports that the test is still needed.
+    void sd2PredictionAsA1111Decides() {
+        QTemporaryDir dir;
+        latent::UNetConfig u = latent::unet_config_sd1();
+        u.block_out_channels = {32, 64, 64, 64};
+        u.num_attention_heads = {2, 4, 4, 4};
+        u.cross_attention_dim = 32;
+        u.use_linear_projection = true;
+        latent::VaeConfig v;
+        v.block_out_channels = {32, 32, 64, 64};
+        v.layers_per_block = 1;
+        latent::ClipTextConfig t;
+        t.hidden_size = 32, t.intermediate_size = 64, t.num_hidden_layers = 2, t.num_attention_heads = 4;
+        t.hidden_act = "gelu";
+        const QString file = dir.filePath("tiny-sd2.safetensors");
+        latent::write_a1111_checkpoint(file.toStdString(),
+                                       latent::make_random_modules(latent::ModelFamily::SD2, u, v, t, {}, 11));
+        Run r = run({QStringLiteral("inspect"), file}, cwd_.path());
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QJsonObject j = parseObject(r.out);
+        QCOMPARE(j.value("family").toString(), QStringLiteral("sd2"));
+        QCOMPARE(j.value("prediction_source").toString(), QStringLiteral("a1111_probe"));
+        QVERIFY(!j.contains("prediction_needs_probe"));
+        QVERIFY(j.value("prediction").toString() == QLatin1String("epsilon") ||
+                j.value("prediction").toString() == QLatin1String("v_prediction"));
+        r = run({QStringLiteral("inspect"), QStringLiteral("--no-probe"), QStringLiteral("--no-hash"), file},
+                cwd_.path());
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        j = parseObject(r.out);
+        QCOMPARE(j.value("prediction_needs_probe").toBool(), true);
+        QVERIFY(j.value("sha256").isNull());
+        writeFile(dir.filePath("tiny-sd2.yaml"), "model:\n  params:\n    parameterization: \"v\"\n");
+        r = run({QStringLiteral("inspect"), file}, cwd_.path());
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        j = parseObject(r.out);
+        QCOMPARE(j.value("prediction").toString(), QStringLiteral("v_prediction"));
+        QCOMPARE(j.value("prediction_source").toString(), QStringLiteral("sidecar"));
+        QVERIFY(listing(cwd_.path()).isEmpty());
     }
 
     void badInputExitsTwoWithOneLine() {

@@ -150,10 +150,15 @@ private Q_SLOTS:
         opt.vae_override_path = golden("tiny-sd1-diffusers/vae");
         LoadedCheckpoint b = load_checkpoint(golden("tiny-sd1.safetensors"), opt);
         QCOMPARE(b.vae_scale, 0.18215);
+        // A standalone VAE file in the diffusers layout (as sdxl_vae.safetensors / vae/ alone).
+        opt.vae_override_path = golden("tiny-sd1-diffusers/vae/diffusion_pytorch_model.safetensors");
+        LoadedCheckpoint c = load_checkpoint(golden("tiny-sd1.safetensors"), opt);
+        QCOMPARE(c.vae_path, opt.vae_override_path);
         at::manual_seed(3);
         at::Tensor z = at::randn({1, 4, 8, 8});
         c10::InferenceMode guard;
         QCOMPARE(max_abs(a.vae->decode(z), b.vae->decode(z)), 0.0);
+        QCOMPARE(max_abs(a.vae->decode(z), c.vae->decode(z)), 0.0);
         // The override keeps the checkpoint family's scale even when the VAE file says otherwise.
         AutoencoderKL v = load_vae_file(golden("tiny-sdxl.safetensors"), LoadOptions{}, 0.18215);
         QCOMPARE(v->scaling_factor(), 0.18215);
