@@ -6,7 +6,7 @@
 #include "app/library/model_library.h"
 #include "ui/docks/library_dock.h"
 #include "ui/library/model_details_panel.h"
-#include "ui/library/thumbnail_cache.h"
+#include "ui/library/preview_cache.h"
 
 #include <QApplication>
 #include <QDoubleSpinBox>
@@ -155,8 +155,8 @@ private Q_SLOTS:
     }
 
     void thumbnailsLoadOffTheGuiThread() {
-        ThumbnailCache cache(QSize(32, 32));
-        QSignalSpy ready(&cache, &ThumbnailCache::thumbnailReady);
+        PreviewCache cache(QSize(32, 32));
+        QSignalSpy ready(&cache, &PreviewCache::thumbnailReady);
         const QString preview = path(QStringLiteral("Stable-diffusion/sd1.preview.png"));
         QVERIFY(cache.thumbnail(preview).isNull()); // not decoded on this call
         QVERIFY(cache.isPending(preview));

@@ -354,7 +354,7 @@ void PromptDock::refreshModels() {
 
     QStringList models, vaes;
     if (settings_) {
-        const QStringList roots = settings_->value(settings::ModelRoots).split(QLatin1Char(';'), Qt::SkipEmptyParts);
+        const QStringList roots = settings_->value(settings::ModelRoots);
         for (const QString& root : roots) {
             models << safetensorsIn(root) << safetensorsIn(QDir(root).filePath(QStringLiteral("Stable-diffusion")));
             vaes << safetensorsIn(QDir(root).filePath(QStringLiteral("VAE")));

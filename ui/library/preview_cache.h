@@ -10,11 +10,11 @@
 
 namespace latent {
 
-class ThumbnailCache : public QObject {
+class PreviewCache : public QObject {
     Q_OBJECT
 public:
-    explicit ThumbnailCache(QSize size = QSize(72, 72), QObject* parent = nullptr);
-    ~ThumbnailCache() override;
+    explicit PreviewCache(QSize size = QSize(72, 72), QObject* parent = nullptr);
+    ~PreviewCache() override;
 
     // The thumbnail of `imagePath` if it is ready; otherwise a null pixmap and a background
     // load is started (thumbnailReady follows).

@@ -1,4 +1,4 @@
-#include "ui/library/thumbnail_cache.h"
+#include "ui/library/preview_cache.h"
 
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -7,11 +7,11 @@
 
 namespace latent {
 
-ThumbnailCache::ThumbnailCache(QSize size, QObject* parent) : QObject(parent), size_(size) {}
+PreviewCache::PreviewCache(QSize size, QObject* parent) : QObject(parent), size_(size) {}
 
-ThumbnailCache::~ThumbnailCache() = default;
+PreviewCache::~PreviewCache() = default;
 
-QImage ThumbnailCache::load(const QString& imagePath, QSize size) {
+QImage PreviewCache::load(const QString& imagePath, QSize size) {
     const QFileInfo fi(imagePath);
     if (!fi.isFile() || fi.size() > (qint64(64) << 20)) return {};
     QImageReader reader(imagePath);
@@ -26,7 +26,7 @@ QImage ThumbnailCache::load(const QString& imagePath, QSize size) {
     return img;
 }
 
-QPixmap ThumbnailCache::thumbnail(const QString& imagePath) {
+QPixmap PreviewCache::thumbnail(const QString& imagePath) {
     if (imagePath.isEmpty()) return {};
     const auto it = cache_.constFind(imagePath);
     if (it != cache_.constEnd()) return *it;
@@ -51,7 +51,7 @@ QPixmap ThumbnailCache::thumbnail(const QString& imagePath) {
     return {};
 }
 
-void ThumbnailCache::clear() {
+void PreviewCache::clear() {
     ++generation_;
     cache_.clear();
     pending_.clear();
