@@ -507,6 +507,7 @@ private Q_SLOTS:
         t.steps = 1;
         QCOMPARE(engine.txt2img(t).images.size(), size_t(1));
         QCOMPARE(a.images.size(), size_t(1));
+        QCOMPARE(a.conditional_mask_weight.value_or(-1), 1.0); // A1111 "Conditional mask weight"
     }
 
     void cancelDuringImg2Img() {
