@@ -179,6 +179,8 @@ QString applyImg2ImgApiRequest(const QJsonObject& body, GenerationRequest& r, QS
     o.mask_blur_y = static_cast<int>(std::clamp<int64_t>(by, -1, 1000));
     o.inpainting_fill = static_cast<int>(std::clamp<int64_t>(fill, -1, 4));
     o.inpaint_full_res_padding = static_cast<int>(std::clamp<int64_t>(pad, -1, 100000));
+    const QJsonObject settings = body.value(QStringLiteral("override_settings")).toObject();
+    if (!readDouble(settings, "inpainting_mask_weight", &o.inpainting_mask_weight, &e)) return e;
     const QJsonValue images = body.value(QStringLiteral("init_images"));
     if (!images.isUndefined() && !images.isNull()) {
         if (!images.isArray() || images.toArray().isEmpty() || !images.toArray().first().isString())

@@ -63,15 +63,18 @@ ImageLoadResult ImageLoader::loadFile(const QString& path) {
                       .arg(kMaxSide);
         return r;
     }
-    OIIO::ImageBuf buf(name);
+    // Straight (unassociated) alpha as stored in PNG/WebP/TIFF: OIIO would premultiply otherwise.
+    OIIO::ImageSpec config;
+    config.attribute("oiio:UnassociatedAlpha", 1);
+    OIIO::ImageBuf buf(name, 0, 0, nullptr, &config);
     if (!buf.read(0, 0, true, OIIO::TypeDesc::FLOAT)) {
         r.error = tr("The image %1 could not be decoded: %2").arg(path, QString::fromStdString(buf.geterror()));
         return r;
     }
     if (buf.orientation() != 1) buf = OIIO::ImageBufAlgo::reorient(buf);
     const OIIO::ImageSpec& s = buf.spec();
-    const bool linear = s.format.basetype == OIIO::TypeDesc::FLOAT || s.format.basetype == OIIO::TypeDesc::HALF ||
-                        spec.format.basetype == OIIO::TypeDesc::FLOAT || spec.format.basetype == OIIO::TypeDesc::HALF;
+    // Float / half files (EXR, float TIFF, HDR) hold linear light; integer files are sRGB already.
+    const bool linear = spec.format.basetype == OIIO::TypeDesc::FLOAT || spec.format.basetype == OIIO::TypeDesc::HALF;
     const int nc = s.nchannels;
     const int alphaIndex = s.alpha_channel >= 0 ? s.alpha_channel : (nc == 2 || nc >= 4 ? (nc == 2 ? 1 : 3) : -1);
     const int colour = nc >= 3 ? 3 : 1;

@@ -83,6 +83,7 @@ GenerationParams infotextFor(const GenerationJobSpec& spec, const GenerationResu
     }
     if (r.denoising_strength) p.denoisingStrength = *r.denoising_strength;
     else if (!spec.initImagePath.isEmpty()) p.denoisingStrength = 0.75;  // A1111's img2img default
+    if (result.conditional_mask_weight) p.conditionalMaskWeight = *result.conditional_mask_weight;
     if (r.clip_skip > 1) p.clipSkip = r.clip_skip;
     if (r.eta_noise_seed_delta != 0) p.ensd = r.eta_noise_seed_delta;
     p.rng = rngLabel(r.rng);

@@ -160,6 +160,7 @@ GenerationResult run_diffusion(DiffusionModel& model, const GenerationRequest& r
         }
         if (image_cond.size(0) != B) image_cond = image_cond.expand({B, -1, -1, -1}).contiguous();
     }
+    if (image_cond.defined()) result.conditional_mask_weight = request.img2img.inpainting_mask_weight;
     if (recorder && image_cond.defined()) recorder->latents["image_cond"] = image_cond.to(at::kCPU, at::kFloat).clone();
 
     for (int64_t iteration = 0; iteration < request.n_iter; ++iteration) {

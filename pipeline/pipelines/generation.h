@@ -107,6 +107,8 @@ struct GenerationResult {
     // A1111 extra_generation_params of img2img / inpainting, in A1111's order, values as A1111
     // prints them ("Mask blur" -> "4", "Inpaint area" -> "Only masked", "Masked content" -> "fill").
     std::vector<std::pair<std::string, std::string>> extra_params;
+    // 9-channel inpainting UNets: A1111's "Conditional mask weight" (inpainting_mask_weight).
+    std::optional<double> conditional_mask_weight;
     // Inpainting: the VAE output before the paste-back (one per image) and the blurred mask
     // (full canvas size, L) the paste-back used.
     std::vector<GeneratedImage> decoded_images;

@@ -26,8 +26,15 @@ bool writeImage(const QString& path, int w, int h, int nc, OIIO::TypeDesc type,
     if (!out) return false;
     OIIO::ImageSpec spec(w, h, nc, type);
     if (orientation != 1) spec.attribute("Orientation", orientation);
+    spec.attribute("oiio:UnassociatedAlpha", 1);  // the values given are straight alpha
     if (!out->open(path.toStdString(), spec)) return false;
-    if (!out->write_image(OIIO::TypeDesc::FLOAT, px.data())) return false;
+    if (type == OIIO::TypeDesc::UINT8) {  // exact 8-bit values (no float quantisation on write)
+        std::vector<unsigned char> bytes(px.size());
+        for (size_t i = 0; i < px.size(); ++i) bytes[i] = static_cast<unsigned char>(std::lround(px[i] * 255.0f));
+        if (!out->write_image(OIIO::TypeDesc::UINT8, bytes.data())) return false;
+    } else if (!out->write_image(OIIO::TypeDesc::FLOAT, px.data())) {
+        return false;
+    }
     return out->close();
 }
 

@@ -4,6 +4,7 @@
 // init + noise·σ_start; DDIM / PLMS / UniPC walk timesteps[:t_enc] starting from
 // init·√ᾱ + noise·√(1−ᾱ) at timesteps[t_enc]; DPM fast / adaptive get n = len − 1 and the
 // sliced σ range. Each sampler is then run and its first model call must be at σ_start.
+#include "pipeline/core/error.h"
 #include "pipeline/schedulers/denoiser.h"
 #include "pipeline/schedulers/sampler_registry.h"
 #include "pipeline/tensors/rng.h"
@@ -95,6 +96,12 @@ private Q_SLOTS:
         ctx.seeds = no.seeds;
         int64_t reported = 0;
         ctx.on_step = [&](const StepInfo&) { ++reported; };
+        if (plan.sampler->name == "DPM adaptive" && t_enc == 0) {
+            // σ range of zero length: k-diffusion raises "eta must be 0 for reverse sampling"
+            // (so does A1111); we raise a PipelineError instead of running.
+            QVERIFY_THROWS_EXCEPTION(PipelineError, run_sampler(plan, x, ctx, sd()));
+            return;
+        }
         const at::Tensor out = run_sampler(plan, x, ctx, sd());
         QVERIFY(out.defined() && at::isfinite(out).all().item<bool>());
         QVERIFY(!call_sigmas.empty());
