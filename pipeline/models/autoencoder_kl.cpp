@@ -65,46 +65,45 @@ void check_cancel(const CancelCheck& cancel) {
 }
 
 // Start offsets of tiles of size `tile` covering [0, len) with at least `overlap` overlap.
-std::vector<int64_t> tile_starts(int64_t len, int64_t tile, int64_t overlap) {
-    std::vector<int64_t> starts;
-    if (len <= tile) return {0};
-    const int64_t stride = std::max<int64_t>(1, tile - overlap);
-    for (int64_t s = 0;; s += stride) {
-        if (s + tile >= len) {
-            starts.push_back(len - tile);
-            break;
-        }
-        starts.push_back(s);
+// One axis of the tiling: the output is partitioned into cores; each core is computed from a
+// window that adds `margin` grid units of real context on both sides (as far as the input
+// reaches), and only the core of the window's output is kept. With a margin of at least the
+// network's receptive field the result equals the untiled one; no blending is needed.
+struct TileSpan {
+    int64_t core_start, core_len, win_start, win_len;
+};
+
+std::vector<TileSpan> tile_spans(int64_t len, int64_t tile, int64_t margin) {
+    if (len <= tile) return {{0, len, 0, len}};
+    const int64_t core = std::max<int64_t>(4, tile - 2 * margin);
+    std::vector<TileSpan> spans;
+    for (int64_t c0 = 0; c0 < len; c0 += core) {
+        const int64_t clen = std::min(core, len - c0);
+        // The window is `tile` wide where the input allows it, centred on the core and shifted
+        // inwards at the borders (more real context, never padding).
+        const int64_t wlen = std::min(tile, len);
+        int64_t w0 = c0 - (wlen - clen) / 2;
+        w0 = std::clamp<int64_t>(w0, 0, len - wlen);
+        spans.push_back({c0, clen, w0, wlen});
     }
-    return starts;
+    return spans;
 }
 
-// 1-D blend weights of a tile: linear ramps (0,1] on the sides that touch a neighbour.
-at::Tensor ramp(int64_t n, int64_t r, bool before, bool after) {
-    std::vector<float> w(static_cast<size_t>(n), 1.0f);
-    r = std::min(r, n);
-    for (int64_t i = 0; i < r; ++i) {
-        const float v = (static_cast<float>(i) + 0.5f) / static_cast<float>(r);
-        if (before) w[static_cast<size_t>(i)] = std::min(w[static_cast<size_t>(i)], v);
-        if (after) w[static_cast<size_t>(n - 1 - i)] = std::min(w[static_cast<size_t>(n - 1 - i)], v);
-    }
-    return at::tensor(w, at::kFloat);
-}
-
-// Applies `fn` to overlapping tiles of `input` and blends the outputs. Coordinates are in
-// "grid" units (latent pixels); input pixels = grid·in_mult, output pixels = grid·out_mult.
+// Applies `fn` to tiles of `input` (each with context margins) and assembles the cores.
+// Coordinates are in "grid" units (latent pixels); input pixels = grid·in_mult, output pixels =
+// grid·out_mult.
 at::Tensor tiled_apply(const at::Tensor& input, int64_t in_mult, int64_t out_mult, VaeTileOptions opt,
                        const CancelCheck& cancel, const std::function<at::Tensor(const at::Tensor&)>& fn) {
-    if (opt.tile < 4) opt.tile = 4;
-    opt.overlap = std::clamp<int64_t>(opt.overlap, 0, opt.tile / 2);
+    if (opt.tile < 8) opt.tile = 8;
+    opt.overlap = std::clamp<int64_t>(opt.overlap, 0, (opt.tile - 4) / 2);
     const int64_t gh = input.size(2) / in_mult, gw = input.size(3) / in_mult;
-    const auto ys = tile_starts(gh, opt.tile, opt.overlap);
-    const auto xs = tile_starts(gw, opt.tile, opt.overlap);
+    const auto ys = tile_spans(gh, opt.tile, opt.overlap);
+    const auto xs = tile_spans(gw, opt.tile, opt.overlap);
     if (ys.size() == 1 && xs.size() == 1) {
         check_cancel(cancel);
         return fn(input);
     }
-    // Statistics pass on the whole input, downscaled to about one tile.
+    // Statistics pass on the whole input, downscaled to about `stats_size`.
     GroupNormStats stats;
     StatsScope scope(&stats);
     {
@@ -118,28 +117,23 @@ at::Tensor tiled_apply(const at::Tensor& input, int64_t in_mult, int64_t out_mul
         fn(small.contiguous());
         stats.record = false;
     }
-    at::Tensor out, weight;
-    for (size_t iy = 0; iy < ys.size(); ++iy) {
-        for (size_t ix = 0; ix < xs.size(); ++ix) {
+    at::Tensor out;
+    for (const TileSpan& y : ys) {
+        for (const TileSpan& x : xs) {
             check_cancel(cancel);
-            const int64_t y0 = ys[iy], x0 = xs[ix];
-            const int64_t th = std::min(opt.tile, gh), tw = std::min(opt.tile, gw);
-            at::Tensor tile_in = input.narrow(2, y0 * in_mult, th * in_mult).narrow(3, x0 * in_mult, tw * in_mult);
+            at::Tensor win = input.narrow(2, y.win_start * in_mult, y.win_len * in_mult)
+                                 .narrow(3, x.win_start * in_mult, x.win_len * in_mult);
             stats.cursor = 0;
-            at::Tensor tile_out = fn(tile_in.contiguous());
-            if (!out.defined()) {
-                out = at::zeros({input.size(0), tile_out.size(1), gh * out_mult, gw * out_mult}, tile_out.options());
-                weight = at::zeros({1, 1, gh * out_mult, gw * out_mult}, tile_out.options());
-            }
-            const int64_t r = opt.overlap * out_mult;
-            at::Tensor wy = ramp(th * out_mult, r, iy > 0, iy + 1 < ys.size()).to(tile_out.options());
-            at::Tensor wx = ramp(tw * out_mult, r, ix > 0, ix + 1 < xs.size()).to(tile_out.options());
-            at::Tensor w = (wy.view({-1, 1}) * wx.view({1, -1})).view({1, 1, th * out_mult, tw * out_mult});
-            out.narrow(2, y0 * out_mult, th * out_mult).narrow(3, x0 * out_mult, tw * out_mult).add_(tile_out * w);
-            weight.narrow(2, y0 * out_mult, th * out_mult).narrow(3, x0 * out_mult, tw * out_mult).add_(w);
+            at::Tensor win_out = fn(win.contiguous());
+            if (!out.defined())
+                out = at::empty({input.size(0), win_out.size(1), gh * out_mult, gw * out_mult}, win_out.options());
+            out.narrow(2, y.core_start * out_mult, y.core_len * out_mult)
+                .narrow(3, x.core_start * out_mult, x.core_len * out_mult)
+                .copy_(win_out.narrow(2, (y.core_start - y.win_start) * out_mult, y.core_len * out_mult)
+                           .narrow(3, (x.core_start - x.win_start) * out_mult, x.core_len * out_mult));
         }
     }
-    return out.div_(weight);
+    return out;
 }
 
 } // namespace

@@ -103,8 +103,10 @@ public:
 TORCH_MODULE(VaeDecoder);
 
 struct VaeTileOptions {
-    int64_t tile = 64;     // tile size in latent pixels (decode) — 512 image pixels for f=8
-    int64_t overlap = 16;  // overlap between neighbouring tiles in latent pixels
+    int64_t tile = 64;     // tile (window) size in latent pixels — 512 image pixels for f=8
+    // Context margin in latent pixels computed around each tile's kept core and discarded; at
+    // least the networks' receptive field (~16 latent pixels for SD's VAE) makes tiles exact.
+    int64_t overlap = 16;
     // GroupNorm statistics of the tiles come from one pass over the whole input downscaled so its
     // longer side is at most `stats_size` latent pixels (0 = `tile`). Larger = closer to the
     // untiled result, slower.
@@ -127,7 +129,7 @@ public:
     // z = latents / scaling_factor (+ shift_factor); returns the image in ~[-1,1].
     at::Tensor decode(const at::Tensor& z);
 
-    // Tiled versions for large images: tiles overlap and are blended with linear ramps. `cancel`
+    // Tiled versions for large images: each tile keeps its core and drops its context margins. `cancel`
     // is polled between tiles (throws CancelledError). Fall back to one tile when small enough.
     at::Tensor decode_tiled(const at::Tensor& z, VaeTileOptions opt = {}, const CancelCheck& cancel = {});
     // Tile options are given in latent pixels here too (image tile = tile · factor).
