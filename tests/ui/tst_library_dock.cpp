@@ -90,6 +90,14 @@ private Q_SLOTS:
         QTest::mouseClick(dock.details()->insertButton(), Qt::LeftButton);
         QCOMPARE(insert.size(), 1);
         QCOMPARE(insert.at(0).at(0).toString(), QStringLiteral("<lora:mylora:0.8> red hair"));
+        // Optional picture of the dock for a human check (LATENT_LIBRARY_DOCK_SHOT=file.png).
+        if (const QString shot = qEnvironmentVariable("LATENT_LIBRARY_DOCK_SHOT"); !shot.isEmpty()) {
+            dock.searchField()->clear();
+            QVERIFY(dock.selectPath(path(QStringLiteral("Lora/mylora.safetensors"))));
+            QTest::qWait(300); // thumbnails arrive from the pool
+            QVERIFY(dock.grab().save(shot));
+            dock.searchField()->setText(QStringLiteral("red hair"));
+        }
         // Activating the card (Enter / double-click) inserts too.
         Q_EMIT dock.listView()->activated(dock.listView()->currentIndex());
         QCOMPARE(insert.size(), 2);
