@@ -347,6 +347,40 @@ private Q_SLOTS:
         QCOMPARE(QDir(root).entryList(QDir::Files).size(), 0);
     }
 
+    void corruptFilesNeverCrashTheScan() {
+        QTemporaryDir dir;
+        const QString root = dir.filePath(QStringLiteral("models"));
+        const QDir r(root);
+        auto le64 = [](quint64 n) {
+            QByteArray b(8, '\0');
+            for (int i = 0; i < 8; ++i) b[i] = char((n >> (8 * i)) & 0xFF);
+            return b;
+        };
+        QVERIFY(test::writeBytes(r.filePath(QStringLiteral("Stable-diffusion/empty.safetensors")), QByteArray()));
+        QVERIFY(test::writeBytes(r.filePath(QStringLiteral("Stable-diffusion/seven.safetensors")), QByteArray(7, 'x')));
+        QVERIFY(test::writeBytes(r.filePath(QStringLiteral("Stable-diffusion/huge.safetensors")),
+                                 le64(~quint64(0)) + QByteArray("{}")));
+        QVERIFY(test::writeBytes(r.filePath(QStringLiteral("Stable-diffusion/claims100mb.safetensors")),
+                                 le64(100'000'000) + QByteArray(64, ' ')));
+        QVERIFY(test::writeBytes(r.filePath(QStringLiteral("Stable-diffusion/badjson.safetensors")),
+                                 le64(6) + QByteArray("{\"a\":[")));
+        QVERIFY(test::writeBytes(r.filePath(QStringLiteral("Stable-diffusion/polyglot.safetensors")),
+                                 le64(2) + QByteArray("{}PK\x03\x04trailing")));
+        QVERIFY(QDir().mkpath(r.filePath(QStringLiteral("Lora/folder.safetensors")))); // a folder with a model name
+        ModelIndex index;
+        QVERIFY(index.open(dir.filePath(QStringLiteral("index.sqlite"))));
+        ModelScanner scanner(index);
+        const ScanStats s = scanner.scan({root});
+        QCOMPARE(s.added, 6);
+        QCOMPARE(s.notModels, 6);
+        scanner.hashPending({root});
+        for (const ModelEntry& e : scanner.entries({root})) {
+            QVERIFY2(!e.usable, qPrintable(e.fileName()));
+            QVERIFY2(!e.problem.isEmpty(), qPrintable(e.fileName()));
+            QCOMPARE(e.kind, ModelKind::Checkpoint);
+        }
+    }
+
     void thousandFileFolder() {
         QTemporaryDir dir;
         const QString root = dir.filePath(QStringLiteral("models"));

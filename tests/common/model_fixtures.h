@@ -92,7 +92,7 @@ inline bool writePreview(const QString& path, QColor color) {
 //   Stable-diffusion/sd1.safetensors (+ sd1.preview.png), sdxl.safetensors (+ sdxl.png),
 //   Stable-diffusion/sub/inpaint.safetensors, Stable-diffusion/login.safetensors (HTML),
 //   Stable-diffusion/broken.safetensors (truncated), Stable-diffusion/old.ckpt (pickle),
-//   Lora/mylora.safetensors (+ mylora.json), Lora/pointer.safetensors (LFS pointer),
+//   Lora/mylora.safetensors (+ mylora.json, mylora.preview.png), Lora/pointer.safetensors (LFS pointer),
 //   VAE/vae.safetensors, embeddings/myemb.safetensors, notes.txt (ignored), Lora/x.safetensors.part (ignored)
 inline void writeA1111Tree(const QString& root) {
     const QDir r(root);
@@ -116,6 +116,7 @@ inline void writeA1111Tree(const QString& root) {
                 {"ss_output_name", "mylora"},
                 {"ss_network_dim", "4"},
                 {"ss_tag_frequency", R"({"10_red": {"red hair": 12, "smile": 3, "1girl": 12}})"}});
+    writePreview(r.filePath("Lora/mylora.preview.png"), QColor(0x40, 0xA0, 0x60));
     writeBytes(r.filePath("Lora/mylora.json"),
                R"({"description": "A test LoRA", "sd version": "SD1", "activation text": "red hair",)"
                R"( "preferred weight": 0.8, "notes": "keep me", "custom key": 42})");

@@ -3,10 +3,13 @@
 // notes edited in the dock are saved to the A1111 sidecar, file strings stay plain text.
 #include "common/model_fixtures.h"
 
+#include "app/core/settings.h"
 #include "app/library/model_library.h"
 #include "ui/docks/library_dock.h"
+#include "ui/docks/prompt_dock.h"
 #include "ui/library/model_details_panel.h"
 #include "ui/library/preview_cache.h"
+#include "ui/main/main_window.h"
 
 #include <QApplication>
 #include <QDoubleSpinBox>
@@ -17,6 +20,7 @@
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabBar>
@@ -90,6 +94,14 @@ private Q_SLOTS:
         QTest::mouseClick(dock.details()->insertButton(), Qt::LeftButton);
         QCOMPARE(insert.size(), 1);
         QCOMPARE(insert.at(0).at(0).toString(), QStringLiteral("<lora:mylora:0.8> red hair"));
+        // Optional picture of the dock for a human check (LATENT_LIBRARY_DOCK_SHOT=file.png).
+        if (const QString shot = qEnvironmentVariable("LATENT_LIBRARY_DOCK_SHOT"); !shot.isEmpty()) {
+            dock.searchField()->clear();
+            QVERIFY(dock.selectPath(path(QStringLiteral("Lora/mylora.safetensors"))));
+            QTest::qWait(300); // thumbnails arrive from the pool
+            QVERIFY(dock.grab().save(shot));
+            dock.searchField()->setText(QStringLiteral("red hair"));
+        }
         // Activating the card (Enter / double-click) inserts too.
         Q_EMIT dock.listView()->activated(dock.listView()->currentIndex());
         QCOMPARE(insert.size(), 2);
@@ -152,6 +164,29 @@ private Q_SLOTS:
         }
         QVERIFY(sawTrigger);
         QVERIFY(dock.details()->notesEdit()->toPlainText().contains(QStringLiteral("<img src=")));
+    }
+
+    void mainWindowUsesA1111WebuiFolder() {
+        QTemporaryDir dir;
+        const QString webui = dir.filePath(QStringLiteral("stable-diffusion-webui"));
+        test::writeA1111Tree(QDir(webui).filePath(QStringLiteral("models")));
+        QSettings backend(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        Settings settings(&backend);
+        MainWindow w(settings);
+        w.addModelRoot(webui); // what "Use an existing A1111 folder…" does after the folder dialog
+        QCOMPARE(settings.value(settings::ModelRoots), QStringList{QDir(webui).filePath(QStringLiteral("models"))});
+        QCOMPARE(ModelLibrary::rootsFromSettings(settings),
+                 QStringList{QDir(webui).filePath(QStringLiteral("models"))});
+        QVERIFY(w.library()->waitForIdle());
+        QCOMPARE(w.library()->entries().size(), 10);
+        w.libraryDock()->showKind(ModelKind::Lora);
+        QVERIFY(w.libraryDock()->selectPath(QDir(webui).filePath(QStringLiteral("models/Lora/mylora.safetensors"))));
+        QTest::mouseClick(w.libraryDock()->details()->insertButton(), Qt::LeftButton);
+        QCOMPARE(w.promptDock()->prompt(), QStringLiteral("<lora:mylora:0.8> red hair"));
+        // The older ';'-separated value is still understood.
+        settings.setValue(settings::ModelRoots, QStringList{QStringLiteral("/a/models;/b/models")});
+        QCOMPARE(ModelLibrary::rootsFromSettings(settings),
+                 (QStringList{QStringLiteral("/a/models"), QStringLiteral("/b/models")}));
     }
 
     void thumbnailsLoadOffTheGuiThread() {

@@ -58,8 +58,9 @@ LibraryDock::LibraryDock(QAction* addModel, QAction* downloadModel, QAction* use
     tabs_->setExpanding(false);
     tabs_->setUsesScrollButtons(true);
     tabs_->setDrawBase(false);
-    for (ModelKind k : kTabKinds) tabs_->addTab(modelKindDisplayName(k));
-    tabs_->setTabVisible(kTabCount - 1, false);
+    // The "Other files" tab (last kind) exists only while there are such files: hidden tabs
+    // confuse QTabBar's scrolling in Qt 6.4, so it is added and removed instead.
+    for (int i = 0; i + 1 < kTabCount; ++i) tabs_->addTab(modelKindDisplayName(kTabKinds[i]));
 
     stack_ = new QStackedWidget;
     auto* empty = new EmptyState;
@@ -90,10 +91,13 @@ LibraryDock::LibraryDock(QAction* addModel, QAction* downloadModel, QAction* use
     scroll->setWidget(details_);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     splitter->addWidget(list_);
     splitter->addWidget(scroll);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
+    list_->setMinimumHeight(2 * 70);
     browserLayout->addWidget(splitter, 1);
 
     stack_->addWidget(empty);
@@ -177,7 +181,7 @@ ModelKind LibraryDock::currentKind() const {
 void LibraryDock::showKind(ModelKind kind) {
     for (int i = 0; i < kTabCount; ++i)
         if (kTabKinds[i] == kind) {
-            tabs_->setTabVisible(i, true);
+            if (i >= tabs_->count()) tabs_->addTab(modelKindDisplayName(kind));
             tabs_->setCurrentIndex(i);
         }
 }
@@ -210,11 +214,13 @@ void LibraryDock::updateTabCounts() {
         for (int r = 0; r < model_->rowCount(); ++r)
             for (int i = 0; i < kTabCount; ++i)
                 if (model_->entryAt(r)->kind == kTabKinds[i]) ++counts[i];
-    for (int i = 0; i < kTabCount; ++i) {
+    const bool wantOther = counts[kTabCount - 1] > 0 || currentKind() == ModelKind::Unknown;
+    if (wantOther && tabs_->count() < kTabCount) tabs_->addTab(modelKindDisplayName(ModelKind::Unknown));
+    if (!wantOther && tabs_->count() == kTabCount) tabs_->removeTab(kTabCount - 1);
+    for (int i = 0; i < tabs_->count(); ++i) {
         const QString name = modelKindDisplayName(kTabKinds[i]);
         tabs_->setTabText(i, counts[i] ? QStringLiteral("%1 (%2)").arg(name).arg(counts[i]) : name);
     }
-    tabs_->setTabVisible(kTabCount - 1, counts[kTabCount - 1] > 0 || currentKind() == ModelKind::Unknown);
 }
 
 void LibraryDock::updateState() {

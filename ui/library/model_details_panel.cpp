@@ -22,7 +22,18 @@ QLabel* plainLabel(QWidget* parent, bool selectable = false) {
     l->setWordWrap(true);
     l->setOpenExternalLinks(false);
     if (selectable) l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Never let a long word from a file widen the dock.
+    l->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     return l;
+}
+
+QLineEdit* readOnlyField(QWidget* parent) {
+    auto* f = new QLineEdit(parent);
+    f->setReadOnly(true);
+    f->setFrame(false);
+    f->setStyleSheet(QStringLiteral("QLineEdit { background: transparent; padding: 0; }"));
+    f->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    return f;
 }
 } // namespace
 
@@ -45,10 +56,17 @@ ModelDetailsPanel::ModelDetailsPanel(QWidget* parent) : QWidget(parent) {
     mono.setPointSizeF(font().pointSizeF() * 0.9);
     hashes_->setFont(mono);
     metadata_ = plainLabel(this, true);
+    pathField_ = readOnlyField(this);
+    pathField_->setObjectName(QStringLiteral("modelPathField"));
+    shaField_ = readOnlyField(this);
+    shaField_->setObjectName(QStringLiteral("modelShaField"));
+    shaField_->setFont(mono);
     layout->addWidget(title_);
     layout->addWidget(facts_);
+    layout->addWidget(pathField_);
     layout->addWidget(problem_);
     layout->addWidget(hashes_);
+    layout->addWidget(shaField_);
     layout->addWidget(metadata_);
 
     auto* buttons = new QHBoxLayout;
@@ -137,13 +155,17 @@ void ModelDetailsPanel::setEntry(const ModelEntry* e) {
         problem_->hide();
         hashes_->clear();
         metadata_->clear();
+        pathField_->hide();
+        shaField_->hide();
         loading_ = false;
         return;
     }
     title_->setText(displayText(e->name(), 300));
     QStringList facts;
     facts << ModelListModel::familyBadge(*e) + QStringLiteral(" · ") + ModelListModel::formatSize(e->size);
-    facts << displayText(e->path, 1000);
+    pathField_->setText(displayText(e->path, 4000));
+    pathField_->setCursorPosition(0);
+    pathField_->show();
     if (!e->triggerWords().isEmpty())
         facts << tr("Trigger words: %1").arg(displayText(e->triggerWords().join(QStringLiteral(", ")), 500));
     if (!e->tags.isEmpty()) facts << tr("Training tags: %1").arg(displayText(e->tags.join(QStringLiteral(", ")), 500));
@@ -152,12 +174,15 @@ void ModelDetailsPanel::setEntry(const ModelEntry* e) {
     problem_->setText(displayText(problem, 600));
     problem_->setVisible(!problem.isEmpty());
     if (e->hashed()) {
-        QStringList h{QStringLiteral("SHA-256 %1").arg(e->sha256), QStringLiteral("AutoV2  %1").arg(e->autoV2()),
-                      QStringLiteral("AutoV1  %1").arg(e->autoV1)};
-        if (!e->addnet.isEmpty()) h << QStringLiteral("LoRA    %1").arg(e->loraHash());
-        hashes_->setText(h.join(QLatin1Char('\n')));
+        QString h = QStringLiteral("AutoV2 %1 · AutoV1 %2").arg(e->autoV2(), e->autoV1);
+        if (e->kind == ModelKind::Lora && !e->addnet.isEmpty()) h += QStringLiteral(" · LoRA %1").arg(e->loraHash());
+        hashes_->setText(h);
+        shaField_->setText(QStringLiteral("SHA-256 %1").arg(e->sha256));
+        shaField_->setCursorPosition(0);
+        shaField_->show();
     } else {
         hashes_->setText(ModelScanner::isHashable(*e) ? tr("Hashes: being computed…") : QString());
+        shaField_->hide();
     }
     QStringList md;
     for (auto it = e->metadata.begin(); it != e->metadata.end(); ++it)

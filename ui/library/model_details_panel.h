@@ -49,6 +49,8 @@ private:
     QLabel* facts_;
     QLabel* problem_;
     QLabel* hashes_;
+    QLineEdit* pathField_; // long, unbreakable strings: read-only fields that scroll and copy
+    QLineEdit* shaField_;
     QLabel* metadata_;
     QWidget* editor_;
     QLineEdit* activation_;
