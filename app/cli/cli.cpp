@@ -1,5 +1,6 @@
 #include "app/cli/cli.h"
 
+#include "app/cli/cli_download.h"
 #include "app/cli/cli_txt2img.h"
 #include "app/cli/cli_version.h"
 #include "pipeline/engine.h"
@@ -32,6 +33,7 @@ QString usage() {
         "  txt2img                text to image (A1111 parameters; --request, --infotext)\n"
         "  samplers               A1111 sampler names and aliases (JSON)\n"
         "  schedules              A1111 schedule types (JSON)\n"
+        "  download URL           fetch a model from Hugging Face or Civitai (verified)\n"
         "  help                   this text\n"
         "\n"
         "txt2img options:\n"
@@ -39,7 +41,11 @@ QString usage() {
         "  [--cfg F] [--width W] [--height H] [--sampler NAME] [--schedule NAME]\n"
         "  [--batch-size N] [--n-iter N] [--clip-skip N] [--rng cpu|gpu|nv]\n"
         "  [--subseed N --subseed-strength F] [--device cpu|cuda] --out DIR [--save-latents]\n"
-        "  [--infotext TEXT] [--request FILE]   (explicit flags win)\n");
+        "  [--infotext TEXT] [--request FILE]   (explicit flags win)\n"
+        "\n"
+        "download options:\n"
+        "  URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]\n"
+        "  (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)\n");
 }
 
 } // namespace
@@ -72,6 +78,7 @@ int runCli(const QStringList& argsIn) {
         return 0;
     }
     if (command == QLatin1String("txt2img")) return runTxt2ImgCommand(args);
+    if (command == QLatin1String("download")) return runDownloadCommand(args);
     if (command == QLatin1String("samplers") || command == QLatin1String("schedules")) {
         const std::string json = command == QLatin1String("samplers") ? Engine::samplers_json() : Engine::schedules_json();
         out() << QString::fromStdString(json) << Qt::endl;
