@@ -21,6 +21,10 @@ class LibraryDock;
 class PromptDock;
 class QueueDock;
 class Settings;
+// Downloads wiring (downloads branch).
+class DownloadDialog;
+class DownloadManager;
+class TokenStore;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -44,6 +48,10 @@ public:
     bool saveScreenshot(const QString& path);
 
     QAction* resetLayoutAction() const { return resetLayoutAction_; }
+
+    // Downloads (created on first use; state restored from the last session). Connect to
+    // DownloadManager::modelInstalled(path) to index new models.
+    DownloadManager* downloadManager();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -88,6 +96,11 @@ private:
     QLabel* deviceLabel_ = nullptr;
     QLabel* memoryLabel_ = nullptr;
     QByteArray defaultState_;
+
+    // Downloads wiring.
+    DownloadManager* downloads_ = nullptr;
+    TokenStore* tokens_ = nullptr;
+    DownloadDialog* downloadDialog_ = nullptr;
 };
 
 } // namespace latent
