@@ -338,7 +338,17 @@ void UrlResolver::getJson(const QUrl& url, JsonDone done) {
             fail(tr_("%1 answered something that is not JSON (a login page?).").arg(url.host()));
             return;
         }
-        done(doc);
+        QUrl next;
+        if (QNetworkReply* r = ex->reply()) {
+            static const QRegularExpression link(QStringLiteral(R"re(<([^>]+)>\s*;\s*rel="?next"?)re"));
+            const auto m = link.match(QString::fromLatin1(r->rawHeader("Link")));
+            if (m.hasMatch()) {
+                next = url.resolved(QUrl(m.captured(1)));
+                // Pages stay on the same site (the token goes only there anyway).
+                if (!sameOrigin(next, url)) next = QUrl();
+            }
+        }
+        done(doc, next);
     });
     ex->start("GET", url, {qMakePair(QByteArray("Accept"), QByteArray("application/json"))});
 }
@@ -352,7 +362,7 @@ QUrl UrlResolver::hfResolveUrl(const QString& path) const {
 void UrlResolver::resolveHf() {
     QUrl info = sites_.hfEndpoint;
     info.setPath(QStringLiteral("/api/models/%1").arg(parsed_.repo));
-    getJson(info, [this](const QJsonDocument& doc) {
+    getJson(info, [this](const QJsonDocument& doc, const QUrl&) {
         const QJsonObject o = doc.object();
         if (parsed_.isFile)
             resolveHfFileWith(o);
@@ -430,12 +440,22 @@ void UrlResolver::resolveHfFileWith(const QJsonObject& info) {
     ex->start("HEAD", url, {}, /*followRedirects=*/false);
 }
 
+void UrlResolver::getJsonArrayPages(const QUrl& url, QJsonArray soFar, std::function<void(const QJsonArray&)> done) {
+    getJson(url, [this, soFar, done](const QJsonDocument& doc, const QUrl& next) mutable {
+        for (const auto& v : doc.array()) soFar.append(v);
+        if (next.isEmpty() || soFar.size() > 100000) {
+            done(soFar);
+            return;
+        }
+        getJsonArrayPages(next, soFar, done);
+    });
+}
+
 void UrlResolver::resolveHfTree(const QJsonObject& info) {
     QUrl treeUrl = sites_.hfEndpoint;
     treeUrl.setPath(QStringLiteral("/api/models/%1/tree/%2").arg(parsed_.repo, parsed_.revision));
     treeUrl.setQuery(QStringLiteral("recursive=true"));
-    getJson(treeUrl, [this, info](const QJsonDocument& doc) {
-        const QJsonArray tree = doc.array();
+    getJsonArrayPages(treeUrl, {}, [this, info](const QJsonArray& tree) {
         const QString prefix = parsed_.path.isEmpty() ? QString() : parsed_.path + QLatin1Char('/');
         bool diffusers = false;
         for (const auto& v : tree)
@@ -524,7 +544,7 @@ void UrlResolver::resolveCivitai() {
     if (!parsed_.versionId.isEmpty()) {
         QUrl u = sites_.civitaiEndpoint;
         u.setPath(QStringLiteral("/api/v1/model-versions/%1").arg(parsed_.versionId));
-        getJson(u, [this](const QJsonDocument& doc) {
+        getJson(u, [this](const QJsonDocument& doc, const QUrl&) {
             const QJsonObject v = doc.object();
             planCivitaiVersion(v, v.value(QStringLiteral("model")).toObject());
         });
@@ -532,7 +552,7 @@ void UrlResolver::resolveCivitai() {
     }
     QUrl u = sites_.civitaiEndpoint;
     u.setPath(QStringLiteral("/api/v1/models/%1").arg(parsed_.modelId));
-    getJson(u, [this](const QJsonDocument& doc) {
+    getJson(u, [this](const QJsonDocument& doc, const QUrl&) {
         const QJsonObject m = doc.object();
         const QJsonArray versions = m.value(QStringLiteral("modelVersions")).toArray();
         if (versions.isEmpty()) {

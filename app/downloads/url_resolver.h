@@ -61,7 +61,9 @@ Q_SIGNALS:
     void failed(const QString& message);
 
 private:
-    using JsonDone = std::function<void(const QJsonDocument&)>;
+    // `next`: the page after this one (RFC 8288 Link rel="next", HF tree pagination), or empty.
+    using JsonDone = std::function<void(const QJsonDocument&, const QUrl& next)>;
+    void getJsonArrayPages(const QUrl& url, QJsonArray soFar, std::function<void(const QJsonArray&)> done);
     void getJson(const QUrl& url, JsonDone done);
     void resolveHf();
     void resolveHfFileWith(const QJsonObject& info);

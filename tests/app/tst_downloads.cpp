@@ -424,8 +424,17 @@ private Q_SLOTS:
         tree << treeEntry(QStringLiteral("unet/diffusion_pytorch_model.bin"), unet, true);
         tree << treeEntry(QStringLiteral("unet/diffusion_pytorch_model.safetensors"), unet, true);
         hf_->route("/api/models/org/sd", [](const HttpRequest&) { return jsonReply(200, R"({"id":"org/sd"})"); });
-        const QByteArray treeJson = jsonArray(tree);
-        hf_->route("/api/models/org/sd/tree/main", [treeJson](const HttpRequest&) { return jsonReply(200, treeJson); });
+        // The tree comes in two pages (Link: rel="next", as the hub paginates large listings).
+        const QByteArray page1 = jsonArray(tree.mid(0, 4)), page2 = jsonArray(tree.mid(4));
+        hf_->route("/api/models/org/sd/tree/main", [this, page1, page2](const HttpRequest& q) {
+            if (q.target.contains("cursor=2")) return jsonReply(200, page2);
+            HttpReply r = jsonReply(200, page1);
+            r.header("Link",
+                     "<" +
+                         hf_->url(QStringLiteral("/api/models/org/sd/tree/main?recursive=true&cursor=2")).toEncoded() +
+                         ">; rel=\"next\"");
+            return r;
+        });
         for (auto it = files.begin(); it != files.end(); ++it) {
             const QByteArray data = it.value();
             hf_->route("/org/sd/resolve/main/" + it.key().toUtf8(),
@@ -450,6 +459,7 @@ private Q_SLOTS:
             QCOMPARE(readAll(dir + QLatin1Char('/') + it.key()), it.value());
         QCOMPARE(filesUnder(root() + QStringLiteral("/Stable-diffusion")).size(), files.size()); // no staging left
         QCOMPARE(hf_->hits("/org/sd/resolve/main/unet/diffusion_pytorch_model.bin"), 0);
+        QCOMPARE(hf_->hits("/api/models/org/sd/tree/main"), 2);
     }
 
     void hfRepoWithSeveralFilesAsksForOne() {
