@@ -53,7 +53,7 @@ void HttpExchange::discardReply(QNetworkReply* r) {
         r,
         [p] {
             if (p) {
-                if (p->isRunning()) p->abort();
+                if (p->isRunning() && p->error() == QNetworkReply::NoError) p->abort();
                 p->deleteLater();
             }
         },
@@ -63,7 +63,7 @@ void HttpExchange::discardReply(QNetworkReply* r) {
 HttpExchange::~HttpExchange() {
     if (reply_) {
         reply_->disconnect(this);
-        if (reply_->isRunning()) reply_->abort();
+        if (reply_->isRunning() && reply_->error() == QNetworkReply::NoError) reply_->abort();
         delete reply_.data();
     }
 }
@@ -109,6 +109,9 @@ void HttpExchange::issue() {
                        : method_ == "GET" ? nam_->get(req)
                                           : nam_->sendCustomRequest(req, method_);
     reply_ = r;
+    // Back-pressure for streamed bodies: Qt buffers at most this much ahead of the reader, so
+    // a multi-GB download never sits in memory when the disk or the hash is slower than the wire.
+    if (!buffering_) r->setReadBufferSize(kStreamReadBuffer);
     connect(r, &QNetworkReply::metaDataChanged, this, &HttpExchange::onMetaData);
     connect(r, &QNetworkReply::readyRead, this, [this, r] {
         if (r != reply_ || !started_) return;

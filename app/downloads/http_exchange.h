@@ -35,6 +35,7 @@ class HttpExchange : public QObject {
     Q_OBJECT
 public:
     static constexpr int kMaxRedirects = 10;
+    static constexpr qint64 kStreamReadBuffer = 4 << 20;
 
     HttpExchange(QNetworkAccessManager* nam, const SiteConfig& sites, QObject* parent = nullptr);
     ~HttpExchange() override;

@@ -495,9 +495,14 @@ private Q_SLOTS:
         QVERIFY(filesUnder(root()).isEmpty());
     }
 
-    void resumesAfterCutsAtSeededOffsets() { // SAFETY 26
-        const QByteArray data = fakeSafetensors(1 << 20, 6);
-        QRandomGenerator rng(2026);
+    void resumesAfterCutsAtSeededOffsets_data() {
+        QTest::addColumn<quint32>("seed");
+        for (quint32 seed : {2026u, 7u, 4242u}) QTest::newRow(qPrintable(QStringLiteral("seed %1").arg(seed))) << seed;
+    }
+    void resumesAfterCutsAtSeededOffsets() { // SAFETY 26: 20 cuts at seeded random offsets
+        QFETCH(quint32, seed);
+        const QByteArray data = fakeSafetensors(1 << 20, seed);
+        QRandomGenerator rng(seed);
         QList<qint64> cuts;
         for (int i = 0; i < 20; ++i) cuts << qint64(rng.bounded(1, int(data.size()) - 1));
         std::sort(cuts.begin(), cuts.end());
