@@ -4,6 +4,7 @@
 #include "app/cli/cli_model_tools.h"
 #include "app/cli/cli_img2img.h"
 #include "app/cli/cli_library.h"
+#include "app/cli/cli_download.h"
 #include "app/cli/cli_txt2img.h"
 #include "app/cli/cli_version.h"
 #include "pipeline/engine.h"
@@ -47,6 +48,7 @@ QString usage() {
         "                         load [--path FILE] [--keep] (real-size SD 1.5, fp16 file)\n"
         "  schedules              A1111 schedule types (JSON)\n"
         "  library scan ROOT      index a models folder, print it as JSON [--no-hash] [--db FILE]\n"
+        "  download URL           fetch a model from Hugging Face or Civitai (verified)\n"
         "  help                   this text\n"
         "\n"
         "txt2img options:\n"
@@ -59,7 +61,11 @@ QString usage() {
         "img2img options (plus every txt2img option; --request takes an /sdapi/v1/img2img body):\n"
         "  --init IMAGE [--mask IMAGE] [--strength F] [--resize-mode 0|1|2|3] [--mask-blur N|X,Y]\n"
         "  [--inpaint-area whole|masked] [--padding N] [--fill fill|original|latent-noise|latent-nothing]\n"
-        "  [--invert-mask] [--mask-from-alpha] [--outpaint LEFT,TOP,RIGHT,BOTTOM]\n");
+        "  [--invert-mask] [--mask-from-alpha] [--outpaint LEFT,TOP,RIGHT,BOTTOM]\n"
+        "\n"
+        "download options:\n"
+        "  URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]\n"
+        "  (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)\n");
 }
 
 } // namespace
@@ -99,6 +105,7 @@ int runCli(const QStringList& argsIn) {
     if (command == QLatin1String("bench")) return runBenchCommand(args);
     if (command == QLatin1String("img2img")) return runImg2ImgCommand(args);
     if (command == QLatin1String("library")) return runLibraryCommand(args);
+    if (command == QLatin1String("download")) return runDownloadCommand(args);
     if (command == QLatin1String("samplers") || command == QLatin1String("schedules")) {
         const std::string json = command == QLatin1String("samplers") ? Engine::samplers_json() : Engine::schedules_json();
         out() << QString::fromStdString(json) << Qt::endl;

@@ -21,6 +21,10 @@
 #include "app/core/event_loop_probe.h"
 #include "app/worker/studio_session.h"
 #include "ui/widgets/pixels_image.h"
+// Downloads wiring.
+#include "app/downloads/download_manager.h"
+#include "app/downloads/token_store.h"
+#include "ui/dialogs/download_dialog.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -317,25 +321,35 @@ void MainWindow::addModel() {
     modelDrop_->importFiles({path});
 }
 
-void MainWindow::downloadFromUrl() {
-    bool ok = false;
-    const QString text = QInputDialog::getText(
-        this, tr("Download from URL"),
-        tr("Paste a Hugging Face or Civitai link (model page, file or download link):"), QLineEdit::Normal,
-        QString(), &ok);
-    if (!ok || text.trimmed().isEmpty()) return;
-    const QUrl url = QUrl::fromUserInput(text.trimmed());
-    const QString host = url.host().toLower();
-    const bool known = host == QLatin1String("huggingface.co") || host.endsWith(QLatin1String(".huggingface.co")) ||
-                       host == QLatin1String("civitai.com") || host.endsWith(QLatin1String(".civitai.com"));
-    if (!url.isValid() || url.scheme() != QLatin1String("https") || !known) {
-        QMessageBox::warning(this, tr("Unsupported link"),
-                             tr("Only https links to huggingface.co or civitai.com can be downloaded."));
-        return;
+// --- Downloads wiring (downloads branch) ---------------------------------------------------
+DownloadManager* MainWindow::downloadManager() {
+    if (!downloads_) {
+        tokens_ = new TokenStore(this);
+        downloads_ = new DownloadManager(nullptr, this);
+        SiteConfig sites = SiteConfig::fromEnvironment();
+        downloads_->setSiteConfig(sites);
+        downloads_->loadState(/*autoResume=*/false);
+        tokens_->load(TokenStore::Site::HuggingFace);
+        tokens_->load(TokenStore::Site::Civitai);
+        connect(downloads_, &DownloadManager::modelInstalled, this, [this](const QString& path) {
+            library_->fileArrived(path);
+            statusBar()->showMessage(tr("Installed %1").arg(QFileInfo(path).fileName()), 8000);
+        });
+        connect(tokens_, &TokenStore::warning, this,
+                [this](const QString& message) { statusBar()->showMessage(message, 10000); });
     }
-    QMessageBox::information(this, tr("Download from URL"),
-                             tr("Downloading is not available in this build yet. Download the file with your "
-                                "browser and use “Add a model…”."));
+    return downloads_;
+}
+
+void MainWindow::downloadFromUrl() {
+    DownloadManager* manager = downloadManager();
+    if (!downloadDialog_) {
+        // New models go to the library's first root (or its default root when none is set).
+        downloadDialog_ = new DownloadDialog(manager, tokens_, library_->primaryRoot(), this);
+    }
+    downloadDialog_->show();
+    downloadDialog_->raise();
+    downloadDialog_->activateWindow();
 }
 
 void MainWindow::useA1111Folder() {

@@ -29,6 +29,10 @@ class PromptDock;
 class QueueDock;
 class Settings;
 class StudioSession;
+// Downloads wiring (downloads branch).
+class DownloadDialog;
+class DownloadManager;
+class TokenStore;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -70,6 +74,10 @@ public:
     LibraryDock* libraryDock() const { return libraryDock_; }
     // Adds a model root (a webui folder maps to its models/ folder), saves it, rescans.
     void addModelRoot(const QString& folder);
+
+    // Downloads (created on first use; state restored from the last session). Connect to
+    // DownloadManager::modelInstalled(path) to index new models.
+    DownloadManager* downloadManager();
 
 Q_SIGNALS:
     // The user asked to restore an image's parameters (PNG info on the canvas, "Send to prompt"
@@ -130,6 +138,10 @@ private:
     QAction* demoModelAction_ = nullptr;
     QLabel* speedLabel_ = nullptr;
     std::unique_ptr<GalleryStore> galleryStore_;
+    // Downloads wiring.
+    DownloadManager* downloads_ = nullptr;
+    TokenStore* tokens_ = nullptr;
+    DownloadDialog* downloadDialog_ = nullptr;
 };
 
 } // namespace latent
