@@ -1,5 +1,7 @@
 #include "app/core/event_loop_probe.h"
 
+#include <QDateTime>
+
 #include <algorithm>
 
 namespace latent {
@@ -35,6 +37,11 @@ void EventLoopProbe::tick() {
     ++ticks_;
     totalMs_ += gapMs;
     longestStallMs_ = std::max(longestStallMs_, gapMs - intervalMs_);
+    // LATENT_STALL_TRACE=<ms>: log every stall longer than that (wall-clock ms of its end).
+    static const int traceMs = qEnvironmentVariableIntValue("LATENT_STALL_TRACE");
+    if (traceMs > 0 && gapMs - intervalMs_ > traceMs)
+        qInfo("latent: GUI stall %.1f ms ending at %lld", gapMs - intervalMs_,
+              static_cast<long long>(QDateTime::currentMSecsSinceEpoch() % 100000));
 }
 
 } // namespace latent

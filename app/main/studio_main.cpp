@@ -63,13 +63,14 @@ int main(int argc, char** argv) {
     session.start();
     const bool tryDemo = parser.isSet(demoOption);
     if (tryDemo) {
-        QMetaObject::invokeMethod(&window, [&window] {
+        // After the first frames are drawn, as a user would press Generate.
+        QTimer::singleShot(500, &window, [&window] {
             if (!window.useDemoModel()) {
                 std::fprintf(stderr, "latentstudio: the demo model is not installed\n");
                 return;
             }
             window.promptDock()->generate();
-        }, Qt::QueuedConnection);
+        });
     }
     const bool screenshot = parser.isSet(screenshotOption);
     if (!screenshot && !parser.isSet(freshOption)) window.restoreLayout();

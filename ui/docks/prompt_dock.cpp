@@ -148,7 +148,7 @@ PromptDock::PromptDock(QWidget* parent) : QDockWidget(tr("Prompt"), parent) {
     seed_->setValue(-1);
     seed_->setSpecialValueText(tr("Random"));
     auto* randomSeed = new QToolButton;
-    randomSeed->setText(QStringLiteral("🎲"));
+    randomSeed->setText(QStringLiteral("⚄")); // a die (DejaVu Sans has it; emoji fonts are rare)
     randomSeed->setToolTip(tr("Use a new random seed for every job"));
     connect(randomSeed, &QToolButton::clicked, seed_, [this] { seed_->setValue(-1); });
     reuseSeed_ = new QToolButton;

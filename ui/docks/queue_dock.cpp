@@ -52,7 +52,7 @@ QueueDock::QueueDock(QWidget* parent) : QDockWidget(tr("Queue"), parent) {
     jobs_->setHeaderLabels({tr("Job"), tr("State"), tr("Progress"), tr("Elapsed / ETA")});
     jobs_->setRootIsDecorated(false);
     jobs_->setUniformRowHeights(true);
-    jobs_->setIconSize(QSize(40, 40));
+    jobs_->setIconSize(QSize(24, 24));
     jobs_->setSelectionMode(QAbstractItemView::SingleSelection);
     jobs_->header()->setStretchLastSection(false);
     jobs_->header()->setSectionResizeMode(ColJob, QHeaderView::Stretch);
@@ -208,7 +208,7 @@ void QueueDock::onPreview(qint64 id, const ImagePixels& pixels) {
     const QImage image = toQImage(pixels);
     if (image.isNull()) return;
     thumbnails_.insert(id,
-                       QIcon(QPixmap::fromImage(image.scaled(40, 40, Qt::KeepAspectRatio, Qt::SmoothTransformation))));
+                       QIcon(QPixmap::fromImage(image.scaled(24, 24, Qt::KeepAspectRatio, Qt::SmoothTransformation))));
     if (QTreeWidgetItem* item = itemFor(id)) item->setIcon(ColJob, thumbnails_.value(id));
     // Keep the memory bounded: thumbnails of the oldest jobs go first.
     if (thumbnails_.size() > kMaxFinishedShown) {

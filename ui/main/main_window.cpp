@@ -441,6 +441,9 @@ void MainWindow::attachSession(StudioSession* session) {
     connect(demoModelAction_, &QAction::triggered, this, [this] { useDemoModel(); });
     canvasEmpty_->addAction(demoModelAction_);
     updateFirstRunState();
+    // New model folders (added after the main window's own handlers ran) show up in the panel.
+    connect(addModelAction_, &QAction::triggered, promptDock_, &PromptDock::refreshModels);
+    connect(a1111FolderAction_, &QAction::triggered, promptDock_, &PromptDock::refreshModels);
 
     auto runningId = [queue] {
         const auto r = queue->running();
