@@ -420,33 +420,53 @@ int GalleryDock::deleteImages(const QList<qint64>& ids, bool confirm) {
 }
 
 void GalleryDock::rebuildIndex() {
+    startScan(true);
+}
+
+void GalleryDock::rescanFolders() {
+    startScan(false);
+}
+
+void GalleryDock::startScan(bool replace) {
     if (!store_ || isRebuilding()) return;
     if (scanFolders_.isEmpty()) {
-        Q_EMIT statusMessage(tr("No output folder to rescan."));
+        if (replace) Q_EMIT statusMessage(tr("No output folder to rescan."));
         return;
     }
     rebuildAction_->setEnabled(false);
-    Q_EMIT statusMessage(tr("Rebuilding the gallery index…"));
+    scanReplaces_ = replace;
+    if (replace) Q_EMIT statusMessage(tr("Rebuilding the gallery index…"));
     if (!scanWatcher_) {
         scanWatcher_ = new QFutureWatcher<QList<GalleryEntry>>(this);
         connect(scanWatcher_, &QFutureWatcher<QList<GalleryEntry>>::finished, this, [this] {
             rebuildAction_->setEnabled(true);
             if (cancelScan_->load()) return;
             QString error;
-            const int n = store_->replaceAll(scanWatcher_->result(), &error);
+            const QList<GalleryEntry> found = scanWatcher_->result();
+            if (!scanReplaces_ && found.isEmpty()) {
+                Q_EMIT rebuildFinished(0);
+                return;
+            }
+            const int n = scanReplaces_ ? store_->replaceAll(found, &error) : store_->addEntries(found, &error);
             reloadModels();
             refresh();
             if (n < 0)
-                Q_EMIT statusMessage(tr("The gallery index could not be rebuilt: %1").arg(error));
-            else
+                Q_EMIT statusMessage(tr("The gallery index could not be updated: %1").arg(error));
+            else if (scanReplaces_)
                 Q_EMIT statusMessage(tr("Gallery rebuilt: %n image(s)", nullptr, n));
+            else
+                Q_EMIT statusMessage(
+                    tr("%n image(s) found in the output folders were added to the gallery", nullptr, n));
             Q_EMIT rebuildFinished(n);
         });
     }
     const QStringList folders = scanFolders_;
     const auto cancel = cancelScan_;
-    scanWatcher_->setFuture(
-        QtConcurrent::run([folders, cancel] { return GalleryStore::scanFolders(folders, cancel.get()); }));
+    // A rescan skips files already indexed (read only the new ones); a rebuild reads them all.
+    const QSet<QString> known = replace ? QSet<QString>() : store_->indexedPaths();
+    scanWatcher_->setFuture(QtConcurrent::run([folders, cancel, known, replace] {
+        return GalleryStore::scanFolders(folders, cancel.get(), nullptr, replace ? nullptr : &known);
+    }));
 }
 
 void GalleryDock::showContextMenu(const QPoint& pos) {
