@@ -213,7 +213,6 @@ private Q_SLOTS:
         dock.setScanFolders({outDir()});
         QSignalSpy done(&dock, &GalleryDock::rebuildFinished);
         dock.rebuildIndex();
-        QVERIFY(dock.isRebuilding() || done.count() == 1);
         QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 20000);
         QCOMPARE(done.at(0).at(0).toInt(), 5);
         QCOMPARE(dock.imageCount(), 5);
