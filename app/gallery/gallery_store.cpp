@@ -171,8 +171,8 @@ std::optional<GalleryEntry> GalleryStore::readImageFile(const QString& path, QSt
     return e;
 }
 
-QList<GalleryEntry> GalleryStore::scanFolders(const QStringList& folders, const std::atomic_bool* cancel,
-                                              int* skipped) {
+QList<GalleryEntry> GalleryStore::scanFolders(const QStringList& folders, const std::atomic_bool* cancel, int* skipped,
+                                              const QSet<QString>* known) {
     QList<GalleryEntry> out;
     QSet<QString> seen;
     int bad = 0;
@@ -184,6 +184,7 @@ QList<GalleryEntry> GalleryStore::scanFolders(const QStringList& folders, const 
             if (cancel && cancel->load()) break;
             const QString path = QFileInfo(it.next()).absoluteFilePath();
             if (QFileInfo(path).fileName().startsWith(QLatin1Char('.')) || seen.contains(path)) continue;
+            if (known && known->contains(path)) continue;
             seen.insert(path);
             if (auto e = readImageFile(path))
                 out.append(*e);
@@ -277,6 +278,34 @@ int GalleryStore::replaceAll(const QList<GalleryEntry>& entries, QString* error)
         return fail(why, error), -1;
     }
     return count();
+}
+
+int GalleryStore::addEntries(const QList<GalleryEntry>& entries, QString* error) {
+    if (!open_) return fail(QStringLiteral("The gallery index is not open."), error), -1;
+    QSqlDatabase db = QSqlDatabase::database(connection_);
+    if (!db.transaction()) return fail(db.lastError().text(), error), -1;
+    for (const GalleryEntry& e : entries) {
+        QString why;
+        if (!upsert(e, &why)) {
+            db.rollback();
+            return fail(why, error), -1;
+        }
+    }
+    if (!db.commit()) {
+        const QString why = db.lastError().text();
+        db.rollback();
+        return fail(why, error), -1;
+    }
+    return int(entries.size());
+}
+
+QSet<QString> GalleryStore::indexedPaths() const {
+    QSet<QString> out;
+    if (!open_) return out;
+    QSqlQuery q(QSqlDatabase::database(connection_));
+    if (q.exec(QStringLiteral("SELECT path FROM images")))
+        while (q.next()) out.insert(q.value(0).toString());
+    return out;
 }
 
 int GalleryStore::rebuild(const QStringList& folders, QString* error) {

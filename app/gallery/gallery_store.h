@@ -9,6 +9,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -67,8 +68,9 @@ public:
     static std::optional<GalleryEntry> readImageFile(const QString& path, QString* error = nullptr);
     // Every *.png under the folders (recursively, hidden files skipped), oldest first.
     // `cancel` (optional) stops the scan early. Files that cannot be read are counted in *skipped.
+    // Paths in `known` are not read (a rescan that only looks for files missing from the index).
     static QList<GalleryEntry> scanFolders(const QStringList& folders, const std::atomic_bool* cancel = nullptr,
-                                           int* skipped = nullptr);
+                                           int* skipped = nullptr, const QSet<QString>* known = nullptr);
 
     // Adds (or refreshes, keeping its id and favourite) the image at `path`. Returns its row.
     std::optional<GalleryEntry> addImage(const QString& path, QString* error = nullptr);
@@ -77,6 +79,11 @@ public:
     // Replaces the whole index by `entries` in one transaction; favourites of paths already
     // indexed are kept. Returns the number of rows, or -1 on error.
     int replaceAll(const QList<GalleryEntry>& entries, QString* error = nullptr);
+    // Adds or refreshes entries in one transaction (orphan images found by a rescan). Returns how
+    // many were written, or -1 on error (then none were).
+    int addEntries(const QList<GalleryEntry>& entries, QString* error = nullptr);
+    // Every indexed path.
+    QSet<QString> indexedPaths() const;
     // scanFolders() + replaceAll() on this thread.
     int rebuild(const QStringList& folders, QString* error = nullptr);
 

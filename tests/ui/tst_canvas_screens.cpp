@@ -7,7 +7,9 @@
 #include "app/storage/image_writer.h"
 #include "ui/canvas/canvas_view.h"
 #include "ui/docks/gallery_dock.h"
+#include "ui/docks/image_info_dock.h"
 #include "ui/docks/inpaint_dock.h"
+#include "ui/gallery/gallery_model.h"
 #include "ui/gallery/thumbnail_cache.h"
 #include "ui/main/main_window.h"
 
@@ -151,8 +153,13 @@ private Q_SLOTS:
 
         // The gallery with the images, the newest selected and described in the image info dock.
         w.galleryDock()->addImages(paths);
+        for (int row = 0; row < w.galleryDock()->imageCount(); ++row)
+            w.galleryDock()->model()->index(row).data(Qt::DecorationRole);
         QTRY_VERIFY_WITH_TIMEOUT(w.galleryDock()->thumbnails()->pendingCount() == 0, 20000);
         w.galleryDock()->selectId(w.galleryStore()->entryByPath(paths.last())->id);
+        QVERIFY(w.galleryDock()->toggleFavourite(w.galleryStore()->entryByPath(paths[2])->id));
+        QCOMPARE(w.imageInfoDock()->path(), QFileInfo(paths.last()).absoluteFilePath());
+        w.imageInfoDock()->raise();
         QTest::qWait(50);
         save(w, QStringLiteral("gallery.png"));
         // Leave the (test-mode) gallery index as it was.

@@ -260,7 +260,7 @@ void CanvasDocument::applyCanvas(const QImage& source, const QImage& mask) {
 void CanvasDocument::bucketFill(const QPoint& at) {
     if (!hasSource() || !mask_.rect().contains(at)) return;
     cancelStroke();
-    if (mask_.pixelIndex(at) >= 128) return; // already masked
+    if (mask_.constScanLine(at.y())[at.x()] >= 128) return; // already masked
     const QImage before = mask_.copy();
     const int w = mask_.width(), h = mask_.height();
     QRect dirty;

@@ -28,23 +28,45 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 namespace latent {
 
 namespace {
 
 constexpr int kMaxShown = 20000; // rows loaded into the view at once
+constexpr int kCell = 100;       // thumbnail cell (square; the thumbnail is centre-cropped into it)
 
-// Thumbnail cell with a star on favourites.
+// Square thumbnail cells: the thumbnail fills the cell (centre crop), a highlight frame marks the
+// selection, a star the favourites.
 class GalleryDelegate : public QStyledItemDelegate {
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    GalleryDelegate(int cell, QObject* parent) : QStyledItemDelegate(parent), cell_(cell) {}
+    QSize sizeHint(const QStyleOptionViewItem&, const QModelIndex&) const override { return QSize(cell_, cell_); }
+    void setCell(int cell) { cell_ = cell; }
     void paint(QPainter* p, const QStyleOptionViewItem& option, const QModelIndex& index) const override {
-        QStyledItemDelegate::paint(p, option, index);
+        p->save();
+        const QRect target = option.rect.adjusted(3, 3, -3, -3);
+        const QPixmap pix = index.data(Qt::DecorationRole).value<QPixmap>();
+        if (!pix.isNull()) {
+            // Crop the thumbnail to the cell's aspect, centred.
+            const QSizeF t = QSizeF(target.size()).scaled(pix.size(), Qt::KeepAspectRatio);
+            const QRectF source(QPointF((pix.width() - t.width()) / 2.0, (pix.height() - t.height()) / 2.0), t);
+            p->setRenderHint(QPainter::SmoothPixmapTransform);
+            p->drawPixmap(QRectF(target), pix, source);
+        }
+        if (option.state & QStyle::State_Selected) {
+            p->setPen(QPen(option.palette.color(QPalette::Highlight), 3));
+            p->setBrush(Qt::NoBrush);
+            p->drawRect(QRectF(target).adjusted(-1.5, -1.5, 1.5, 1.5));
+        } else if (option.state & QStyle::State_MouseOver) {
+            p->setPen(QPen(option.palette.color(QPalette::Highlight).lighter(130), 1));
+            p->drawRect(QRectF(target).adjusted(-0.5, -0.5, 0.5, 0.5));
+        }
         if (index.data(GalleryModel::FavouriteRole).toBool()) {
-            p->save();
             p->setRenderHint(QPainter::Antialiasing);
-            const QRect r(option.rect.right() - 24, option.rect.top() + 4, 20, 20);
-            p->setBrush(QColor(0, 0, 0, 140));
+            const QRect r(target.right() - 22, target.top() + 3, 20, 20);
+            p->setBrush(QColor(0, 0, 0, 150));
             p->setPen(Qt::NoPen);
             p->drawEllipse(r);
             p->setPen(QColor(255, 200, 40));
@@ -52,9 +74,12 @@ public:
             f.setPixelSize(14);
             p->setFont(f);
             p->drawText(r, Qt::AlignCenter, QStringLiteral("★"));
-            p->restore();
         }
+        p->restore();
     }
+
+private:
+    int cell_;
 };
 
 } // namespace
@@ -100,7 +125,9 @@ GalleryDock::GalleryDock(QWidget* parent)
     view_->setObjectName(QStringLiteral("galleryView"));
     view_->setViewMode(QListView::IconMode);
     view_->setIconSize(thumbnails_->size());
-    view_->setGridSize(thumbnails_->size() + QSize(8, 8));
+    view_->setGridSize(QSize(kCell, kCell));
+    view_->setSpacing(0);
+    view_->setMouseTracking(true);
     view_->setResizeMode(QListView::Adjust);
     view_->setMovement(QListView::Static);
     view_->setUniformItemSizes(true);
@@ -109,7 +136,8 @@ GalleryDock::GalleryDock(QWidget* parent)
     view_->setDragDropMode(QAbstractItemView::DragOnly);
     view_->setDefaultDropAction(Qt::CopyAction);
     view_->setContextMenuPolicy(Qt::CustomContextMenu);
-    view_->setItemDelegate(new GalleryDelegate(view_));
+    view_->setItemDelegate(new GalleryDelegate(kCell, view_));
+    view_->viewport()->installEventFilter(this);
     view_->setModel(model_);
     view_->installEventFilter(this);
     stack_->addWidget(empty_);
@@ -392,33 +420,53 @@ int GalleryDock::deleteImages(const QList<qint64>& ids, bool confirm) {
 }
 
 void GalleryDock::rebuildIndex() {
+    startScan(true);
+}
+
+void GalleryDock::rescanFolders() {
+    startScan(false);
+}
+
+void GalleryDock::startScan(bool replace) {
     if (!store_ || isRebuilding()) return;
     if (scanFolders_.isEmpty()) {
-        Q_EMIT statusMessage(tr("No output folder to rescan."));
+        if (replace) Q_EMIT statusMessage(tr("No output folder to rescan."));
         return;
     }
     rebuildAction_->setEnabled(false);
-    Q_EMIT statusMessage(tr("Rebuilding the gallery index…"));
+    scanReplaces_ = replace;
+    if (replace) Q_EMIT statusMessage(tr("Rebuilding the gallery index…"));
     if (!scanWatcher_) {
         scanWatcher_ = new QFutureWatcher<QList<GalleryEntry>>(this);
         connect(scanWatcher_, &QFutureWatcher<QList<GalleryEntry>>::finished, this, [this] {
             rebuildAction_->setEnabled(true);
             if (cancelScan_->load()) return;
             QString error;
-            const int n = store_->replaceAll(scanWatcher_->result(), &error);
+            const QList<GalleryEntry> found = scanWatcher_->result();
+            if (!scanReplaces_ && found.isEmpty()) {
+                Q_EMIT rebuildFinished(0);
+                return;
+            }
+            const int n = scanReplaces_ ? store_->replaceAll(found, &error) : store_->addEntries(found, &error);
             reloadModels();
             refresh();
             if (n < 0)
-                Q_EMIT statusMessage(tr("The gallery index could not be rebuilt: %1").arg(error));
-            else
+                Q_EMIT statusMessage(tr("The gallery index could not be updated: %1").arg(error));
+            else if (scanReplaces_)
                 Q_EMIT statusMessage(tr("Gallery rebuilt: %n image(s)", nullptr, n));
+            else
+                Q_EMIT statusMessage(
+                    tr("%n image(s) found in the output folders were added to the gallery", nullptr, n));
             Q_EMIT rebuildFinished(n);
         });
     }
     const QStringList folders = scanFolders_;
     const auto cancel = cancelScan_;
-    scanWatcher_->setFuture(
-        QtConcurrent::run([folders, cancel] { return GalleryStore::scanFolders(folders, cancel.get()); }));
+    // A rescan skips files already indexed (read only the new ones); a rebuild reads them all.
+    const QSet<QString> known = replace ? QSet<QString>() : store_->indexedPaths();
+    scanWatcher_->setFuture(QtConcurrent::run([folders, cancel, known, replace] {
+        return GalleryStore::scanFolders(folders, cancel.get(), nullptr, replace ? nullptr : &known);
+    }));
 }
 
 void GalleryDock::showContextMenu(const QPoint& pos) {
@@ -441,6 +489,16 @@ void GalleryDock::showContextMenu(const QPoint& pos) {
 }
 
 bool GalleryDock::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == view_->viewport() && event->type() == QEvent::Resize) {
+        // Cells of about kCell pixels that exactly fill the width (no ragged gap on the right).
+        const int width = view_->viewport()->width();
+        const int columns = std::max(1, (width - 4) / kCell);
+        const int cell = std::max(48, (width - 4) / columns);
+        if (view_->gridSize().width() != cell) {
+            static_cast<GalleryDelegate*>(view_->itemDelegate())->setCell(cell);
+            view_->setGridSize(QSize(cell, cell));
+        }
+    }
     if (watched == view_ && event->type() == QEvent::KeyPress) {
         auto* key = static_cast<QKeyEvent*>(event);
         if (key->key() == Qt::Key_Delete) {

@@ -71,13 +71,16 @@ public Q_SLOTS:
     void setFavouritesOnly(bool on);
     // Rescans the scan folders in the background and replaces the index by what the files say.
     void rebuildIndex();
+    // Looks in the scan folders for images missing from the index (e.g. written just before a
+    // crash) and adds them, in the background; keeps everything already indexed.
+    void rescanFolders();
 
 Q_SIGNALS:
     void openInCanvasRequested(const QString& path);
     void useAsInitImageRequested(const QString& path);
     // The current image changed (empty path: none).
     void currentImageChanged(const QString& path, const QString& infotext);
-    void rebuildFinished(int count);
+    void rebuildFinished(int count); // after rebuildIndex (count) or rescanFolders (added)
     void statusMessage(const QString& message);
 
 protected:
@@ -90,6 +93,7 @@ private:
     bool matchesFilter(const GalleryEntry& e) const;
     void onCurrentChanged();
     QString pathOf(qint64 id) const;
+    void startScan(bool replace);
 
     GalleryStore* store_ = nullptr;
     QStringList scanFolders_;
@@ -116,6 +120,7 @@ private:
 
     std::shared_ptr<std::atomic_bool> cancelScan_;
     QFutureWatcher<QList<GalleryEntry>>* scanWatcher_ = nullptr;
+    bool scanReplaces_ = false;
 };
 
 } // namespace latent

@@ -121,13 +121,15 @@ void MainWindow::wireCanvasAndGallery() {
     if (const QString out = settings_.value(settings::OutputFolder); !out.isEmpty()) folders << out;
     folders << ImageWriter::recoveryDirectory();
     galleryDock_->setScanFolders(folders);
+    galleryDock_->rescanFolders(); // images written but never indexed (a crash) come back
     connect(galleryDock_, &GalleryDock::openInCanvasRequested, this, &MainWindow::loadImageFile);
     connect(galleryDock_, &GalleryDock::useAsInitImageRequested, this, [this](const QString& path) {
         loadImageFile(path);
         inpaintDock_->raise();
     });
     connect(galleryDock_, &GalleryDock::currentImageChanged, imageInfoDock_, &ImageInfoDock::setImage);
-    connect(galleryDock_, &GalleryDock::statusMessage, this, [this](const QString& m) { statusBar()->showMessage(m, 6000); });
+    connect(galleryDock_, &GalleryDock::statusMessage, this,
+            [this](const QString& m) { statusBar()->showMessage(m, 6000); });
 }
 
 void MainWindow::createActions() {
