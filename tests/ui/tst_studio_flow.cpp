@@ -196,6 +196,20 @@ private Q_SLOTS:
         QVERIFY(error->isVisible());
         QVERIFY2(error->text().contains(QStringLiteral("Batch size 3")), qPrintable(error->text()));
         QCOMPARE(q->jobs().size(), 1);
+
+        // Ctrl+Enter in the prompt generates exactly one job.
+        w.findChild<QSpinBox*>(QStringLiteral("batchSizeSpin"))->setValue(1);
+        auto* edit = w.findChild<QPlainTextEdit*>(QStringLiteral("promptEdit"));
+        edit->setFocus();
+        QTest::keyClick(edit, Qt::Key_Return, Qt::ControlModifier);
+        QTRY_COMPARE(q->jobs().size(), 2);
+        QTest::qWait(50);
+        QCOMPARE(q->jobs().size(), 2);
+        QVERIFY(!error->isVisible());
+        const qint64 second = q->jobs().last().id;
+        QTRY_VERIFY_WITH_TIMEOUT(isFinalState(q->job(second)->state), 60000);
+        QCOMPARE(q->job(second)->state, JobState::Done);
+        QVERIFY(!edit->toPlainText().contains(QLatin1Char('\n')));  // no newline typed
     }
 };
 
