@@ -1,3 +1,4 @@
+#include "app/library/model_library.h"
 #include "app/cli/cli_download.h"
 
 #include "app/core/settings.h"
@@ -65,13 +66,13 @@ int runDownloadCommand(const QStringList& argsIn) {
     req.url = url;
     if (!kindName.isEmpty()) {
         req.kind = modelKindFromName(kindName);
-        if (!req.kind)
+        if (!req.kind || *req.kind == ModelKind::Unknown)
             return failLine(
                 tr_("--kind must be checkpoint, lora, vae, embedding or controlnet, not \"%1\"").arg(kindName));
     }
     if (dest.isEmpty()) {
         Settings settings;
-        dest = settings.value(settings::ModelRoots).section(QLatin1Char(';'), 0, 0);
+        dest = ModelLibrary::rootsFromSettings(settings).value(0);
     }
     if (dest.isEmpty()) return failLine(tr_("no models folder: pass --dest ROOT (an A1111-style models folder)"));
     req.destRoot = QDir(dest).absolutePath();

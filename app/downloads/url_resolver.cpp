@@ -22,14 +22,6 @@ bool hostIs(const QUrl& u, const QStringList& hosts) {
     return hosts.contains(h);
 }
 
-bool isModelFileName(const QString& name) {
-    static const QStringList exts{QStringLiteral(".safetensors"), QStringLiteral(".ckpt"), QStringLiteral(".pt"),
-                                  QStringLiteral(".pth"),         QStringLiteral(".bin"),  QStringLiteral(".gguf")};
-    for (const QString& e : exts)
-        if (name.endsWith(e, Qt::CaseInsensitive)) return true;
-    return false;
-}
-
 // The weight "variant" of a diffusers file name: "fp16" for diffusion_pytorch_model.fp16.safetensors
 // and diffusion_pytorch_model.fp16-00001-of-00002.safetensors; "" for the plain names.
 QString weightVariant(const QString& name) {
