@@ -20,9 +20,6 @@ namespace latent {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("Cli", text);
-}
 
 int fail(int code, const QString& message) {
     QString line = message.trimmed();
@@ -39,7 +36,7 @@ struct Options {
         const int i = args.indexOf(name);
         if (i < 0) return std::nullopt;
         if (i + 1 >= args.size()) {
-            error = tr("%1 needs a value").arg(name);
+            error = QCoreApplication::translate("Cli", "%1 needs a value").arg(name);
             return std::nullopt;
         }
         QString v = args.at(i + 1);
@@ -51,13 +48,13 @@ struct Options {
         if (!v) return def;
         bool ok = false;
         const qlonglong n = v->toLongLong(&ok);
-        if (!ok) error = tr("%1 needs a whole number, not \"%2\"").arg(name, *v);
+        if (!ok) error = QCoreApplication::translate("Cli", "%1 needs a whole number, not \"%2\"").arg(name, *v);
         return n;
     }
     bool flag(const QString& name) { return args.removeAll(name) > 0; }
     bool leftover() {
         if (!error.isEmpty()) return true;
-        if (!args.isEmpty()) error = tr("unknown option \"%1\"").arg(args.first());
+        if (!args.isEmpty()) error = QCoreApplication::translate("Cli", "unknown option \"%1\"").arg(args.first());
         return !error.isEmpty();
     }
 };
@@ -116,7 +113,7 @@ int benchLoad(Options& o, int threads, bool asPlain) {
     const std::optional<QString> given = o.value(QStringLiteral("--path"));
     const bool keep = o.flag(QStringLiteral("--keep"));
     const bool recreate = o.flag(QStringLiteral("--recreate"));
-    if (o.leftover()) return fail(2, tr("bench load: %1").arg(o.error));
+    if (o.leftover()) return fail(2, QCoreApplication::translate("Cli", "bench load: %1").arg(o.error));
     const QString path =
         given
             ? *given
@@ -134,7 +131,7 @@ int benchLoad(Options& o, int threads, bool asPlain) {
         if (!child.waitForStarted(30000) || !child.waitForFinished(-1) || child.exitStatus() != QProcess::NormalExit ||
             child.exitCode() != 0) {
             QFile::remove(path);
-            return fail(1, tr("bench load: creating the SD 1.5 checkpoint failed: %1")
+            return fail(1, QCoreApplication::translate("Cli", "bench load: creating the SD 1.5 checkpoint failed: %1")
                                .arg(QString::fromUtf8(child.readAllStandardError()).trimmed()));
         }
         created = true;
@@ -145,7 +142,7 @@ int benchLoad(Options& o, int threads, bool asPlain) {
         j = bench_load_checkpoint(QFile::encodeName(path).toStdString(), threads);
     } catch (const PipelineError& e) {
         if (created && !keep) QFile::remove(path);
-        return fail(2, tr("bench load: %1").arg(QString::fromStdString(e.what())));
+        return fail(2, QCoreApplication::translate("Cli", "bench load: %1").arg(QString::fromStdString(e.what())));
     }
     if (created) j["created_by_child_process"] = creation;
     if (created && !keep) {
@@ -159,7 +156,7 @@ int benchLoad(Options& o, int threads, bool asPlain) {
 
 int runBenchCommand(const QStringList& argsIn) {
     Options o{argsIn, {}};
-    if (o.args.isEmpty()) return fail(2, tr("bench needs one of: gemm, unet, vae, text, load"));
+    if (o.args.isEmpty()) return fail(2, QCoreApplication::translate("Cli", "bench needs one of: gemm, unet, vae, text, load"));
     const QString what = o.args.takeFirst();
     const bool asPlain = o.flag(QStringLiteral("--plain"));
     // The global --threads option (cli.cpp) has already configured libtorch; keep its count.
@@ -172,13 +169,13 @@ int runBenchCommand(const QStringList& argsIn) {
                     bool ok = false;
                     const qlonglong n = p.toLongLong(&ok);
                     if (!ok || n <= 0 || n > 16384)
-                        return fail(2, tr("bench gemm: --sizes takes sizes like 2048,4096"));
+                        return fail(2, QCoreApplication::translate("Cli", "bench gemm: --sizes takes sizes like 2048,4096"));
                     sizes.push_back(n);
                 }
             }
             const int repeats = static_cast<int>(o.integer(QStringLiteral("--repeats"), 4));
-            if (o.leftover()) return fail(2, tr("bench gemm: %1").arg(o.error));
-            if (repeats < 1 || repeats > 1000) return fail(2, tr("bench gemm: --repeats must be 1-1000"));
+            if (o.leftover()) return fail(2, QCoreApplication::translate("Cli", "bench gemm: %1").arg(o.error));
+            if (repeats < 1 || repeats > 1000) return fail(2, QCoreApplication::translate("Cli", "bench gemm: --repeats must be 1-1000"));
             if (sizes.empty()) sizes = {2048, 3072, 4096};
             return print("gemm", bench_gemm(sizes, repeats).to_json(), asPlain);
         }
@@ -191,7 +188,7 @@ int runBenchCommand(const QStringList& argsIn) {
             const int steps = static_cast<int>(o.integer(QStringLiteral("--steps"), 2));
             const int warmup = static_cast<int>(o.integer(QStringLiteral("--warmup"), 1));
             const bool contiguous = o.flag(QStringLiteral("--no-channels-last"));
-            if (o.leftover()) return fail(2, tr("bench unet: %1").arg(o.error));
+            if (o.leftover()) return fail(2, QCoreApplication::translate("Cli", "bench unet: %1").arg(o.error));
             return print(
                 "unet",
                 bench_unet(family.toStdString(), width, height, batch, steps, warmup, threads, !contiguous).to_json(),
@@ -203,7 +200,7 @@ int runBenchCommand(const QStringList& argsIn) {
             const int steps = static_cast<int>(o.integer(QStringLiteral("--steps"), 1));
             const int warmup = static_cast<int>(o.integer(QStringLiteral("--warmup"), 0));
             const bool tiled = o.flag(QStringLiteral("--tiled"));
-            if (o.leftover()) return fail(2, tr("bench vae: %1").arg(o.error));
+            if (o.leftover()) return fail(2, QCoreApplication::translate("Cli", "bench vae: %1").arg(o.error));
             return print("vae", bench_vae(width, height, steps, warmup, threads, tiled), asPlain);
         }
         if (what == QLatin1String("text")) {
@@ -211,24 +208,24 @@ int runBenchCommand(const QStringList& argsIn) {
             const int64_t batch = o.integer(QStringLiteral("--batch"), 2);
             const int steps = static_cast<int>(o.integer(QStringLiteral("--steps"), 3));
             const int warmup = static_cast<int>(o.integer(QStringLiteral("--warmup"), 1));
-            if (o.leftover()) return fail(2, tr("bench text: %1").arg(o.error));
+            if (o.leftover()) return fail(2, QCoreApplication::translate("Cli", "bench text: %1").arg(o.error));
             return print("text", bench_text(family.toStdString(), batch, steps, warmup, threads), asPlain);
         }
         if (what == QLatin1String("load")) return benchLoad(o, threads, asPlain);
         if (what == QLatin1String("create-sd15")) { // child of `bench load`
-            if (o.args.size() != 1) return fail(2, tr("bench create-sd15 needs a PATH"));
+            if (o.args.size() != 1) return fail(2, QCoreApplication::translate("Cli", "bench create-sd15 needs a PATH"));
             const nlohmann::json j = bench_create_sd15_checkpoint(QFile::encodeName(o.args.first()).toStdString());
             QTextStream(stdout) << QString::fromStdString(j.dump()) << Qt::endl;
             return 0;
         }
     } catch (const PipelineError& e) {
-        return fail(2, tr("bench %1: %2").arg(what, QString::fromStdString(e.what())));
+        return fail(2, QCoreApplication::translate("Cli", "bench %1: %2").arg(what, QString::fromStdString(e.what())));
     } catch (const std::bad_alloc&) {
-        return fail(1, tr("bench %1: out of memory").arg(what));
+        return fail(1, QCoreApplication::translate("Cli", "bench %1: out of memory").arg(what));
     } catch (const std::exception& e) {
-        return fail(1, tr("bench %1: %2").arg(what, QString::fromLocal8Bit(e.what())));
+        return fail(1, QCoreApplication::translate("Cli", "bench %1: %2").arg(what, QString::fromLocal8Bit(e.what())));
     }
-    return fail(2, tr("unknown benchmark \"%1\" (use gemm, unet, vae, text or load)").arg(what));
+    return fail(2, QCoreApplication::translate("Cli", "unknown benchmark \"%1\" (use gemm, unet, vae, text or load)").arg(what));
 }
 
 } // namespace latent

@@ -19,9 +19,6 @@ namespace latent {
 
 namespace {
 
-QString tr_(const char* s) {
-    return QCoreApplication::translate("Cli", s);
-}
 
 int failLine(const QString& message) {
     QTextStream err(stderr);
@@ -47,20 +44,20 @@ int runDownloadCommand(const QStringList& argsIn) {
     for (int i = 0; i < argsIn.size(); ++i) {
         const QString a = argsIn[i];
         if (a == QLatin1String("--dest") || a == QLatin1String("--kind")) {
-            if (i + 1 >= argsIn.size()) return failLine(tr_("%1 needs a value").arg(a));
+            if (i + 1 >= argsIn.size()) return failLine(QCoreApplication::translate("Cli", "%1 needs a value").arg(a));
             (a == QLatin1String("--dest") ? dest : kindName) = argsIn[++i];
         } else if (a == QLatin1String("--yes") || a == QLatin1String("-y")) {
             yes = true;
         } else if (a.startsWith(QLatin1String("--"))) {
-            return failLine(tr_("download: unknown option \"%1\"").arg(a));
+            return failLine(QCoreApplication::translate("Cli", "download: unknown option \"%1\"").arg(a));
         } else if (url.isEmpty()) {
             url = a;
         } else {
-            return failLine(tr_("download takes one URL"));
+            return failLine(QCoreApplication::translate("Cli", "download takes one URL"));
         }
     }
     if (url.isEmpty())
-        return failLine(tr_("usage: latentstudio-cli download URL [--dest ROOT] "
+        return failLine(QCoreApplication::translate("Cli", "usage: latentstudio-cli download URL [--dest ROOT] "
                             "[--kind checkpoint|lora|vae|embedding|controlnet] [--yes]"));
     DownloadRequest req;
     req.url = url;
@@ -68,13 +65,13 @@ int runDownloadCommand(const QStringList& argsIn) {
         req.kind = modelKindFromName(kindName);
         if (!req.kind || *req.kind == ModelKind::Unknown)
             return failLine(
-                tr_("--kind must be checkpoint, lora, vae, embedding or controlnet, not \"%1\"").arg(kindName));
+                QCoreApplication::translate("Cli", "--kind must be checkpoint, lora, vae, embedding or controlnet, not \"%1\"").arg(kindName));
     }
     if (dest.isEmpty()) {
         Settings settings;
         dest = ModelLibrary::rootsFromSettings(settings).value(0);
     }
-    if (dest.isEmpty()) return failLine(tr_("no models folder: pass --dest ROOT (an A1111-style models folder)"));
+    if (dest.isEmpty()) return failLine(QCoreApplication::translate("Cli", "no models folder: pass --dest ROOT (an A1111-style models folder)"));
     req.destRoot = QDir(dest).absolutePath();
 
     const SiteConfig sites = SiteConfig::fromEnvironment();
@@ -100,11 +97,11 @@ int runDownloadCommand(const QStringList& argsIn) {
     const bool tty = isatty(fileno(stderr)) && isatty(fileno(stdin));
     if (tty && !yes) {
         QTextStream err(stderr);
-        err << tr_("Download? [y/N] ") << Qt::flush;
+        err << QCoreApplication::translate("Cli", "Download? [y/N] ") << Qt::flush;
         QTextStream in(stdin);
         const QString answer = in.readLine().trimmed().toLower();
         if (answer != QLatin1String("y") && answer != QLatin1String("yes"))
-            return failLine(tr_("download: not confirmed"));
+            return failLine(QCoreApplication::translate("Cli", "download: not confirmed"));
     }
 
     DownloadManager manager(&nam);
@@ -127,7 +124,7 @@ int runDownloadCommand(const QStringList& argsIn) {
                 << Qt::flush;
         } else if (pct / 10 != lastDecile) {
             lastDecile = pct / 10;
-            out << tr_("progress %1% (%2 of %3)").arg(pct).arg(formatBytes(e.received), formatBytes(e.total))
+            out << QCoreApplication::translate("Cli", "progress %1% (%2 of %3)").arg(pct).arg(formatBytes(e.received), formatBytes(e.total))
                 << Qt::endl;
         }
     });
@@ -142,7 +139,7 @@ int runDownloadCommand(const QStringList& argsIn) {
     }
     const DownloadManager::Entry e = manager.entry(id);
     if (e.state != DownloadManager::State::Completed) return failLine(e.errorString);
-    out << tr_("installed %1").arg(e.installedPath) << Qt::endl;
+    out << QCoreApplication::translate("Cli", "installed %1").arg(e.installedPath) << Qt::endl;
     return 0;
 }
 

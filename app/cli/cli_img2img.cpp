@@ -17,9 +17,6 @@ namespace latent {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("Cli", text);
-}
 
 // Writes base64 image data into `dir` under `stem`.<format>; returns the path or sets *error.
 QString materialise(const QString& base64, const QTemporaryDir& dir, const QString& stem, QString* error) {
@@ -47,15 +44,15 @@ int runImg2ImgCommand(const QStringList& args) {
 
     // Base64 images of a --request body become files for the job (explicit --init/--mask win).
     QTemporaryDir scratch;
-    if (!scratch.isValid()) return cliFail(1, tr("Cannot create a temporary folder."));
+    if (!scratch.isValid()) return cliFail(1, QCoreApplication::translate("Cli", "Cannot create a temporary folder."));
     QString error;
     if (o.initPath.isEmpty() && !o.initBase64.isEmpty()) {
         o.initPath = materialise(o.initBase64, scratch, QStringLiteral("init"), &error);
-        if (!error.isEmpty()) return cliFail(2, tr("init_images[0]: %1").arg(error));
+        if (!error.isEmpty()) return cliFail(2, QCoreApplication::translate("Cli", "init_images[0]: %1").arg(error));
     }
     if (o.maskPath.isEmpty() && !o.maskBase64.isEmpty()) {
         o.maskPath = materialise(o.maskBase64, scratch, QStringLiteral("mask"), &error);
-        if (!error.isEmpty()) return cliFail(2, tr("mask: %1").arg(error));
+        if (!error.isEmpty()) return cliFail(2, QCoreApplication::translate("Cli", "mask: %1").arg(error));
     }
 
     // Read the inputs now so bad images fail with exit 2 before the model loads.
@@ -68,7 +65,7 @@ int runImg2ImgCommand(const QStringList& args) {
         if (!mask.ok()) return cliFail(2, mask.error);
         images.mask = mask.image;
         if (mask.image.width != init.image.width || mask.image.height != init.image.height)
-            QTextStream(stderr) << tr("latentstudio-cli: warning: the mask is %1x%2 but the image is %3x%4; the mask "
+            QTextStream(stderr) << QCoreApplication::translate("Cli", "latentstudio-cli: warning: the mask is %1x%2 but the image is %3x%4; the mask "
                                       "will be resized to the image (as A1111 does).")
                                        .arg(mask.image.width)
                                        .arg(mask.image.height)

@@ -21,9 +21,6 @@ namespace latent {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("Cli", text);
-}
 
 int fail(int code, const QString& message) {
     QString line = message.trimmed(); // one clear line
@@ -39,18 +36,18 @@ int runInspectCommand(const QStringList& argsIn) {
     const bool noHash = args.removeAll(QStringLiteral("--no-hash")) > 0;
     const bool noProbe = args.removeAll(QStringLiteral("--no-probe")) > 0;
     if (args.size() != 1 || args.first().startsWith(QLatin1String("--")))
-        return fail(2, tr("inspect needs exactly one PATH (a model file or a diffusers folder)"));
+        return fail(2, QCoreApplication::translate("Cli", "inspect needs exactly one PATH (a model file or a diffusers folder)"));
     const QString path = args.first();
-    if (!QFileInfo::exists(path)) return fail(2, tr("inspect: %1 does not exist").arg(path));
+    if (!QFileInfo::exists(path)) return fail(2, QCoreApplication::translate("Cli", "inspect: %1 does not exist").arg(path));
     nlohmann::json j;
     try {
         j = inspect_model_json(QFile::encodeName(path).toStdString());
     } catch (const PipelineError& e) {
-        return fail(2, tr("inspect: %1: %2").arg(QFileInfo(path).fileName(), QString::fromStdString(e.what())));
+        return fail(2, QCoreApplication::translate("Cli", "inspect: %1: %2").arg(QFileInfo(path).fileName(), QString::fromStdString(e.what())));
     } catch (const std::bad_alloc&) {
-        return fail(1, tr("inspect: out of memory"));
+        return fail(1, QCoreApplication::translate("Cli", "inspect: out of memory"));
     } catch (const std::exception& e) {
-        return fail(2, tr("inspect: %1: %2").arg(QFileInfo(path).fileName(), QString::fromLocal8Bit(e.what())));
+        return fail(2, QCoreApplication::translate("Cli", "inspect: %1: %2").arg(QFileInfo(path).fileName(), QString::fromLocal8Bit(e.what())));
     }
     if (j.value("prediction_needs_probe", false) && !noProbe) {
         // SD 2.x single file without a sidecar: A1111 decides epsilon vs v-prediction by running
@@ -65,9 +62,9 @@ int runInspectCommand(const QStringList& argsIn) {
             j["prediction_source"] = ck.detection.prediction_source;
             j.erase("prediction_needs_probe");
         } catch (const PipelineError& e) {
-            return fail(2, tr("inspect: %1: %2").arg(QFileInfo(path).fileName(), QString::fromStdString(e.what())));
+            return fail(2, QCoreApplication::translate("Cli", "inspect: %1: %2").arg(QFileInfo(path).fileName(), QString::fromStdString(e.what())));
         } catch (const std::bad_alloc&) {
-            return fail(1, tr("inspect: out of memory while testing the UNet (use --no-probe)"));
+            return fail(1, QCoreApplication::translate("Cli", "inspect: out of memory while testing the UNet (use --no-probe)"));
         }
     }
     j["path"] = QFile::encodeName(QFileInfo(path).absoluteFilePath()).toStdString();
@@ -80,7 +77,7 @@ int runInspectCommand(const QStringList& argsIn) {
     const bool lora = j.value("family", std::string()) == "lora";
     if (isFile && !noHash) {
         const ModelHashResult h = ModelHashes::compute(path, /*wantAddnet=*/lora);
-        if (!h.ok) return fail(1, tr("inspect: %1").arg(h.error));
+        if (!h.ok) return fail(1, QCoreApplication::translate("Cli", "inspect: %1").arg(h.error));
         j["sha256"] = h.sha256.toStdString();
         j["hash10"] = h.autoV2().toStdString();
         j["autov1"] = h.autoV1.toStdString();
@@ -101,18 +98,18 @@ int runConvertCommand(const QStringList& argsIn) {
     QString out;
     const int oi = args.indexOf(QStringLiteral("--out"));
     if (oi >= 0) {
-        if (oi + 1 >= args.size()) return fail(2, tr("convert: --out needs a file name"));
+        if (oi + 1 >= args.size()) return fail(2, QCoreApplication::translate("Cli", "convert: --out needs a file name"));
         out = args.at(oi + 1);
         args.remove(oi, 2);
     }
     if (args.size() != 1 || args.first().startsWith(QLatin1String("--")) || out.isEmpty())
-        return fail(2, tr("usage: latentstudio-cli convert FILE.ckpt --out FILE.safetensors [--fp16] [--overwrite]"));
+        return fail(2, QCoreApplication::translate("Cli", "usage: latentstudio-cli convert FILE.ckpt --out FILE.safetensors [--fp16] [--overwrite]"));
     if (!out.endsWith(QLatin1String(".safetensors"), Qt::CaseInsensitive))
-        return fail(2, tr("convert: the output name must end in .safetensors"));
+        return fail(2, QCoreApplication::translate("Cli", "convert: the output name must end in .safetensors"));
     const SafeConvertResult r = SafeCheckpointConverter::convert(args.first(), out, o);
     if (!r.ok) {
         const bool io = r.code == QLatin1String("io_error") || r.code == QLatin1String("worker_failed");
-        return fail(io ? 1 : 2, tr("convert: %1").arg(r.error));
+        return fail(io ? 1 : 2, QCoreApplication::translate("Cli", "convert: %1").arg(r.error));
     }
     const QJsonObject report{{QStringLiteral("input"), QFileInfo(args.first()).absoluteFilePath()},
                              {QStringLiteral("output"), r.output},

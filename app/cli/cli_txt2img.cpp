@@ -22,7 +22,6 @@ namespace latent {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("Cli", text); }
 
 } // namespace
 
@@ -56,9 +55,9 @@ int runTxt2ImgCommand(const QStringList& args) {
 }
 
 int runGenerationJob(const CliGenerationOptions& o, const GenerationJobSpec& spec) {
-    if (!QFileInfo::exists(o.modelPath)) return fail(2, tr("Model not found: %1").arg(o.modelPath));
-    if (!o.vaePath.isEmpty() && !QFileInfo::exists(o.vaePath)) return fail(2, tr("VAE not found: %1").arg(o.vaePath));
-    if (!QDir().mkpath(o.outDir)) return fail(2, tr("Cannot create the output folder %1.").arg(o.outDir));
+    if (!QFileInfo::exists(o.modelPath)) return fail(2, QCoreApplication::translate("Cli", "Model not found: %1").arg(o.modelPath));
+    if (!o.vaePath.isEmpty() && !QFileInfo::exists(o.vaePath)) return fail(2, QCoreApplication::translate("Cli", "VAE not found: %1").arg(o.vaePath));
+    if (!QDir().mkpath(o.outDir)) return fail(2, QCoreApplication::translate("Cli", "Cannot create the output folder %1.").arg(o.outDir));
 
     QElapsedTimer total;
     total.start();
@@ -80,17 +79,17 @@ int runGenerationJob(const CliGenerationOptions& o, const GenerationJobSpec& spe
     } catch (const PipelineError& e) {
         return fail(2, QString::fromStdString(e.what()));
     } catch (const std::bad_alloc&) {
-        return fail(1, tr("Out of memory."));
+        return fail(1, QCoreApplication::translate("Cli", "Out of memory."));
     } catch (const std::exception& e) {
         return fail(1, QString::fromStdString(e.what()));
     }
 
     for (const std::string& w : outcome.result.warnings)
-        QTextStream(stderr) << tr("latentstudio-cli: warning: %1").arg(QString::fromStdString(w)) << Qt::endl;
+        QTextStream(stderr) << QCoreApplication::translate("Cli", "latentstudio-cli: warning: %1").arg(QString::fromStdString(w)) << Qt::endl;
     QJsonArray files, seeds, infotexts;
     for (const SavedImage& img : outcome.images) {
         if (img.recovered)
-            QTextStream(stderr) << tr("latentstudio-cli: the output folder failed (%1); the image was saved to %2")
+            QTextStream(stderr) << QCoreApplication::translate("Cli", "latentstudio-cli: the output folder failed (%1); the image was saved to %2")
                                        .arg(img.reason, img.path)
                                 << Qt::endl;
         files.append(img.path);

@@ -15,7 +15,6 @@ namespace latent {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("Cli", text); }
 
 std::string rngFromA1111(const QString& value) {
     const QString v = value.trimmed().toLower();
@@ -29,7 +28,7 @@ bool readInt(const QJsonObject& o, const char* key, int64_t* out, QString* error
     if (v.isUndefined() || v.isNull()) return true;
     if (!v.isDouble() || !std::isfinite(v.toDouble()) || std::floor(v.toDouble()) != v.toDouble() ||
         std::fabs(v.toDouble()) > 9.007199254740992e15) {
-        *error = tr("\"%1\" must be a whole number.").arg(QLatin1String(key));
+        *error = QCoreApplication::translate("Cli", "\"%1\" must be a whole number.").arg(QLatin1String(key));
         return false;
     }
     *out = static_cast<int64_t>(v.toDouble());
@@ -40,7 +39,7 @@ bool readDouble(const QJsonObject& o, const char* key, double* out, QString* err
     const QJsonValue v = o.value(QLatin1String(key));
     if (v.isUndefined() || v.isNull()) return true;
     if (!v.isDouble() || !std::isfinite(v.toDouble())) {
-        *error = tr("\"%1\" must be a number.").arg(QLatin1String(key));
+        *error = QCoreApplication::translate("Cli", "\"%1\" must be a number.").arg(QLatin1String(key));
         return false;
     }
     *out = v.toDouble();
@@ -51,7 +50,7 @@ bool readString(const QJsonObject& o, const char* key, std::string* out, QString
     const QJsonValue v = o.value(QLatin1String(key));
     if (v.isUndefined() || v.isNull()) return true;
     if (!v.isString()) {
-        *error = tr("\"%1\" must be a string.").arg(QLatin1String(key));
+        *error = QCoreApplication::translate("Cli", "\"%1\" must be a string.").arg(QLatin1String(key));
         return false;
     }
     *out = v.toString().toStdString();
@@ -65,7 +64,7 @@ bool parseImg2ImgFlag(const QString& flag, const QString& v, CliGenerationOption
         bool ok = false;
         const int n = text.trimmed().toInt(&ok);
         if (!ok || n < 0) {
-            o.error = tr("%1 needs a non-negative whole number, got \"%2\".").arg(flag, text);
+            o.error = QCoreApplication::translate("Cli", "%1 needs a non-negative whole number, got \"%2\".").arg(flag, text);
             return false;
         }
         *out = n;
@@ -77,11 +76,11 @@ bool parseImg2ImgFlag(const QString& flag, const QString& v, CliGenerationOption
         o.maskPath = v;
     } else if (flag == QLatin1String("--resize-mode")) {
         int m = 0;
-        if (number(v, &m) && m > 3) o.error = tr("--resize-mode must be 0 (just resize), 1 (crop and resize), 2 (resize and fill) or 3 (latent upscale).");
+        if (number(v, &m) && m > 3) o.error = QCoreApplication::translate("Cli", "--resize-mode must be 0 (just resize), 1 (crop and resize), 2 (resize and fill) or 3 (latent upscale).");
         i.resize_mode = m;
     } else if (flag == QLatin1String("--mask-blur")) {
         const QStringList parts = v.split(QLatin1Char(','));
-        if (parts.size() > 2) o.error = tr("--mask-blur takes N or X,Y.");
+        if (parts.size() > 2) o.error = QCoreApplication::translate("Cli", "--mask-blur takes N or X,Y.");
         else if (number(parts[0], &i.mask_blur_x)) {
             i.mask_blur_y = i.mask_blur_x;
             if (parts.size() == 2) number(parts[1], &i.mask_blur_y);
@@ -90,19 +89,19 @@ bool parseImg2ImgFlag(const QString& flag, const QString& v, CliGenerationOption
         const QString a = v.toLower();
         if (a == QLatin1String("whole")) i.inpaint_full_res = false;
         else if (a == QLatin1String("masked")) i.inpaint_full_res = true;
-        else o.error = tr("--inpaint-area must be whole or masked.");
+        else o.error = QCoreApplication::translate("Cli", "--inpaint-area must be whole or masked.");
     } else if (flag == QLatin1String("--padding")) {
         number(v, &i.inpaint_full_res_padding);
     } else if (flag == QLatin1String("--fill")) {
         static const QStringList names = {QStringLiteral("fill"), QStringLiteral("original"),
                                           QStringLiteral("latent-noise"), QStringLiteral("latent-nothing")};
         const int idx = static_cast<int>(names.indexOf(v.toLower()));
-        if (idx < 0) o.error = tr("--fill must be fill, original, latent-noise or latent-nothing.");
+        if (idx < 0) o.error = QCoreApplication::translate("Cli", "--fill must be fill, original, latent-noise or latent-nothing.");
         else i.inpainting_fill = idx;
     } else if (flag == QLatin1String("--outpaint")) {
         const QStringList parts = v.split(QLatin1Char(','));
         if (parts.size() != 4) {
-            o.error = tr("--outpaint takes left,top,right,bottom pixels (e.g. 0,0,64,0).");
+            o.error = QCoreApplication::translate("Cli", "--outpaint takes left,top,right,bottom pixels (e.g. 0,0,64,0).");
         } else {
             for (int k = 0; k < 4 && o.error.isEmpty(); ++k) {
                 int n = 0;
@@ -166,7 +165,7 @@ QString applyImg2ImgApiRequest(const QJsonObject& body, GenerationRequest& r, QS
         if (v.isBool()) *out = v.toBool();
         else if (v.isDouble()) *out = v.toDouble() != 0;
         else {
-            e = tr("\"%1\" must be true/false or 0/1.").arg(QLatin1String(key));
+            e = QCoreApplication::translate("Cli", "\"%1\" must be true/false or 0/1.").arg(QLatin1String(key));
             return false;
         }
         return true;
@@ -184,15 +183,15 @@ QString applyImg2ImgApiRequest(const QJsonObject& body, GenerationRequest& r, QS
     const QJsonValue images = body.value(QStringLiteral("init_images"));
     if (!images.isUndefined() && !images.isNull()) {
         if (!images.isArray() || images.toArray().isEmpty() || !images.toArray().first().isString())
-            return tr("\"init_images\" must be a list of base64 images.");
+            return QCoreApplication::translate("Cli", "\"init_images\" must be a list of base64 images.");
         if (images.toArray().size() > 1)
-            return tr("Only one init image is supported (\"init_images\" has %1).").arg(images.toArray().size());
-        *init = images.toArray().first().toString();
+            return QCoreApplication::translate("Cli", "Only one init image is supported (\"init_images\" has %1).").arg(images.toArray().size());
+        if (init) *init = images.toArray().first().toString();
     }
     const QJsonValue m = body.value(QStringLiteral("mask"));
     if (!m.isUndefined() && !m.isNull()) {
-        if (!m.isString()) return tr("\"mask\" must be a base64 image.");
-        *mask = m.toString();
+        if (!m.isString()) return QCoreApplication::translate("Cli", "\"mask\" must be a base64 image.");
+        if (mask) *mask = m.toString();
     }
     return {};
 }
@@ -200,7 +199,7 @@ QString applyImg2ImgApiRequest(const QJsonObject& body, GenerationRequest& r, QS
 QString applyInfotext(const QString& infotext, GenerationRequest& r) {
     const GenerationParams p = GenerationParams::fromInfotext(infotext);
     if (!p.steps && p.sampler.isEmpty() && !p.seed)
-        return tr("The infotext has no parameter line (Steps, Sampler, Seed, ...).");
+        return QCoreApplication::translate("Cli", "The infotext has no parameter line (Steps, Sampler, Seed, ...).");
     r.prompt = p.prompt.toStdString();
     r.negative_prompt = p.negativePrompt.toStdString();
     if (p.steps) r.steps = *p.steps;
@@ -243,20 +242,20 @@ CliGenerationOptions parseGenerationOptions(const QStringList& args, bool img2im
         const QString& a = args[i];
         if (a == QLatin1String("--request") || a == QLatin1String("--infotext")) {
             if (i + 1 >= args.size()) {
-                o.error = tr("%1 needs a value.").arg(a);
+                o.error = QCoreApplication::translate("Cli", "%1 needs a value.").arg(a);
                 return o;
             }
             const QString value = args[++i];
             if (a == QLatin1String("--request")) {
                 QFile f(value);
                 if (!f.open(QIODevice::ReadOnly)) {
-                    o.error = tr("Cannot read the request file %1: %2").arg(value, f.errorString());
+                    o.error = QCoreApplication::translate("Cli", "Cannot read the request file %1: %2").arg(value, f.errorString());
                     return o;
                 }
                 QJsonParseError pe;
                 const QJsonDocument doc = QJsonDocument::fromJson(f.read(64 * 1024 * 1024), &pe);
                 if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
-                    o.error = tr("The request file %1 is not a JSON object: %2").arg(value, pe.errorString());
+                    o.error = QCoreApplication::translate("Cli", "The request file %1 is not a JSON object: %2").arg(value, pe.errorString());
                     return o;
                 }
                 o.error = applyApiRequest(doc.object(), o.request);
@@ -273,7 +272,7 @@ CliGenerationOptions parseGenerationOptions(const QStringList& args, bool img2im
     }
     auto need = [&](int& i, const QString& flag, QString* out) {
         if (i + 1 >= args.size()) {
-            o.error = tr("%1 needs a value.").arg(flag);
+            o.error = QCoreApplication::translate("Cli", "%1 needs a value.").arg(flag);
             return false;
         }
         *out = args[++i];
@@ -283,7 +282,7 @@ CliGenerationOptions parseGenerationOptions(const QStringList& args, bool img2im
         bool ok = false;
         const qlonglong n = v.toLongLong(&ok);
         if (!ok) {
-            o.error = tr("%1 needs a whole number, got \"%2\".").arg(flag, v);
+            o.error = QCoreApplication::translate("Cli", "%1 needs a whole number, got \"%2\".").arg(flag, v);
             return false;
         }
         *out = n;
@@ -293,7 +292,7 @@ CliGenerationOptions parseGenerationOptions(const QStringList& args, bool img2im
         bool ok = false;
         const double d = v.toDouble(&ok);
         if (!ok || !std::isfinite(d)) {
-            o.error = tr("%1 needs a number, got \"%2\".").arg(flag, v);
+            o.error = QCoreApplication::translate("Cli", "%1 needs a number, got \"%2\".").arg(flag, v);
             return false;
         }
         *out = d;
@@ -313,7 +312,7 @@ CliGenerationOptions parseGenerationOptions(const QStringList& args, bool img2im
         } else if (img2img && a == QLatin1String("--mask-from-alpha")) {
             r.img2img.mask_from_init_alpha = true;
         } else if (!a.startsWith(QLatin1String("--"))) {
-            o.error = tr("Unexpected argument \"%1\".").arg(a);
+            o.error = QCoreApplication::translate("Cli", "Unexpected argument \"%1\".").arg(a);
         } else if (!need(i, a, &v)) {
         } else if (a == QLatin1String("--model")) {
             o.modelPath = v;
@@ -334,7 +333,7 @@ CliGenerationOptions parseGenerationOptions(const QStringList& args, bool img2im
         } else if (a == QLatin1String("--rng")) {
             const QString s = v.toLower();
             if (s != QLatin1String("cpu") && s != QLatin1String("gpu") && s != QLatin1String("nv"))
-                o.error = tr("--rng must be cpu, gpu or nv.");
+                o.error = QCoreApplication::translate("Cli", "--rng must be cpu, gpu or nv.");
             r.rng = s.toStdString();
         } else if (a == QLatin1String("--seed")) {
             toInt(a, v, &r.seed);
@@ -363,14 +362,14 @@ CliGenerationOptions parseGenerationOptions(const QStringList& args, bool img2im
             if (toDouble(a, v, &s)) r.denoising_strength = s;
         } else if (img2img && parseImg2ImgFlag(a, v, o)) {
         } else {
-            o.error = tr("Unknown option %1.").arg(a);
+            o.error = QCoreApplication::translate("Cli", "Unknown option %1.").arg(a);
         }
         if (!o.error.isEmpty()) return o;
     }
-    if (o.modelPath.isEmpty()) o.error = tr("--model is required.");
+    if (o.modelPath.isEmpty()) o.error = QCoreApplication::translate("Cli", "--model is required.");
     else if (img2img && o.initPath.isEmpty() && o.initBase64.isEmpty())
-        o.error = tr("--init is required (or \"init_images\" in the --request body).");
-    else if (o.outDir.isEmpty()) o.error = tr("--out is required.");
+        o.error = QCoreApplication::translate("Cli", "--init is required (or \"init_images\" in the --request body).");
+    else if (o.outDir.isEmpty()) o.error = QCoreApplication::translate("Cli", "--out is required.");
     return o;
 }
 

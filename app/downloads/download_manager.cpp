@@ -17,9 +17,6 @@
 namespace latent {
 
 namespace {
-QString tr_(const char* s) {
-    return QCoreApplication::translate("Downloads", s);
-}
 
 std::optional<DownloadManager::State> stateFromName(const QString& n) {
     using S = DownloadManager::State;
@@ -160,7 +157,7 @@ void DownloadManager::cancel(const QString& id) {
     e.bytesPerSecond = 0;
     e.etaSeconds = -1;
     e.error = DownloadError::Cancelled;
-    e.errorString = tr_("Cancelled.");
+    e.errorString = QCoreApplication::translate("Downloads", "Cancelled.");
     setState(id, State::Cancelled);
     Q_EMIT downloadFinished(id);
     schedule();
@@ -300,7 +297,7 @@ void DownloadManager::install(const QString& id) {
         }
         if (!ok) {
             e.error = DownloadError::Io;
-            e.errorString = tr_("The downloaded folder could not be moved to \"%1\".").arg(e.plan.installPath());
+            e.errorString = QCoreApplication::translate("Downloads", "The downloaded folder could not be moved to \"%1\".").arg(e.plan.installPath());
             setState(id, State::Failed);
             Q_EMIT downloadFinished(id);
             schedule();

@@ -24,9 +24,6 @@ constexpr qint64 kSpaceCheckEvery = 16 << 20; // re-check free space every 16 Mi
 constexpr int kSniffBytes = 64;
 constexpr int kMaxRestarts = 3;
 
-QString tr_(const char* s) {
-    return QCoreApplication::translate("Downloads", s);
-}
 
 // "bytes 100-999/1000" → 100 (or -1).
 qint64 contentRangeStart(const QByteArray& v) {
@@ -115,7 +112,7 @@ void FileDownload::start() {
     running_ = true;
     const QString dir = QFileInfo(task_.partPath).absolutePath();
     if (!QDir().mkpath(dir)) {
-        fail(DownloadError::Io, tr_("The folder \"%1\" could not be created.").arg(dir), false);
+        fail(DownloadError::Io, QCoreApplication::translate("Downloads", "The folder \"%1\" could not be created.").arg(dir), false);
         return;
     }
     if (!lock_) {
@@ -124,7 +121,7 @@ void FileDownload::start() {
         if (!lock_->tryLock(0)) {
             lock_.reset();
             fail(DownloadError::Busy,
-                 tr_("\"%1\" is already being downloaded (one writer per file).")
+                 QCoreApplication::translate("Downloads", "\"%1\" is already being downloaded (one writer per file).")
                      .arg(QFileInfo(task_.finalPath).fileName()),
                  false);
             return;
@@ -132,7 +129,7 @@ void FileDownload::start() {
     }
     part_.setFileName(task_.partPath);
     if (!part_.open(QIODevice::ReadWrite)) {
-        fail(DownloadError::Io, tr_("\"%1\" could not be opened: %2").arg(task_.partPath, part_.errorString()), false);
+        fail(DownloadError::Io, QCoreApplication::translate("Downloads", "\"%1\" could not be opened: %2").arg(task_.partPath, part_.errorString()), false);
         return;
     }
     offset_ = part_.size();
@@ -186,7 +183,7 @@ void FileDownload::start() {
     const qint64 avail = freeBytes();
     if (need > 0 && avail >= 0 && avail < need) {
         fail(DownloadError::DiskFull,
-             tr_("Not enough free space in \"%1\": %2 needed, %3 free. Free some space and resume.")
+             QCoreApplication::translate("Downloads", "Not enough free space in \"%1\": %2 needed, %3 free. Free some space and resume.")
                  .arg(QFileInfo(task_.partPath).absolutePath(), formatBytes(need), formatBytes(avail)),
              false);
         return;
@@ -248,7 +245,7 @@ void FileDownload::onResponse() {
     const int code = exchange_->status();
     if (code == 401 || code == 403) {
         fail(DownloadError::NeedsToken,
-             tr_("%1 answered %2: this file needs a token (log in / accept the licence on the site and add your "
+             QCoreApplication::translate("Downloads", "%1 answered %2: this file needs a token (log in / accept the licence on the site and add your "
                  "token), it is not a model download.")
                  .arg(exchange_->finalUrl().host())
                  .arg(code),
@@ -263,7 +260,7 @@ void FileDownload::onResponse() {
     }
     if (code >= 300) {
         fail(code == 404 ? DownloadError::Http : DownloadError::Http,
-             tr_("%1 answered HTTP %2 for %3.")
+             QCoreApplication::translate("Downloads", "%1 answered HTTP %2 for %3.")
                  .arg(exchange_->finalUrl().host())
                  .arg(code)
                  .arg(redactSecrets(task_.spec.url.toString(QUrl::RemoveUserInfo))),
@@ -273,7 +270,7 @@ void FileDownload::onResponse() {
     const QByteArray encoding = r->rawHeader("Content-Encoding").trimmed().toLower();
     if (!encoding.isEmpty() && encoding != "identity") {
         fail(DownloadError::NotAModel,
-             tr_("The server sent the file compressed (%1) although identity was asked for; it was not saved.")
+             QCoreApplication::translate("Downloads", "The server sent the file compressed (%1) although identity was asked for; it was not saved.")
                  .arg(QString::fromLatin1(encoding)),
              true);
         return;
@@ -282,7 +279,7 @@ void FileDownload::onResponse() {
         const QString type = r->header(QNetworkRequest::ContentTypeHeader).toString().toLower();
         if (type.startsWith(QLatin1String("text/html"))) {
             fail(DownloadError::NeedsToken,
-                 tr_("%1 sent a web page (probably a login page) instead of the model: it needs a token; nothing "
+                 QCoreApplication::translate("Downloads", "%1 sent a web page (probably a login page) instead of the model: it needs a token; nothing "
                      "was saved as a model.")
                      .arg(exchange_->finalUrl().host()),
                  true);
@@ -298,7 +295,7 @@ void FileDownload::onResponse() {
         if (startAt != offset_) {
             // Wrong piece: start over without Range.
             if (restarts_ >= kMaxRestarts) {
-                fail(DownloadError::Http, tr_("The server keeps answering with the wrong byte range."), true);
+                fail(DownloadError::Http, QCoreApplication::translate("Downloads", "The server keeps answering with the wrong byte range."), true);
                 return;
             }
             dropExchange();
@@ -315,7 +312,7 @@ void FileDownload::onResponse() {
     }
     if (task_.spec.size >= 0 && total_ >= 0 && total_ != task_.spec.size) {
         fail(DownloadError::SizeMismatch,
-             tr_("The server sends %1 bytes but the site publishes %2 bytes for \"%3\"; nothing was installed.")
+             QCoreApplication::translate("Downloads", "The server sends %1 bytes but the site publishes %2 bytes for \"%3\"; nothing was installed.")
                  .arg(total_)
                  .arg(task_.spec.size)
                  .arg(QFileInfo(task_.finalPath).fileName()),
@@ -336,7 +333,7 @@ void FileDownload::onResponse() {
         const qint64 avail = freeBytes();
         if (avail >= 0 && avail < need) {
             fail(DownloadError::DiskFull,
-                 tr_("Not enough free space in \"%1\": %2 needed, %3 free. Free some space and resume.")
+                 QCoreApplication::translate("Downloads", "Not enough free space in \"%1\": %2 needed, %3 free. Free some space and resume.")
                      .arg(QFileInfo(task_.partPath).absolutePath(), formatBytes(need), formatBytes(avail)),
                  false);
             return;
@@ -356,9 +353,9 @@ bool FileDownload::writeChunk(const QByteArray& bytes) {
     // Keep exactly the bytes that were hashed so the .part stays a correct prefix.
     part_.resize(offset_);
     fail(full ? DownloadError::DiskFull : DownloadError::Io,
-         full ? tr_("The disk is full while writing \"%1\": free some space and resume (the partial file is kept).")
+         full ? QCoreApplication::translate("Downloads", "The disk is full while writing \"%1\": free some space and resume (the partial file is kept).")
                     .arg(QFileInfo(task_.partPath).absolutePath())
-              : tr_("Writing \"%1\" failed: %2").arg(task_.partPath, part_.errorString()),
+              : QCoreApplication::translate("Downloads", "Writing \"%1\" failed: %2").arg(task_.partPath, part_.errorString()),
          false);
     return false;
 }
@@ -376,7 +373,7 @@ void FileDownload::onData() {
                                                     size_t(head_.size()), uint64_t(qMax<qint64>(total_, head_.size())));
             if (f == FileFormat::Html || f == FileFormat::Json) {
                 fail(DownloadError::NotAModel,
-                     tr_("%1 sent a %2 document instead of model bytes (needs a token / not a model); nothing was "
+                     QCoreApplication::translate("Downloads", "%1 sent a %2 document instead of model bytes (needs a token / not a model); nothing was "
                          "saved as a model.")
                          .arg(exchange_->finalUrl().host(),
                               f == FileFormat::Html ? QStringLiteral("HTML") : QStringLiteral("JSON")),
@@ -401,14 +398,14 @@ void FileDownload::onData() {
         if (avail >= 0 && avail < total_ - offset_) {
             part_.flush();
             fail(DownloadError::DiskFull,
-                 tr_("The disk is filling up: %1 still needed, %2 free in \"%3\". Free some space and resume.")
+                 QCoreApplication::translate("Downloads", "The disk is filling up: %1 still needed, %2 free in \"%3\". Free some space and resume.")
                      .arg(formatBytes(total_ - offset_), formatBytes(avail), QFileInfo(task_.partPath).absolutePath()),
                  false);
             return;
         }
     }
     if (total_ >= 0 && offset_ > total_) {
-        fail(DownloadError::SizeMismatch, tr_("The server sent more bytes than announced; nothing was installed."),
+        fail(DownloadError::SizeMismatch, QCoreApplication::translate("Downloads", "The server sent more bytes than announced; nothing was installed."),
              true);
         return;
     }
@@ -419,7 +416,7 @@ void FileDownload::onExchangeFinished() {
     if (!running_ || !exchange_) return;
     HttpExchange* e = exchange_;
     if (e->redirectRefused()) {
-        fail(DownloadError::Redirect, tr_("Download refused: %1.").arg(e->errorString()), offset_ == 0);
+        fail(DownloadError::Redirect, QCoreApplication::translate("Downloads", "Download refused: %1.").arg(e->errorString()), offset_ == 0);
         return;
     }
     if (!responseOk_ && !e->failed()) return; // handled in onResponse
@@ -431,7 +428,7 @@ void FileDownload::onExchangeFinished() {
         complete();
         return;
     }
-    const QString why = e->failed() ? e->errorString() : tr_("the connection closed early");
+    const QString why = e->failed() ? e->errorString() : QCoreApplication::translate("Downloads", "the connection closed early");
     dropExchange();
     part_.flush();
     if (retries_ < maxRetries_) {
@@ -442,7 +439,7 @@ void FileDownload::onExchangeFinished() {
         return;
     }
     fail(DownloadError::Network,
-         tr_("The connection was lost (%1) after %2 retries; %3 of %4 are kept and the download can be resumed.")
+         QCoreApplication::translate("Downloads", "The connection was lost (%1) after %2 retries; %3 of %4 are kept and the download can be resumed.")
              .arg(why)
              .arg(retries_)
              .arg(formatBytes(offset_), formatBytes(total_)),
@@ -454,7 +451,7 @@ void FileDownload::complete() {
     const QString name = QFileInfo(task_.finalPath).fileName();
     if (task_.spec.size >= 0 && offset_ != task_.spec.size) {
         fail(DownloadError::SizeMismatch,
-             tr_("\"%1\" has %2 bytes, the site publishes %3; nothing was installed.")
+             QCoreApplication::translate("Downloads", "\"%1\" has %2 bytes, the site publishes %3; nothing was installed.")
                  .arg(name)
                  .arg(offset_)
                  .arg(task_.spec.size),
@@ -469,7 +466,7 @@ void FileDownload::complete() {
         if (f == FileFormat::Html || f == FileFormat::Json || f == FileFormat::Empty ||
             f == FileFormat::GitLfsPointer) {
             fail(DownloadError::NotAModel,
-                 tr_("The server sent %1 instead of model bytes for \"%2\" (needs a token / not a model); nothing was "
+                 QCoreApplication::translate("Downloads", "The server sent %1 instead of model bytes for \"%2\" (needs a token / not a model); nothing was "
                      "saved as a model.")
                      .arg(QString::fromStdString(format_name(f)), name),
                  true);
@@ -479,7 +476,7 @@ void FileDownload::complete() {
     const QString sha = QString::fromLatin1(hash_.result().toHex());
     if (!task_.spec.sha256.isEmpty() && sha != task_.spec.sha256) {
         fail(DownloadError::HashMismatch,
-             tr_("SHA-256 of \"%1\" is %2 but the site publishes %3: the file was deleted and nothing was installed.")
+             QCoreApplication::translate("Downloads", "SHA-256 of \"%1\" is %2 but the site publishes %3: the file was deleted and nothing was installed.")
                  .arg(name, sha, task_.spec.sha256),
              true);
         return;
@@ -489,7 +486,7 @@ void FileDownload::complete() {
         const QString g = gitBlobSha1(task_.partPath);
         if (g != task_.spec.gitSha1.toLower()) {
             fail(DownloadError::HashMismatch,
-                 tr_("\"%1\" does not match the repository's git id; it was deleted and nothing was installed.")
+                 QCoreApplication::translate("Downloads", "\"%1\" does not match the repository's git id; it was deleted and nothing was installed.")
                      .arg(name),
                  true);
             return;
@@ -513,7 +510,7 @@ void FileDownload::complete() {
         }
         if (!QFileInfo::exists(candidate)) break; // failed for another reason
     }
-    fail(DownloadError::Io, tr_("\"%1\" could not be moved into place.").arg(target), false);
+    fail(DownloadError::Io, QCoreApplication::translate("Downloads", "\"%1\" could not be moved into place.").arg(target), false);
 }
 
 void FileDownload::finishOk(const QString& path) {
@@ -552,7 +549,7 @@ void FileDownload::fail(DownloadError e, const QString& message, bool deletePart
 
 void FileDownload::pause() {
     if (!running_) return;
-    fail(DownloadError::Paused, tr_("Paused."), false);
+    fail(DownloadError::Paused, QCoreApplication::translate("Downloads", "Paused."), false);
 }
 
 void FileDownload::cancel() {
@@ -565,7 +562,7 @@ void FileDownload::cancel() {
         }
         return;
     }
-    fail(DownloadError::Cancelled, tr_("Cancelled."), true);
+    fail(DownloadError::Cancelled, QCoreApplication::translate("Downloads", "Cancelled."), true);
 }
 
 } // namespace latent

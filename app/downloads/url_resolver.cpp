@@ -13,9 +13,6 @@ namespace latent {
 
 namespace {
 
-QString tr_(const char* s) {
-    return QCoreApplication::translate("Downloads", s);
-}
 
 bool hostIs(const QUrl& u, const QStringList& hosts) {
     const QString h = u.host().toLower();
@@ -89,12 +86,12 @@ ParsedModelUrl parseModelUrl(const QString& textIn, const SiteConfig& sites) {
     }
     const QUrl url = QUrl::fromUserInput(text);
     if (!url.isValid() || url.host().isEmpty()) {
-        p.error = tr_("\"%1\" is not a link.").arg(text);
+        p.error = QCoreApplication::translate("Downloads", "\"%1\" is not a link.").arg(text);
         return p;
     }
     const QString scheme = url.scheme().toLower();
     if (scheme != QLatin1String("https") && scheme != QLatin1String("http")) {
-        p.error = tr_("Only http(s) links can be downloaded.");
+        p.error = QCoreApplication::translate("Downloads", "Only http(s) links can be downloaded.");
         return p;
     }
     const QStringList segs = url.path(QUrl::FullyDecoded).split(QLatin1Char('/'), Qt::SkipEmptyParts);
@@ -128,7 +125,7 @@ ParsedModelUrl parseModelUrl(const QString& textIn, const SiteConfig& sites) {
             (!p.modelId.isEmpty() && !digits.match(p.modelId).hasMatch()) ||
             (!p.versionId.isEmpty() && !digits.match(p.versionId).hasMatch())) {
             p.site = ParsedModelUrl::Site::Unknown;
-            p.error = tr_("This Civitai link is not a model page or download link.");
+            p.error = QCoreApplication::translate("Downloads", "This Civitai link is not a model page or download link.");
         }
         return p;
     }
@@ -136,7 +133,7 @@ ParsedModelUrl parseModelUrl(const QString& textIn, const SiteConfig& sites) {
         p.site = ParsedModelUrl::Site::HuggingFace;
         if (segs.size() < 2 || segs[0] == QLatin1String("datasets") || segs[0] == QLatin1String("spaces")) {
             p.site = ParsedModelUrl::Site::Unknown;
-            p.error = tr_("This Hugging Face link is not a model repository.");
+            p.error = QCoreApplication::translate("Downloads", "This Hugging Face link is not a model repository.");
             return p;
         }
         p.repo = segs[0] + QLatin1Char('/') + segs[1];
@@ -149,7 +146,7 @@ ParsedModelUrl parseModelUrl(const QString& textIn, const SiteConfig& sites) {
         }
         return p;
     }
-    p.error = tr_("Only Hugging Face and Civitai links can be downloaded.");
+    p.error = QCoreApplication::translate("Downloads", "Only Hugging Face and Civitai links can be downloaded.");
     return p;
 }
 
@@ -225,7 +222,7 @@ QList<PlannedFile> selectDiffusersFiles(const QJsonArray& tree, const QUrl& hfEn
         if (!dirPresent) continue;
         if (st.isEmpty()) {
             if (error)
-                *error = tr_("The repository has no .safetensors weights for \"%1\" (only pickle or other formats), "
+                *error = QCoreApplication::translate("Downloads", "The repository has no .safetensors weights for \"%1\" (only pickle or other formats), "
                              "which Latent Studio does not download.")
                              .arg(dir);
             return {};
@@ -250,7 +247,7 @@ UrlResolver::UrlResolver(QNetworkAccessManager* nam, const SiteConfig& sites, QO
 void UrlResolver::cancel() {
     const QList<HttpExchange*> live = live_;
     for (HttpExchange* e : live) e->abort();
-    fail(tr_("Cancelled."));
+    fail(QCoreApplication::translate("Downloads", "Cancelled."));
 }
 
 void UrlResolver::fail(const QString& message) {
@@ -305,29 +302,29 @@ void UrlResolver::getJson(const QUrl& url, JsonDone done) {
         ex->deleteLater();
         if (done_) return;
         if (ex->failed()) {
-            fail(tr_("%1 could not be reached: %2").arg(url.host(), ex->errorString()));
+            fail(QCoreApplication::translate("Downloads", "%1 could not be reached: %2").arg(url.host(), ex->errorString()));
             return;
         }
         const int code = ex->status();
         if (code == 401 || code == 403) {
-            fail(tr_("%1 answered %2: this model needs a token (gated, private or early access). Add your token "
+            fail(QCoreApplication::translate("Downloads", "%1 answered %2: this model needs a token (gated, private or early access). Add your token "
                      "and try again.")
                      .arg(url.host())
                      .arg(code));
             return;
         }
         if (code == 404) {
-            fail(tr_("%1 does not know this model (404).").arg(url.host()));
+            fail(QCoreApplication::translate("Downloads", "%1 does not know this model (404).").arg(url.host()));
             return;
         }
         if (code < 200 || code >= 300) {
-            fail(tr_("%1 answered HTTP %2.").arg(url.host()).arg(code));
+            fail(QCoreApplication::translate("Downloads", "%1 answered HTTP %2.").arg(url.host()).arg(code));
             return;
         }
         QJsonParseError pe;
         const QJsonDocument doc = QJsonDocument::fromJson(ex->body(), &pe);
         if (pe.error != QJsonParseError::NoError) {
-            fail(tr_("%1 answered something that is not JSON (a login page?).").arg(url.host()));
+            fail(QCoreApplication::translate("Downloads", "%1 answered something that is not JSON (a login page?).").arg(url.host()));
             return;
         }
         QUrl next;
@@ -372,23 +369,23 @@ void UrlResolver::resolveHfFileWith(const QJsonObject& info) {
         ex->deleteLater();
         if (done_) return;
         if (ex->failed()) {
-            fail(tr_("%1 could not be reached: %2").arg(url.host(), ex->errorString()));
+            fail(QCoreApplication::translate("Downloads", "%1 could not be reached: %2").arg(url.host(), ex->errorString()));
             return;
         }
         const int code = ex->status();
         if (code == 401 || code == 403) {
-            fail(tr_("%1 answered %2: this file needs a token (gated or private repository).")
+            fail(QCoreApplication::translate("Downloads", "%1 answered %2: this file needs a token (gated or private repository).")
                      .arg(url.host())
                      .arg(code));
             return;
         }
         if (code == 404) {
-            fail(tr_("\"%1\" is not in %2 (404).").arg(parsed_.path, parsed_.repo));
+            fail(QCoreApplication::translate("Downloads", "\"%1\" is not in %2 (404).").arg(parsed_.path, parsed_.repo));
             return;
         }
         QNetworkReply* r = ex->reply();
         if (!r || code >= 400) {
-            fail(tr_("%1 answered HTTP %2.").arg(url.host()).arg(code));
+            fail(QCoreApplication::translate("Downloads", "%1 answered HTTP %2.").arg(url.host()).arg(code));
             return;
         }
         PlannedFile f;
@@ -415,7 +412,7 @@ void UrlResolver::resolveHfFileWith(const QJsonObject& info) {
             f.size = len.isValid() ? len.toLongLong() : -1;
         }
         if (f.isWeights && f.sha256.isEmpty()) {
-            fail(tr_("%1 publishes no SHA-256 for \"%2\", so it cannot be verified; it was not downloaded.")
+            fail(QCoreApplication::translate("Downloads", "%1 publishes no SHA-256 for \"%2\", so it cannot be verified; it was not downloaded.")
                      .arg(url.host(), name));
             return;
         }
@@ -474,7 +471,7 @@ void UrlResolver::resolveHfTree(const QJsonObject& info) {
             QList<PlannedFile> files =
                 selectDiffusersFiles(sub, sites_.hfEndpoint, parsed_.repo, parsed_.revision, &error);
             if (files.isEmpty()) {
-                fail(error.isEmpty() ? tr_("Nothing a pipeline needs was found in %1.").arg(parsed_.repo) : error);
+                fail(error.isEmpty() ? QCoreApplication::translate("Downloads", "Nothing a pipeline needs was found in %1.").arg(parsed_.repo) : error);
                 return;
             }
             if (!prefix.isEmpty())
@@ -499,13 +496,13 @@ void UrlResolver::resolveHfTree(const QJsonObject& info) {
             if (p.endsWith(QLatin1String(".safetensors"))) candidates << o;
         }
         if (candidates.isEmpty()) {
-            fail(tr_("%1 has no .safetensors model file to download.").arg(parsed_.repo));
+            fail(QCoreApplication::translate("Downloads", "%1 has no .safetensors model file to download.").arg(parsed_.repo));
             return;
         }
         if (candidates.size() > 1) {
             QStringList names;
             for (const auto& c : candidates.mid(0, 6)) names << c.value(QStringLiteral("path")).toString();
-            fail(tr_("%1 holds %2 model files; paste the link of the one you want (for example %3).")
+            fail(QCoreApplication::translate("Downloads", "%1 holds %2 model files; paste the link of the one you want (for example %3).")
                      .arg(parsed_.repo)
                      .arg(candidates.size())
                      .arg(names.join(QStringLiteral(", "))));
@@ -521,7 +518,7 @@ void UrlResolver::resolveHfTree(const QJsonObject& info) {
         f.sha256 = lfs.value(QStringLiteral("sha256")).toString(lfs.value(QStringLiteral("oid")).toString()).toLower();
         f.isWeights = true;
         if (f.sha256.isEmpty()) {
-            fail(tr_("%1 publishes no SHA-256 for \"%2\", so it cannot be verified.").arg(parsed_.repo, path));
+            fail(QCoreApplication::translate("Downloads", "%1 publishes no SHA-256 for \"%2\", so it cannot be verified.").arg(parsed_.repo, path));
             return;
         }
         plan.kind = guessHfKind(parsed_.repo, path, info.value(QStringLiteral("tags")).toArray());
@@ -548,7 +545,7 @@ void UrlResolver::resolveCivitai() {
         const QJsonObject m = doc.object();
         const QJsonArray versions = m.value(QStringLiteral("modelVersions")).toArray();
         if (versions.isEmpty()) {
-            fail(tr_("This Civitai model has no published version."));
+            fail(QCoreApplication::translate("Downloads", "This Civitai model has no published version."));
             return;
         }
         planCivitaiVersion(versions.first().toObject(), m);
@@ -568,13 +565,13 @@ void UrlResolver::planCivitaiVersion(const QJsonObject& version, const QJsonObje
             }
     if (file.isEmpty() && !files.isEmpty()) file = files.first().toObject();
     if (file.isEmpty()) {
-        fail(tr_("This Civitai version has no file to download."));
+        fail(QCoreApplication::translate("Downloads", "This Civitai version has no file to download."));
         return;
     }
     const QString type = model.value(QStringLiteral("type")).toString();
     const auto kind = modelKindFromCivitaiType(type);
     if (!kind && !request_.kind) {
-        fail(tr_("Civitai type \"%1\" is not a model kind Latent Studio installs (choose a kind to force it).")
+        fail(QCoreApplication::translate("Downloads", "Civitai type \"%1\" is not a model kind Latent Studio installs (choose a kind to force it).")
                  .arg(type));
         return;
     }
@@ -601,7 +598,7 @@ void UrlResolver::planCivitaiVersion(const QJsonObject& version, const QJsonObje
     f.isWeights = true;
     f.nameFromServer = true;
     if (f.sha256.isEmpty()) {
-        fail(tr_("Civitai publishes no SHA-256 for \"%1\", so it cannot be verified.").arg(f.relativePath));
+        fail(QCoreApplication::translate("Downloads", "Civitai publishes no SHA-256 for \"%1\", so it cannot be verified.").arg(f.relativePath));
         return;
     }
     DownloadPlan plan;

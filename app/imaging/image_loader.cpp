@@ -15,9 +15,6 @@ namespace latent {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("ImageLoader", text);
-}
 
 uint8_t toSrgb8(float v) {
     if (!(v > 0.0f)) return 0;
@@ -42,21 +39,21 @@ ImageLoadResult ImageLoader::loadFile(const QString& path) {
     ImageLoadResult r;
     const QFileInfo fi(path);
     if (!fi.isFile()) {
-        r.error = tr("The image %1 does not exist.").arg(path);
+        r.error = QCoreApplication::translate("ImageLoader", "The image %1 does not exist.").arg(path);
         return r;
     }
     const std::string name = QFile::encodeName(fi.absoluteFilePath()).toStdString();
     auto in = OIIO::ImageInput::open(name);
     if (!in) {
         (void)OIIO::geterror();
-        r.error = tr("%1 is not an image this program can read.").arg(path);
+        r.error = QCoreApplication::translate("ImageLoader", "%1 is not an image this program can read.").arg(path);
         return r;
     }
     const OIIO::ImageSpec spec = in->spec();
     in->close();
     if (spec.width < 1 || spec.height < 1 || spec.width > kMaxSide || spec.height > kMaxSide ||
         qint64(spec.width) * spec.height > kMaxPixels || spec.nchannels < 1) {
-        r.error = tr("The image %1 is %2x%3 pixels; at most %4 pixels per side are accepted.")
+        r.error = QCoreApplication::translate("ImageLoader", "The image %1 is %2x%3 pixels; at most %4 pixels per side are accepted.")
                       .arg(path)
                       .arg(spec.width)
                       .arg(spec.height)
@@ -68,7 +65,7 @@ ImageLoadResult ImageLoader::loadFile(const QString& path) {
     config.attribute("oiio:UnassociatedAlpha", 1);
     OIIO::ImageBuf buf(name, 0, 0, nullptr, &config);
     if (!buf.read(0, 0, true, OIIO::TypeDesc::FLOAT)) {
-        r.error = tr("The image %1 could not be decoded: %2").arg(path, QString::fromStdString(buf.geterror()));
+        r.error = QCoreApplication::translate("ImageLoader", "The image %1 could not be decoded: %2").arg(path, QString::fromStdString(buf.geterror()));
         return r;
     }
     if (buf.orientation() != 1) buf = OIIO::ImageBufAlgo::reorient(buf);
@@ -82,7 +79,7 @@ ImageLoadResult ImageLoader::loadFile(const QString& path) {
     std::vector<float> px(size_t(s.width) * s.height * nc);
     if (!buf.get_pixels(OIIO::ROI(s.x, s.x + s.width, s.y, s.y + s.height, 0, 1, 0, nc), OIIO::TypeDesc::FLOAT,
                         px.data())) {
-        r.error = tr("The image %1 could not be decoded: %2").arg(path, QString::fromStdString(buf.geterror()));
+        r.error = QCoreApplication::translate("ImageLoader", "The image %1 could not be decoded: %2").arg(path, QString::fromStdString(buf.geterror()));
         return r;
     }
     ImageU8 out(s.width, s.height, outChannels == 2 ? 4 : outChannels);
@@ -111,14 +108,14 @@ QString ImageLoader::writeBase64Image(const QString& base64In, const QString& pa
     QString b64 = base64In.trimmed();
     if (b64.startsWith(QLatin1String("data:"))) {
         const int comma = b64.indexOf(QLatin1Char(','));
-        if (comma < 0) return tr("The image data URL has no data.");
+        if (comma < 0) return QCoreApplication::translate("ImageLoader", "The image data URL has no data.");
         b64 = b64.mid(comma + 1);
     }
     const auto decoded = QByteArray::fromBase64Encoding(b64.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
-    if (!decoded || decoded.decoded.isEmpty()) return tr("The image data is not valid base64.");
+    if (!decoded || decoded.decoded.isEmpty()) return QCoreApplication::translate("ImageLoader", "The image data is not valid base64.");
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(decoded.decoded) != decoded.decoded.size() || !f.commit())
-        return tr("Cannot write %1: %2").arg(path, f.errorString());
+        return QCoreApplication::translate("ImageLoader", "Cannot write %1: %2").arg(path, f.errorString());
     return {};
 }
 

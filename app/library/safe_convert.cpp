@@ -34,9 +34,6 @@ namespace latent {
 
 namespace {
 
-QString tr(const char* s) {
-    return QCoreApplication::translate("SafeConvert", s);
-}
 
 SafeConvertResult failure(const QString& code, const QString& message) {
     SafeConvertResult r;
@@ -62,7 +59,7 @@ bool moveIntoPlace(const QString& from, const QString& to, bool overwrite, QStri
     if (::syscall(SYS_renameat2, AT_FDCWD, f.constData(), AT_FDCWD, t.constData(), 1u /*RENAME_NOREPLACE*/) == 0)
         return true;
     if (errno == EEXIST) {
-        *error = tr("the output file appeared meanwhile");
+        *error = QCoreApplication::translate("SafeConvert", "the output file appeared meanwhile");
         return false;
     }
 #endif
@@ -71,12 +68,12 @@ bool moveIntoPlace(const QString& from, const QString& to, bool overwrite, QStri
         return true;
     }
     if (errno == EEXIST) {
-        *error = tr("the output file appeared meanwhile");
+        *error = QCoreApplication::translate("SafeConvert", "the output file appeared meanwhile");
         return false;
     }
     // File systems without hard links (FAT, exFAT): check, then rename.
     if (QFileInfo::exists(to)) {
-        *error = tr("the output file appeared meanwhile");
+        *error = QCoreApplication::translate("SafeConvert", "the output file appeared meanwhile");
         return false;
     }
     if (::rename(f.constData(), t.constData()) == 0) return true;
@@ -109,15 +106,15 @@ QString SafeCheckpointConverter::defaultWorkerProgram() {
 SafeConvertResult SafeCheckpointConverter::convert(const QString& input, const QString& output,
                                                    const SafeConvertOptions& options) {
     const QFileInfo in(input);
-    if (!in.exists()) return failure(QStringLiteral("not_found"), tr("The file %1 does not exist.").arg(input));
-    if (!in.isFile()) return failure(QStringLiteral("wrong_format"), tr("%1 is not a file.").arg(input));
+    if (!in.exists()) return failure(QStringLiteral("not_found"), QCoreApplication::translate("SafeConvert", "The file %1 does not exist.").arg(input));
+    if (!in.isFile()) return failure(QStringLiteral("wrong_format"), QCoreApplication::translate("SafeConvert", "%1 is not a file.").arg(input));
     const QFileInfo out(output);
     if (out.exists() && !options.overwrite)
-        return failure(QStringLiteral("output_exists"), tr("The output file %1 already exists.").arg(output));
+        return failure(QStringLiteral("output_exists"), QCoreApplication::translate("SafeConvert", "The output file %1 already exists.").arg(output));
     if (!out.absoluteDir().exists())
-        return failure(QStringLiteral("io_error"), tr("The output folder %1 does not exist.").arg(out.absolutePath()));
+        return failure(QStringLiteral("io_error"), QCoreApplication::translate("SafeConvert", "The output folder %1 does not exist.").arg(out.absolutePath()));
     if (out.exists() && out.canonicalFilePath() == in.canonicalFilePath())
-        return failure(QStringLiteral("io_error"), tr("The output cannot replace the input file."));
+        return failure(QStringLiteral("io_error"), QCoreApplication::translate("SafeConvert", "The output cannot replace the input file."));
 
     // A unique temp name next to the output (same file system, so the final rename is atomic).
     QByteArray tmpl = QFile::encodeName(out.absoluteFilePath() + QStringLiteral(".part-XXXXXX"));
@@ -125,7 +122,7 @@ SafeConvertResult SafeCheckpointConverter::convert(const QString& input, const Q
     if (fd < 0)
         return failure(
             QStringLiteral("io_error"),
-            tr("Cannot create a file next to %1: %2").arg(output, QString::fromLocal8Bit(std::strerror(errno))));
+            QCoreApplication::translate("SafeConvert", "Cannot create a file next to %1: %2").arg(output, QString::fromLocal8Bit(std::strerror(errno))));
     ::close(fd);
     const QString tmp = QFile::decodeName(tmpl);
     struct RemoveTemp {
@@ -159,7 +156,7 @@ SafeConvertResult SafeCheckpointConverter::convert(const QString& input, const Q
     child.start();
     if (!child.waitForStarted(30000))
         return failure(QStringLiteral("worker_failed"),
-                       tr("The converter could not be started (%1): %2").arg(program, child.errorString()));
+                       QCoreApplication::translate("SafeConvert", "The converter could not be started (%1): %2").arg(program, child.errorString()));
     const QString ns = netNamespace(child.processId());
     bool offline = !ns.isEmpty() && ns != netNamespace(0);
 
@@ -177,14 +174,14 @@ SafeConvertResult SafeCheckpointConverter::convert(const QString& input, const Q
     const QString stderrText = QString::fromUtf8(child.readAllStandardError()).trimmed();
     if (cancelled) {
         SafeConvertResult r =
-            failure(QStringLiteral("cancelled"), tr("The conversion was cancelled; nothing was written."));
+            failure(QStringLiteral("cancelled"), QCoreApplication::translate("SafeConvert", "The conversion was cancelled; nothing was written."));
         r.cancelled = true;
         return r;
     }
     if (child.exitStatus() == QProcess::CrashExit) {
         SafeConvertResult r = failure(
             QStringLiteral("worker_crashed"),
-            tr("The converter crashed while reading %1; nothing was written. The file may be damaged or malicious.")
+            QCoreApplication::translate("SafeConvert", "The converter crashed while reading %1; nothing was written. The file may be damaged or malicious.")
                 .arg(in.fileName()));
         r.crashed = true;
         return r;
@@ -196,7 +193,7 @@ SafeConvertResult SafeCheckpointConverter::convert(const QString& input, const Q
         const QString code = tab > 0 ? line.left(tab) : QStringLiteral("worker_failed");
         QString message = tab > 0 ? line.mid(tab + 1) : line;
         if (message.isEmpty())
-            message = tr("The converter failed (exit status %1); nothing was written.").arg(child.exitCode());
+            message = QCoreApplication::translate("SafeConvert", "The converter failed (exit status %1); nothing was written.").arg(child.exitCode());
         return failure(code, message);
     }
     const QJsonObject report =
@@ -206,20 +203,20 @@ SafeConvertResult SafeCheckpointConverter::convert(const QString& input, const Q
         tensors = verifyStrictly(tmp);
     } catch (const PipelineError& e) {
         return failure(QStringLiteral("verify_failed"),
-                       tr("The converted file failed the safety check (%1); nothing was written.")
+                       QCoreApplication::translate("SafeConvert", "The converted file failed the safety check (%1); nothing was written.")
                            .arg(QString::fromStdString(e.what())));
     } catch (const std::exception& e) {
         return failure(QStringLiteral("verify_failed"),
-                       tr("The converted file failed the safety check (%1); nothing was written.")
+                       QCoreApplication::translate("SafeConvert", "The converted file failed the safety check (%1); nothing was written.")
                            .arg(QString::fromLocal8Bit(e.what())));
     }
     if (!report.contains(QStringLiteral("tensors")) || report.value(QStringLiteral("tensors")).toInteger() != tensors)
         return failure(QStringLiteral("verify_failed"),
-                       tr("The converted file does not match the converter's report; nothing was written."));
+                       QCoreApplication::translate("SafeConvert", "The converted file does not match the converter's report; nothing was written."));
     QString why;
     if (!moveIntoPlace(tmp, out.absoluteFilePath(), options.overwrite, &why))
         return failure(QStringLiteral("io_error"),
-                       tr("Cannot move the converted file into place as %1: %2").arg(output, why));
+                       QCoreApplication::translate("SafeConvert", "Cannot move the converted file into place as %1: %2").arg(output, why));
     removeTemp.path.clear();
 
     SafeConvertResult r;

@@ -90,12 +90,21 @@ void InferenceWorker::runJob(qint64 jobId, const QString& kind, const QJsonObjec
         if (!impl_->threadsSet && impl_->options.threads > 0) at::set_num_threads(impl_->options.threads);
         impl_->threadsSet = true;
         c10::InferenceMode guard; // thread-local: opened per job, on this thread
-        if (kind != QLatin1String("txt2img"))
-            throw PipelineError(
-                "unsupported_job",
-                tr("This build runs text-to-image jobs only (the job is \"%1\").").arg(kind).toStdString());
+        const bool img2img = kind == QLatin1String("img2img");
+        if (!img2img && kind != QLatin1String("txt2img"))
+            throw PipelineError("unsupported_job",
+                                tr("The studio cannot run jobs of kind \"%1\".").arg(kind).toStdString());
         GenerationJobSpec spec;
-        const QString error = applyApiRequest(params, spec.request);
+        QString error = applyApiRequest(params, spec.request);
+        if (error.isEmpty() && img2img) {
+            // Image to image / inpainting: the canvas saved the init image (and mask) as files,
+            // because queued jobs outlive the canvas and survive a restart.
+            error = applyImg2ImgApiRequest(params, spec.request, nullptr, nullptr);
+            spec.initImagePath = params.value(QStringLiteral("init_image_path")).toString();
+            spec.maskPath = params.value(QStringLiteral("mask_path")).toString();
+            if (error.isEmpty() && spec.initImagePath.isEmpty())
+                error = tr("The image-to-image job has no init image.");
+        }
         if (!error.isEmpty()) throw PipelineError("bad_request", error.toStdString());
         Engine::check_request(spec.request);
         spec.request = resolveSeeds(spec.request);

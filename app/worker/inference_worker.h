@@ -6,10 +6,13 @@
 // QImage without copying tensors). Every exception of a job is caught on the worker thread and turned
 // into jobFailed with a clear sentence; the worker then takes the next job.
 //
-// Job parameters (Job::params) are an A1111 /sdapi/v1/txt2img body plus:
-//   "model_path"  absolute path of the checkpoint (required)
-//   "vae_path"    absolute path of a VAE override (optional)
-//   "output_dir"  folder for the PNGs (optional; the controller's output folder otherwise)
+// Job parameters (Job::params) are an A1111 /sdapi/v1/txt2img body (kind "txt2img") or
+// /sdapi/v1/img2img body without base64 images (kind "img2img") plus:
+//   "model_path"       absolute path of the checkpoint (required)
+//   "vae_path"         absolute path of a VAE override (optional)
+//   "output_dir"       folder for the PNGs (optional; the controller's output folder otherwise)
+//   "init_image_path"  img2img: the init image file (required)
+//   "mask_path"        img2img: the inpaint mask file, white = repaint (optional)
 #pragma once
 
 #include "app/storage/image_writer.h"

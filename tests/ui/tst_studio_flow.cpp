@@ -7,7 +7,11 @@
 #include "app/jobs/job_queue.h"
 #include "app/metadata/png_text.h"
 #include "app/worker/studio_session.h"
+#include "app/gallery/gallery_store.h"
+#include "app/metadata/generation_params.h"
+#include "ui/canvas/canvas_document.h"
 #include "ui/canvas/canvas_view.h"
+#include "ui/docks/gallery_dock.h"
 #include "ui/docks/prompt_dock.h"
 #include "ui/docks/queue_dock.h"
 #include "ui/main/main_window.h"
@@ -18,6 +22,8 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFileInfo>
+#include <QImage>
+#include <QPainter>
 #include <QJsonObject>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -210,6 +216,78 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(isFinalState(q->job(second)->state), 60000);
         QCOMPARE(q->job(second)->state, JobState::Done);
         QVERIFY(!edit->toPlainText().contains(QLatin1Char('\n')));  // no newline typed
+    }
+    // Inpainting from the canvas: an opened image and a painted mask go to the worker as an
+    // img2img job (files, because jobs persist); the result carries A1111's inpaint infotext, keeps
+    // the pixels outside the blurred mask, lands in the gallery, and leaves the canvas source and
+    // mask as they were. Then PNG info of the result restores the prompt panel.
+    void inpaintFromCanvasToGalleryAndRestore() {
+        QSettings backend(dir_.filePath(QStringLiteral("inpaint.ini")), QSettings::IniFormat);
+        Settings settings(&backend);
+        const QString out = dir_.filePath(QStringLiteral("inpaint-outputs"));
+        settings.setValue(settings::OutputFolder, out);
+        MainWindow w(settings);
+        StudioSession session(settings, dir_.filePath(QStringLiteral("inpaint-data")));
+        w.attachSession(&session);
+        session.start();
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.useDemoModel());
+
+        // A 64x64 source: left half red, right half blue.
+        QImage src(64, 64, QImage::Format_RGB32);
+        src.fill(Qt::blue);
+        QPainter(&src).fillRect(0, 0, 32, 64, Qt::red);
+        const QString srcPath = dir_.filePath(QStringLiteral("source.png"));
+        QVERIFY(src.save(srcPath));
+        QString error;
+        QVERIFY2(w.canvas()->loadImageFile(srcPath, &error), qPrintable(error));
+        auto* useCanvas = w.findChild<QCheckBox*>(QStringLiteral("useCanvasCheck"));
+        QVERIFY(useCanvas->isEnabled());
+        QVERIFY(useCanvas->isChecked());  // opening an image means "work on it"
+        CanvasDocument* doc = w.canvas()->document();
+        doc->beginStroke(MaskTool::Brush, 12, 1.0, QPointF(48, 16));
+        doc->continueStroke(QPointF(48, 40));
+        doc->endStroke();
+        const QImage maskBefore = doc->exportMask();
+        QVERIFY(qGray(maskBefore.pixel(48, 20)) > 0);
+        w.findChild<QSpinBox*>(QStringLiteral("stepsSpin"))->setValue(4);
+        w.findChild<QSpinBox*>(QStringLiteral("seedSpin"))->setValue(99);
+
+        const int galleryBefore = w.galleryDock()->store()->count();
+        QTest::mouseClick(w.findChild<QPushButton*>(QStringLiteral("generateButton")), Qt::LeftButton);
+        JobQueue* q = session.queue();
+        QCOMPARE(q->jobs().size(), 1);
+        const Job job = q->jobs().first();
+        QCOMPARE(job.kind, QStringLiteral("img2img"));
+        QVERIFY(QFileInfo(job.params.value(QStringLiteral("init_image_path")).toString()).isFile());
+        QVERIFY(QFileInfo(job.params.value(QStringLiteral("mask_path")).toString()).isFile());
+        QTRY_VERIFY_WITH_TIMEOUT(isFinalState(q->job(job.id)->state), 60000);
+        QVERIFY2(q->job(job.id)->state == JobState::Done, qPrintable(q->job(job.id)->error));
+
+        const QString png = q->job(job.id)->results.value(0);
+        const QString info = PngText::readFile(png).value(QStringLiteral("parameters"));
+        QVERIFY2(info.contains(QStringLiteral("Denoising strength: 0.75")), qPrintable(info));
+        QVERIFY2(info.contains(QStringLiteral("Mask blur: 4")), qPrintable(info));
+        QVERIFY2(info.contains(QStringLiteral("Seed: 99")), qPrintable(info));
+        // Paste-back: far from the mask the original pixels are kept exactly.
+        const QImage result(png);
+        QCOMPARE(result.size(), QSize(64, 64));
+        QCOMPARE(QColor(result.pixel(4, 4)), QColor(Qt::red));
+        QCOMPARE(QColor(result.pixel(4, 60)), QColor(Qt::red));
+        // The result is in the gallery; the canvas still holds the source and the mask.
+        QTRY_VERIFY(w.galleryDock()->store()->count() == galleryBefore + 1);
+        QCOMPARE(QColor(doc->source().pixel(48, 20)), QColor(Qt::blue));
+        QCOMPARE(doc->exportMask(), maskBefore);
+
+        // PNG info: restore the result's parameters into the prompt panel.
+        w.findChild<QSpinBox*>(QStringLiteral("stepsSpin"))->setValue(30);
+        w.findChild<QPlainTextEdit*>(QStringLiteral("promptEdit"))->setPlainText(QStringLiteral("something else"));
+        Q_EMIT w.restoreParametersRequested(GenerationParams::fromInfotext(info));
+        QCOMPARE(w.findChild<QSpinBox*>(QStringLiteral("stepsSpin"))->value(), 4);
+        QCOMPARE(w.findChild<QSpinBox*>(QStringLiteral("seedSpin"))->value(), 99);
+        QCOMPARE(w.promptDock()->prompt(), GenerationParams::fromInfotext(info).prompt);
     }
 };
 

@@ -12,9 +12,6 @@
 namespace latent {
 
 namespace {
-QString tr(const char* text) {
-    return QCoreApplication::translate("latent::ImageLoading", text);
-}
 
 bool isPngFile(const QString& path) {
     QFile f(path);
@@ -33,7 +30,7 @@ LoadedImage loadImageFile(const QString& path, int maxSide, qint64 maxPixels) {
     LoadedImage r;
     const QString name = QFileInfo(path).fileName();
     if (!QFileInfo(path).isFile()) {
-        r.error = tr("%1 does not exist or is not a file.").arg(name);
+        r.error = QCoreApplication::translate("latent::ImageLoading", "%1 does not exist or is not a file.").arg(name);
         return r;
     }
     const bool png = isPngFile(path);
@@ -42,7 +39,7 @@ LoadedImage loadImageFile(const QString& path, int maxSide, qint64 maxPixels) {
         // Our own bounded reader: text chunks (capped, CRC-checked) and the IHDR size.
         const PngTextReadResult text = PngText::readFile(path);
         if (!text.ok) {
-            r.error = tr("%1 could not be read: %2").arg(name, text.error);
+            r.error = QCoreApplication::translate("latent::ImageLoading", "%1 could not be read: %2").arg(name, text.error);
             return r;
         }
         r.infotext = text.value(QStringLiteral("parameters"));
@@ -56,7 +53,7 @@ LoadedImage loadImageFile(const QString& path, int maxSide, qint64 maxPixels) {
     if (!declared.isValid()) declared = reader.size();
     if (declared.isValid() && (declared.width() > maxSide || declared.height() > maxSide ||
                                qint64(declared.width()) * declared.height() > maxPixels)) {
-        r.error = tr("%1 is %2×%3 pixels, more than the studio opens (%4 pixels a side, %5 megapixels).")
+        r.error = QCoreApplication::translate("latent::ImageLoading", "%1 is %2×%3 pixels, more than the studio opens (%4 pixels a side, %5 megapixels).")
                       .arg(name)
                       .arg(declared.width())
                       .arg(declared.height())
@@ -66,7 +63,7 @@ LoadedImage loadImageFile(const QString& path, int maxSide, qint64 maxPixels) {
     }
     r.image = reader.read();
     if (r.image.isNull()) {
-        r.error = tr("%1 could not be read: %2").arg(name, reader.errorString());
+        r.error = QCoreApplication::translate("latent::ImageLoading", "%1 could not be read: %2").arg(name, reader.errorString());
         return r;
     }
     r.ok = true;
@@ -82,7 +79,7 @@ QImage loadThumbnail(const QString& path, const QSize& box, QString* error) {
         return {};
     }
     if (size.width() > 16384 || size.height() > 16384 || qint64(size.width()) * size.height() > qint64(8192) * 8192) {
-        if (error) *error = tr("The image is too large.");
+        if (error) *error = QCoreApplication::translate("latent::ImageLoading", "The image is too large.");
         return {};
     }
     const QSize scaled = size.scaled(box, Qt::KeepAspectRatio).expandedTo(QSize(1, 1));

@@ -3,6 +3,7 @@
 #include "app/core/prompt_tokens.h"
 #include "app/core/settings.h"
 #include "app/jobs/job_queue.h"
+#include "app/library/model_library.h"
 #include "app/metadata/generation_params.h"
 #include "app/metadata/png_text.h"
 #include "app/worker/studio_session.h"
@@ -31,6 +32,7 @@
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -250,6 +252,12 @@ PromptDock::PromptDock(QWidget* parent) : QDockWidget(tr("Prompt"), parent) {
     denoise_->setEnabled(false);
     denoise_->setToolTip(tr("How much an init image is changed (image to image and inpainting)"));
     form->addRow(tr("Clip skip"), clipSkip_);
+    useCanvas_ = new QCheckBox(tr("Use the canvas image (image to image, inpainting)"));
+    useCanvas_->setObjectName(QStringLiteral("useCanvasCheck"));
+    useCanvas_->setEnabled(false);
+    useCanvas_->setToolTip(tr("Generate from the image on the canvas and its inpaint mask instead of from noise"));
+    connect(useCanvas_, &QCheckBox::toggled, denoise_, &QWidget::setEnabled);
+    form->addRow(QString(), useCanvas_);
     form->addRow(tr("Denoising strength"), denoise_);
     layout->addLayout(form);
 
@@ -353,12 +361,19 @@ void PromptDock::refreshModels() {
     vae_->addItem(tr("Automatic (the model's own)"), QString());
 
     QStringList models, vaes;
-    if (settings_) {
+    if (library_) {
+        for (const ModelEntry& e : library_->entries(ModelKind::Checkpoint))
+            if (e.usable) models << e.path;
+        for (const ModelEntry& e : library_->entries(ModelKind::Vae))
+            if (e.usable) vaes << e.path;
+    } else if (settings_) {
         const QStringList roots = settings_->value(settings::ModelRoots);
         for (const QString& root : roots) {
             models << safetensorsIn(root) << safetensorsIn(QDir(root).filePath(QStringLiteral("Stable-diffusion")));
             vaes << safetensorsIn(QDir(root).filePath(QStringLiteral("VAE")));
         }
+    }
+    if (settings_) {
         for (const QString& recent :
              settings_->value(settings::RecentModels).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
             if (QFileInfo(recent).isFile()) models << QFileInfo(recent).absoluteFilePath();
@@ -387,6 +402,17 @@ void PromptDock::refreshModels() {
     const int vi = vae_->findData(previousVae);
     if (vi >= 0) vae_->setCurrentIndex(vi);
     updateGenerateEnabled();
+}
+
+void PromptDock::setLibrary(ModelLibrary* library) {
+    if (library_) disconnect(library_, nullptr, this, nullptr);
+    library_ = library;
+    if (library_) {
+        connect(library_, &ModelLibrary::entriesChanged, this, &PromptDock::refreshModels);
+        connect(library_, &ModelLibrary::entryChanged, this, &PromptDock::refreshModels);
+        connect(library_, &ModelLibrary::entryRemoved, this, &PromptDock::refreshModels);
+    }
+    refreshModels();
 }
 
 bool PromptDock::selectModel(const QString& path) {
@@ -429,8 +455,51 @@ void PromptDock::setModelAvailable(bool available) {
     updateGenerateEnabled();
 }
 
-void PromptDock::setInitImageAvailable(bool available) {
-    denoise_->setEnabled(available);
+void PromptDock::setInitImageAvailable(bool available, bool use) {
+    useCanvas_->setEnabled(available);
+    if (!available) useCanvas_->setChecked(false);
+    else if (use) useCanvas_->setChecked(true);
+    denoise_->setEnabled(useCanvas_->isChecked());
+}
+
+bool PromptDock::usesCanvasImage() const {
+    return useCanvas_->isEnabled() && useCanvas_->isChecked();
+}
+
+void PromptDock::applyParameters(const GenerationParams& params) {
+    setPrompt(params.prompt);
+    setNegativePrompt(params.negativePrompt);
+    if (params.steps) steps_->setValue(*params.steps);
+    if (params.cfgScale) cfg_->setValue(*params.cfgScale);
+    if (params.seed) seed_->setValue(int(std::clamp<qint64>(*params.seed, seed_->minimum(), seed_->maximum())));
+    if (params.width) width_->setValue(*params.width);
+    if (params.height) height_->setValue(*params.height);
+    if (!params.sampler.isEmpty()) {
+        const int i = sampler_->findText(params.sampler);
+        if (i >= 0) sampler_->setCurrentIndex(i);
+    }
+    {
+        const QString schedule = params.scheduleType.isEmpty() ? QStringLiteral("Automatic") : params.scheduleType;
+        const int i = schedule_->findText(schedule);
+        if (i >= 0) schedule_->setCurrentIndex(i);
+    }
+    clipSkip_->setValue(params.clipSkip.value_or(1));
+    variation_->setChecked(params.subseed.has_value() && params.subseedStrength.value_or(0) > 0);
+    if (params.subseed) subseed_->setValue(int(std::clamp<qint64>(*params.subseed, subseed_->minimum(), subseed_->maximum())));
+    if (params.subseedStrength) subseedStrength_->setValue(*params.subseedStrength);
+    if (params.denoisingStrength) denoise_->setValue(*params.denoisingStrength);
+    if (params.batchSize) batchSize_->setValue(*params.batchSize);
+    // The model by its name (A1111 "Model: file name without extension"), if it is in the list.
+    if (!params.modelName.isEmpty()) {
+        for (int i = 0; i < model_->count(); ++i) {
+            const QString path = model_->itemData(i).toString();
+            if (!path.isEmpty() && QFileInfo(path).completeBaseName() == params.modelName) {
+                model_->setCurrentIndex(i);
+                break;
+            }
+        }
+    }
+    updateGenerateEnabled();
 }
 
 void PromptDock::updateGenerateEnabled() {
@@ -476,7 +545,7 @@ QJsonObject PromptDock::buildParams() const {
     }
     p.insert(QStringLiteral("sampler_name"), sampler_->currentText());
     p.insert(QStringLiteral("scheduler"), schedule_->currentText());
-    if (denoise_->isEnabled()) p.insert(QStringLiteral("denoising_strength"), denoise_->value());
+    if (usesCanvasImage()) p.insert(QStringLiteral("denoising_strength"), denoise_->value());
     QJsonObject overrides;
     if (clipSkip_->value() > 1) overrides.insert(QStringLiteral("CLIP_stop_at_last_layers"), clipSkip_->value());
     const QString model = currentModelPath();
@@ -495,7 +564,18 @@ qint64 PromptDock::generate() {
     } else if (currentModelPath().isEmpty()) {
         lastError_ = tr("Choose a model first.");
     } else {
-        const JobQueue::EnqueueResult r = queue_->enqueue(QStringLiteral("txt2img"), buildParams());
+        QJsonObject params = buildParams();
+        QString kind = QStringLiteral("txt2img");
+        QString inputError;
+        if (usesCanvasImage()) {
+            const QJsonObject inputs = canvasInputs_ ? canvasInputs_(&inputError)
+                                                     : QJsonObject();
+            if (inputs.isEmpty() && inputError.isEmpty()) inputError = tr("There is no image on the canvas.");
+            for (auto it = inputs.begin(); it != inputs.end(); ++it) params.insert(it.key(), it.value());
+            kind = QStringLiteral("img2img");
+        }
+        const JobQueue::EnqueueResult r = inputError.isEmpty() ? queue_->enqueue(kind, params)
+                                                               : JobQueue::EnqueueResult{0, inputError};
         if (r.ok()) {
             error_->hide();
             rememberModel(currentModelPath());

@@ -6,6 +6,8 @@
 #pragma once
 
 #include <QDockWidget>
+
+#include <functional>
 #include <QJsonObject>
 
 class QCheckBox;
@@ -22,6 +24,8 @@ class QWidget;
 namespace latent {
 
 class JobQueue;
+class GenerationParams;
+class ModelLibrary;
 class Settings;
 
 class PromptDock : public QDockWidget {
@@ -41,14 +45,26 @@ public:
     // Rescans the model folders (settings::ModelRoots, their Stable-diffusion/ and VAE/
     // subfolders), recently used models and the built-in demo model.
     void refreshModels();
+    // With a library, the checkpoints and VAEs come from its index (refreshed when it changes)
+    // instead of a folder listing.
+    void setLibrary(ModelLibrary* library);
     bool hasLibraryModels() const { return libraryModels_ > 0; }
     bool demoModelAvailable() const;
     bool selectDemoModel();
     bool selectModel(const QString& path);
     QString currentModelPath() const;
     void setModelAvailable(bool available); // kept for callers that only know "a model exists"
-    // An init image exists (img2img / inpaint): the denoising strength applies.
-    void setInitImageAvailable(bool available);
+    // An init image exists on the canvas: "Use the canvas image" becomes available (and is
+    // switched on when `use` is true, e.g. after the user opened or dropped an image).
+    void setInitImageAvailable(bool available, bool use = false);
+    bool usesCanvasImage() const;
+    // Image to image / inpainting: called by Generate when "Use the canvas image" is on. It
+    // writes the canvas image (and mask) to files and returns the job's extra parameters
+    // (init_image_path, mask_path, mask options), or an empty object with *error set.
+    using CanvasInputProvider = std::function<QJsonObject(QString* error)>;
+    void setCanvasInputProvider(CanvasInputProvider provider) { canvasInputs_ = std::move(provider); }
+    // Restores every parameter of an A1111 infotext (PNG info, "Send to prompt").
+    void applyParameters(const GenerationParams& params);
 
     // The A1111 /sdapi/v1/txt2img body of the current settings plus "model_path"/"vae_path".
     QJsonObject buildParams() const;
@@ -87,6 +103,9 @@ private:
 
     JobQueue* queue_ = nullptr;
     Settings* settings_ = nullptr;
+    CanvasInputProvider canvasInputs_;
+    ModelLibrary* library_ = nullptr;
+    QCheckBox* useCanvas_ = nullptr;
     QPlainTextEdit* prompt_;
     QPlainTextEdit* negative_;
     QLabel* promptTokens_;

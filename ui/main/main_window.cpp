@@ -9,6 +9,10 @@
 #include "app/library/model_library.h"
 #include "pipeline/core/system_info.h"
 #include "ui/canvas/canvas_view.h"
+#include <QJsonObject>
+#include <QStandardPaths>
+#include "app/metadata/generation_params.h"
+#include "ui/canvas/canvas_document.h"
 #include "ui/docks/gallery_dock.h"
 #include "ui/docks/image_info_dock.h"
 #include "ui/docks/inpaint_dock.h"
@@ -428,6 +432,40 @@ void MainWindow::updateFirstRunState() {
     if (demoModelAction_) demoModelAction_->setVisible(promptDock_->demoModelAvailable());
 }
 
+// The prompt dock's inputs from the other panels: the canvas image and mask for image to image
+// and inpainting, restored parameters (PNG info, "Send to prompt"), the library's models.
+void MainWindow::wireGenerationInputs() {
+    promptDock_->setCanvasInputProvider([this](QString* error) -> QJsonObject {
+        const QString folder =
+            QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/inputs");
+        const InpaintInputs inputs = canvas_->document()->writeInputs(folder, inpaintDock_->options());
+        if (!inputs.ok) {
+            *error = inputs.error;
+            return {};
+        }
+        QJsonObject params = inputs.toApiParams();
+        // The processing size: the canvas size rounded to the model's multiple of 8.
+        auto snap = [](int v) { return std::max(64, (v + 4) / 8 * 8); };
+        params.insert(QStringLiteral("width"), snap(inputs.width));
+        params.insert(QStringLiteral("height"), snap(inputs.height));
+        return params;
+    });
+    auto canvasHasImage = [this](bool userChoseIt) {
+        promptDock_->setInitImageAvailable(canvas_->document()->hasSource(), userChoseIt);
+    };
+    connect(canvas_, &CanvasView::imageLoaded, this, [canvasHasImage] { canvasHasImage(true); });
+    connect(canvas_->document(), &CanvasDocument::sourceChanged, this, [canvasHasImage] { canvasHasImage(false); });
+    connect(this, &MainWindow::restoreParametersRequested, promptDock_, [this](const GenerationParams& params) {
+        promptDock_->applyParameters(params);
+        promptDock_->raise();
+        statusBar()->showMessage(tr("Parameters restored"), 4000);
+    });
+    // The library decides which checkpoints and VAEs the prompt panel offers.
+    promptDock_->setLibrary(library_);
+    connect(libraryDock_, &LibraryDock::activeModelChanged, promptDock_,
+            [this](const QString& path) { promptDock_->selectModel(path); });
+}
+
 void MainWindow::attachSession(StudioSession* session) {
     session_ = session;
     JobQueue* queue = session->queue();
@@ -435,6 +473,12 @@ void MainWindow::attachSession(StudioSession* session) {
     promptDock_->setSettings(&settings_);
     promptDock_->setJobQueue(queue);
     queueDock_->attach(queue, controller);
+    wireGenerationInputs();
+    QStringList galleryFolders{session->outputDir(), ImageWriter::recoveryDirectory()};
+    if (const QString out = settings_.value(settings::OutputFolder); !out.isEmpty()) galleryFolders.prepend(out);
+    galleryFolders.removeDuplicates();
+    galleryDock_->setScanFolders(galleryFolders);
+    galleryDock_->rescanFolders();
 
     // First run: the demo model next to "Add a model…", "Download from URL…", "Use an existing
     // A1111 folder…".
@@ -470,6 +514,7 @@ void MainWindow::attachSession(StudioSession* session) {
     connect(controller, &InferenceController::previewReady, this, [this, queue](qint64 id, const ImagePixels& pixels) {
         QImage image = toQImage(pixels);
         if (image.isNull()) return;
+        if (const auto job = queue->job(id); job && job->kind == QLatin1String("img2img")) return; // keep the source
         // The preview is a latent-size projection: show it at the image's size.
         if (const auto job = queue->job(id)) {
             const QSize size(job->params.value(QStringLiteral("width")).toInt(image.width()),
@@ -490,9 +535,15 @@ void MainWindow::attachSession(StudioSession* session) {
                                              .arg(eta, 0, 'f', 0));
             });
     connect(controller, &InferenceController::imagesSaved, promptDock_, &PromptDock::onImagesSaved);
+    connect(controller, &InferenceController::imagesSaved, galleryDock_,
+            [this](qint64, const QStringList& paths) { galleryDock_->addImages(paths); });
     connect(
-        controller, &InferenceController::imagesSaved, this, [this, controller](qint64 id, const QStringList& paths) {
-            if (!paths.isEmpty()) {
+        controller, &InferenceController::imagesSaved, this, [this, controller, queue](qint64 id, const QStringList& paths) {
+            // Text to image shows its result on the canvas; image to image keeps the user's source
+            // and mask there (the result is in the gallery, one click away).
+            const auto job = queue->job(id);
+            const bool fromCanvas = job && job->kind == QLatin1String("img2img");
+            if (!paths.isEmpty() && !fromCanvas) {
                 const QImage image(paths.constFirst());
                 if (!image.isNull()) {
                     canvas_->setImage(image);

@@ -134,6 +134,7 @@ private:
 
     // Generation wiring (issue 8).
     void updateFirstRunState();
+    void wireGenerationInputs();
     StudioSession* session_ = nullptr;
     QAction* demoModelAction_ = nullptr;
     QLabel* speedLabel_ = nullptr;
