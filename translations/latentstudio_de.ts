@@ -1437,10 +1437,6 @@ Optionen für download:
 <context>
     <name>latent::InferenceWorker</name>
     <message>
-        <source>This build runs text-to-image jobs only (the job is &quot;%1&quot;).</source>
-        <translation>Dieser Build führt nur Text-zu-Bild-Aufträge aus (der Auftrag ist „%1“).</translation>
-    </message>
-    <message>
         <source>No model was chosen for this job.</source>
         <translation>Für diesen Auftrag wurde kein Modell gewählt.</translation>
     </message>
@@ -1463,6 +1459,14 @@ Optionen für download:
     <message>
         <source>The job failed with an unknown error.</source>
         <translation>Der Auftrag ist mit einem unbekannten Fehler fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The studio cannot run jobs of kind &quot;%1&quot;.</source>
+        <translation>Das Studio kann Aufträge der Art „%1“ nicht ausführen.</translation>
+    </message>
+    <message>
+        <source>The image-to-image job has no init image.</source>
+        <translation>Der Bild-zu-Bild-Auftrag hat kein Ausgangsbild.</translation>
     </message>
 </context>
 <context>
@@ -1936,6 +1940,10 @@ libtorch %2 · Qt %3</translation>
             <numerusform>%n Aufträge wurden beim Beenden des Studios unterbrochen; sie wurden nicht erneut ausgeführt.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Parameters restored</source>
+        <translation>Parameter wiederhergestellt</translation>
+    </message>
 </context>
 <context>
     <name>latent::ModelDetailsPanel</name>
@@ -2214,6 +2222,18 @@ libtorch %2 · Qt %3</translation>
     <message>
         <source>Reuse the seed of the last image (%1)</source>
         <translation>Den Seed des letzten Bildes wiederverwenden (%1)</translation>
+    </message>
+    <message>
+        <source>Use the canvas image (image to image, inpainting)</source>
+        <translation>Bild der Leinwand verwenden (Bild zu Bild, Inpainting)</translation>
+    </message>
+    <message>
+        <source>Generate from the image on the canvas and its inpaint mask instead of from noise</source>
+        <translation>Aus dem Bild auf der Leinwand und seiner Inpaint-Maske erzeugen statt aus Rauschen</translation>
+    </message>
+    <message>
+        <source>There is no image on the canvas.</source>
+        <translation>Auf der Leinwand ist kein Bild.</translation>
     </message>
 </context>
 <context>

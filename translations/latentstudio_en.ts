@@ -1401,10 +1401,6 @@ download options:
 <context>
     <name>latent::InferenceWorker</name>
     <message>
-        <source>This build runs text-to-image jobs only (the job is &quot;%1&quot;).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No model was chosen for this job.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1426,6 +1422,14 @@ download options:
     </message>
     <message>
         <source>The job failed with an unknown error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The studio cannot run jobs of kind &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image-to-image job has no init image.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1896,6 +1900,10 @@ libtorch %2 · Qt %3</source>
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Parameters restored</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>latent::ModelDetailsPanel</name>
@@ -2173,6 +2181,18 @@ libtorch %2 · Qt %3</source>
     </message>
     <message>
         <source>Reuse the seed of the last image (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the canvas image (image to image, inpainting)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate from the image on the canvas and its inpaint mask instead of from noise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no image on the canvas.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
