@@ -18,14 +18,8 @@ namespace latent {
 
 inline constexpr const char* kDemoModelFileName = "latent-demo-sd1-random.safetensors";
 
-// The ldm (single-file) names of the diffusers UNet parameter names for `config`-shaped UNets;
-// the inverse of unet_ldm_to_diffusers (keys without the `model.diffusion_model.` prefix).
-struct UNetConfig;
-std::map<std::string, std::string> unet_diffusers_to_ldm(const std::vector<std::string>& diffusers_keys,
-                                                         const UNetConfig& config);
-
 // Builds the demo model with `seed` and writes it atomically to `path` (float16 weights).
-// Throws PipelineError on write failure or when a name cannot be mapped.
+// Throws PipelineError on write failure.
 void write_demo_model(const std::string& path, uint64_t seed = 20240601);
 
 } // namespace latent

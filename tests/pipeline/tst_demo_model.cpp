@@ -5,6 +5,7 @@
 #include "common/golden.h"
 
 #include "pipeline/loaders/checkpoint_loader.h"
+#include "pipeline/loaders/checkpoint_writer.h"
 #include "pipeline/loaders/demo_model.h"
 #include "pipeline/loaders/key_map_unet.h"
 #include "pipeline/models/unet_config.h"
@@ -77,9 +78,12 @@ private Q_SLOTS:
         QCOMPARE(forward.size(), ldm.size());
         std::vector<std::string> diffusers;
         for (const auto& [l, d] : forward) diffusers.push_back(d);
-        const auto back = unet_diffusers_to_ldm(diffusers, config);
-        QCOMPARE(back.size(), forward.size());
-        for (const auto& [l, d] : forward) QCOMPARE(QString::fromStdString(back.at(d)), QString::fromStdString(l));
+        // The writer's diffusers -> ldm names (what the demo model is written with) invert it.
+        for (const auto& [l, d] : forward) {
+            const auto back = unet_diffusers_to_ldm(d, config);
+            QVERIFY2(back.has_value(), d.c_str());
+            QCOMPARE(QString::fromStdString(*back), QString::fromStdString(l));
+        }
     }
 };
 

@@ -10,7 +10,7 @@
 #include "ui/docks/image_info_dock.h"
 #include "ui/docks/inpaint_dock.h"
 #include "ui/gallery/gallery_model.h"
-#include "ui/gallery/thumbnail_cache.h"
+#include "ui/widgets/thumbnail_cache.h"
 #include "ui/main/main_window.h"
 
 #include <QDir>

@@ -8,10 +8,12 @@
 #include "ui/docks/library_dock.h"
 #include "ui/docks/prompt_dock.h"
 #include "ui/library/model_details_panel.h"
-#include "ui/library/preview_cache.h"
+#include "ui/widgets/thumbnail_cache.h"
 #include "ui/main/main_window.h"
 
 #include <QApplication>
+
+#include <algorithm>
 #include <QDoubleSpinBox>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -190,15 +192,16 @@ private Q_SLOTS:
     }
 
     void thumbnailsLoadOffTheGuiThread() {
-        PreviewCache cache(QSize(32, 32));
-        QSignalSpy ready(&cache, &PreviewCache::thumbnailReady);
+        QTemporaryDir cacheDir;
+        ThumbnailCache cache(QSize(32, 32), cacheDir.path());
+        QSignalSpy ready(&cache, &ThumbnailCache::thumbnailReady);
         const QString preview = path(QStringLiteral("Stable-diffusion/sd1.preview.png"));
         QVERIFY(cache.thumbnail(preview).isNull()); // not decoded on this call
         QVERIFY(cache.isPending(preview));
         QVERIFY(ready.wait(10000));
-        const QPixmap pix = cache.thumbnail(preview);
-        QCOMPARE(pix.size(), QSize(32, 32));
-        QCOMPARE(pix.toImage().pixelColor(16, 16), QColor(Qt::red));
+        const QImage pix = cache.thumbnail(preview);
+        QCOMPARE(std::max(pix.width(), pix.height()), 32);  // fits the box, keeps its aspect
+        QCOMPARE(pix.pixelColor(pix.width() / 2, pix.height() / 2), QColor(Qt::red));
         // Not an image: no thumbnail, no crash.
         QVERIFY(cache.thumbnail(path(QStringLiteral("Lora/mylora.json"))).isNull());
     }

@@ -3,7 +3,7 @@
 #include "app/core/display_text.h"
 #include "ui/canvas/image_loading.h"
 #include "ui/gallery/gallery_model.h"
-#include "ui/gallery/thumbnail_cache.h"
+#include "ui/widgets/thumbnail_cache.h"
 #include "ui/widgets/empty_state.h"
 
 #include <QAction>

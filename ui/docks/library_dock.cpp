@@ -4,7 +4,7 @@
 #include "ui/library/model_card_delegate.h"
 #include "ui/library/model_details_panel.h"
 #include "ui/library/model_list_model.h"
-#include "ui/library/preview_cache.h"
+#include "ui/widgets/thumbnail_cache.h"
 #include "ui/widgets/empty_state.h"
 
 #include <QAction>
@@ -34,7 +34,7 @@ constexpr int kTabCount = int(sizeof kTabKinds / sizeof kTabKinds[0]);
 LibraryDock::LibraryDock(QAction* addModel, QAction* downloadModel, QAction* useA1111Folder, QWidget* parent)
     : QDockWidget(tr("Library"), parent) {
     setObjectName(QStringLiteral("libraryDock"));
-    thumbnails_ = new PreviewCache(QSize(ModelCardDelegate::kThumb, ModelCardDelegate::kThumb), this);
+    thumbnails_ = new ThumbnailCache(QSize(ModelCardDelegate::kThumb, ModelCardDelegate::kThumb), {}, this);
     proxy_ = new ModelFilterProxy(this);
 
     auto* body = new QWidget;

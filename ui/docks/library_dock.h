@@ -22,7 +22,7 @@ class ModelDetailsPanel;
 class ModelFilterProxy;
 class ModelLibrary;
 class ModelListModel;
-class PreviewCache;
+class ThumbnailCache;
 struct ScanStats;
 
 class LibraryDock : public QDockWidget {
@@ -65,7 +65,7 @@ private:
     ModelKind kindAtTab(int tab) const;
 
     ModelLibrary* library_ = nullptr;
-    PreviewCache* thumbnails_;
+    ThumbnailCache* thumbnails_;
     ModelListModel* model_ = nullptr;
     ModelFilterProxy* proxy_;
     QLineEdit* search_;

@@ -1,7 +1,7 @@
 #include "ui/gallery/gallery_model.h"
 
 #include "app/core/display_text.h"
-#include "ui/gallery/thumbnail_cache.h"
+#include "ui/widgets/thumbnail_cache.h"
 
 #include <QFileInfo>
 #include <QLocale>

@@ -39,13 +39,16 @@ void ModelCardDelegate::paint(QPainter* p, const QStyleOptionViewItem& optionIn,
 
     const QRect r = option.rect.adjusted(kPad, kPad, -kPad, -kPad);
     const QRect thumb(r.left(), r.top() + (r.height() - kThumb) / 2, kThumb, kThumb);
-    const QPixmap pix = index.data(Qt::DecorationRole).value<QPixmap>();
+    const QImage pix = index.data(Qt::DecorationRole).value<QImage>();
     p->setRenderHint(QPainter::Antialiasing);
     QPainterPath clip;
     clip.addRoundedRect(thumb, 6, 6);
     if (!pix.isNull()) {
         p->setClipPath(clip);
-        p->drawPixmap(thumb, pix);
+        // Centre-crop the preview to the square card thumbnail (previews keep their aspect).
+        const QSize crop = QSize(thumb.size()).scaled(pix.size(), Qt::KeepAspectRatio);
+        const QRect source(QPoint((pix.width() - crop.width()) / 2, (pix.height() - crop.height()) / 2), crop);
+        p->drawImage(thumb, pix, source);
         p->setClipping(false);
     } else {
         p->fillPath(clip, option.palette.color(QPalette::AlternateBase));

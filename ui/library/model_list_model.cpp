@@ -1,7 +1,7 @@
 #include "ui/library/model_list_model.h"
 
 #include "app/library/model_library.h"
-#include "ui/library/preview_cache.h"
+#include "ui/widgets/thumbnail_cache.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -36,12 +36,12 @@ QString formatLabel(const QString& format) {
 
 } // namespace
 
-ModelListModel::ModelListModel(ModelLibrary* library, PreviewCache* thumbnails, QObject* parent)
+ModelListModel::ModelListModel(ModelLibrary* library, ThumbnailCache* thumbnails, QObject* parent)
     : QAbstractListModel(parent), library_(library), thumbnails_(thumbnails) {
     connect(library_, &ModelLibrary::entriesChanged, this, &ModelListModel::reset);
     connect(library_, &ModelLibrary::entryChanged, this, &ModelListModel::entryChanged);
     connect(library_, &ModelLibrary::entryRemoved, this, &ModelListModel::entryRemoved);
-    connect(thumbnails_, &PreviewCache::thumbnailReady, this, &ModelListModel::thumbnailReady);
+    connect(thumbnails_, &ThumbnailCache::thumbnailReady, this, &ModelListModel::thumbnailReady);
     reset();
 }
 

@@ -12,7 +12,7 @@
 namespace latent {
 
 class ModelLibrary;
-class PreviewCache;
+class ThumbnailCache;
 
 class ModelListModel : public QAbstractListModel {
     Q_OBJECT
@@ -29,7 +29,7 @@ public:
         UsableRole,     // bool
     };
 
-    ModelListModel(ModelLibrary* library, PreviewCache* thumbnails, QObject* parent = nullptr);
+    ModelListModel(ModelLibrary* library, ThumbnailCache* thumbnails, QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
@@ -47,7 +47,7 @@ private:
     void thumbnailReady(const QString& imagePath);
 
     ModelLibrary* library_;
-    PreviewCache* thumbnails_;
+    ThumbnailCache* thumbnails_;
     QList<ModelEntry> rows_;
     QHash<QString, int> byPath_;
 };

@@ -1,4 +1,4 @@
-#include "ui/gallery/thumbnail_cache.h"
+#include "ui/widgets/thumbnail_cache.h"
 
 #include "ui/canvas/image_loading.h"
 
