@@ -1387,6 +1387,10 @@ Optionen für download:
         <source>seed %1</source>
         <translation>Seed %1</translation>
     </message>
+    <message>
+        <source>Cannot show this image</source>
+        <translation>Bild kann nicht angezeigt werden</translation>
+    </message>
 </context>
 <context>
     <name>latent::ImageInfoDock</name>
@@ -2224,16 +2228,16 @@ libtorch %2 · Qt %3</translation>
         <translation>Den Seed des letzten Bildes wiederverwenden (%1)</translation>
     </message>
     <message>
-        <source>Use the canvas image (image to image, inpainting)</source>
-        <translation>Bild der Leinwand verwenden (Bild zu Bild, Inpainting)</translation>
-    </message>
-    <message>
-        <source>Generate from the image on the canvas and its inpaint mask instead of from noise</source>
-        <translation>Aus dem Bild auf der Leinwand und seiner Inpaint-Maske erzeugen statt aus Rauschen</translation>
-    </message>
-    <message>
         <source>There is no image on the canvas.</source>
         <translation>Auf der Leinwand ist kein Bild.</translation>
+    </message>
+    <message>
+        <source>From the canvas image</source>
+        <translation>Aus dem Bild der Leinwand</translation>
+    </message>
+    <message>
+        <source>Image to image and inpainting: generate from the image on the canvas and its inpaint mask instead of from noise</source>
+        <translation>Bild zu Bild und Inpainting: aus dem Bild auf der Leinwand und seiner Inpaint-Maske erzeugen statt aus Rauschen</translation>
     </message>
 </context>
 <context>

@@ -1351,6 +1351,10 @@ download options:
         <source>seed %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cannot show this image</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>latent::ImageInfoDock</name>
@@ -2184,15 +2188,15 @@ libtorch %2 · Qt %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Use the canvas image (image to image, inpainting)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Generate from the image on the canvas and its inpaint mask instead of from noise</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>There is no image on the canvas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the canvas image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image to image and inpainting: generate from the image on the canvas and its inpaint mask instead of from noise</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -124,6 +124,24 @@ private Q_SLOTS:
         QVERIFY(dock.model()->index(0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("a bird")));
     }
 
+    // An image deleted outside the studio: its tile is not "Loading…" for ever, and it leaves the
+    // index once its thumbnail finds the file gone (the files are the truth).
+    void imageDeletedOutsideLeavesTheIndex() {
+        GalleryStore store(dbPath());
+        QVERIFY(store.open());
+        GalleryDock dock;
+        dock.setStore(&store);
+        const QString keep = writeImage(QStringLiteral("kept"), QStringLiteral("m"), 2);
+        const QString gone = writeImage(QStringLiteral("gone"), QStringLiteral("m"), 1);
+        dock.addImages({keep, gone});
+        QCOMPARE(dock.imageCount(), 2);
+        QVERIFY(QFile::remove(gone));
+        for (int row = 0; row < 2; ++row) dock.model()->index(row).data(Qt::DecorationRole);
+        QTRY_COMPARE_WITH_TIMEOUT(dock.imageCount(), 1, 20000);
+        QCOMPARE(store.count(), 1);
+        QCOMPARE(shownPrompts(dock), QStringList{QStringLiteral("kept")});
+    }
+
     void persistsAcrossRestart() {
         {
             GalleryStore store(dbPath());

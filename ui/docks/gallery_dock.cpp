@@ -88,6 +88,15 @@ GalleryDock::GalleryDock(QWidget* parent)
     : QDockWidget(tr("Gallery"), parent), thumbnails_(new ThumbnailCache(QSize(128, 128), {}, this)),
       model_(new GalleryModel(thumbnails_, this)), cancelScan_(std::make_shared<std::atomic_bool>(false)) {
     setObjectName(QStringLiteral("galleryDock"));
+    // Files are the truth: an image deleted outside the studio leaves the index when its
+    // thumbnail finds the file gone.
+    connect(thumbnails_, &ThumbnailCache::thumbnailFailed, this, [this](const QString& path, const QString&) {
+        if (!store_ || QFileInfo::exists(path)) return;
+        if (const auto e = store_->entryByPath(path)) {
+            store_->remove(e->id, GalleryStore::RemoveMode::IndexOnly);
+            QTimer::singleShot(0, this, &GalleryDock::refresh);
+        }
+    });
     auto* body = new QWidget;
     auto* layout = new QVBoxLayout(body);
 

@@ -252,10 +252,11 @@ PromptDock::PromptDock(QWidget* parent) : QDockWidget(tr("Prompt"), parent) {
     denoise_->setEnabled(false);
     denoise_->setToolTip(tr("How much an init image is changed (image to image and inpainting)"));
     form->addRow(tr("Clip skip"), clipSkip_);
-    useCanvas_ = new QCheckBox(tr("Use the canvas image (image to image, inpainting)"));
+    useCanvas_ = new QCheckBox(tr("From the canvas image"));
     useCanvas_->setObjectName(QStringLiteral("useCanvasCheck"));
     useCanvas_->setEnabled(false);
-    useCanvas_->setToolTip(tr("Generate from the image on the canvas and its inpaint mask instead of from noise"));
+    useCanvas_->setToolTip(tr("Image to image and inpainting: generate from the image on the canvas and its inpaint "
+                                 "mask instead of from noise"));
     connect(useCanvas_, &QCheckBox::toggled, denoise_, &QWidget::setEnabled);
     form->addRow(QString(), useCanvas_);
     form->addRow(tr("Denoising strength"), denoise_);

@@ -13,14 +13,23 @@ namespace latent {
 
 GalleryModel::GalleryModel(ThumbnailCache* thumbnails, QObject* parent)
     : QAbstractListModel(parent), thumbnails_(thumbnails) {
-    placeholder_ = QPixmap(thumbnails_->size());
-    placeholder_.fill(QColor(60, 60, 66));
-    {
-        QPainter p(&placeholder_);
+    auto tile = [this](const QString& text) {
+        QPixmap pixmap(thumbnails_->size());
+        pixmap.fill(QColor(60, 60, 66));
+        QPainter p(&pixmap);
         p.setPen(QColor(120, 120, 130));
-        p.drawText(placeholder_.rect(), Qt::AlignCenter, tr("Loading…"));
-    }
+        p.drawText(pixmap.rect().adjusted(4, 4, -4, -4), Qt::AlignCenter | Qt::TextWordWrap, text);
+        return pixmap;
+    };
+    placeholder_ = tile(tr("Loading…"));
+    unreadable_ = tile(tr("Cannot show this image"));
     connect(thumbnails_, &ThumbnailCache::thumbnailReady, this, &GalleryModel::onThumbnailReady);
+    // A file that cannot be decoded (deleted, truncated, not an image) gets its own tile instead
+    // of "Loading…" for ever.
+    connect(thumbnails_, &ThumbnailCache::thumbnailFailed, this, [this](const QString& path, const QString&) {
+        failed_.insert(path);
+        onThumbnailReady(path);
+    });
 }
 
 void GalleryModel::setEntries(QList<GalleryEntry> entries) {
@@ -75,6 +84,7 @@ QVariant GalleryModel::data(const QModelIndex& index, int role) const {
     if (!e) return {};
     switch (role) {
     case Qt::DecorationRole: {
+        if (failed_.contains(e->path)) return unreadable_;
         const QImage thumb = thumbnails_->thumbnail(e->path);
         return thumb.isNull() ? placeholder_ : QPixmap::fromImage(thumb);
     }

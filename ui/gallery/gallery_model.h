@@ -8,6 +8,7 @@
 #include <QAbstractListModel>
 #include <QHash>
 #include <QPixmap>
+#include <QSet>
 
 namespace latent {
 
@@ -40,6 +41,8 @@ private:
     ThumbnailCache* thumbnails_;
     QList<GalleryEntry> entries_;
     QPixmap placeholder_;
+    QPixmap unreadable_;
+    QSet<QString> failed_;
 };
 
 } // namespace latent
