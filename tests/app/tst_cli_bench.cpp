@@ -1,48 +1,31 @@
 // `latentstudio-cli bench ...` prints figures (JSON or plain text); no figure is asserted, only
 // that the commands run and report what they promise, and that bad options exit 2 with one line.
+#include "common/cli_runner.h"
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTest>
 
-namespace {
-const QString kCli = QStringLiteral(LATENT_TEST_BIN_DIR "/latentstudio-cli");
-
-struct Run {
-    int exitCode = -1;
-    QByteArray out, err;
-};
-
-Run run(const QStringList& args) {
-    QProcess p;
-    p.start(kCli, args);
-    Run r;
-    if (!p.waitForFinished(300000)) return r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
-} // namespace
+using namespace latent::test;
 
 class TestCliBench : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void gemm() {
-        const Run r = run({"--threads", "1", "bench", "gemm", "--sizes", "64,128", "--repeats", "1"});
+        const CliRun r = runCli({"--threads", "1", "bench", "gemm", "--sizes", "64,128", "--repeats", "1"});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QJsonObject j = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(j.value("sizes").toArray().size(), 2);
         QCOMPARE(j.value("threads").toInt(), 1);
         QVERIFY(j.value("peak_gflops").toDouble() > 0);
-        const Run p = run({"--threads", "1", "bench", "gemm", "--sizes", "64", "--repeats", "1", "--plain"});
+        const CliRun p = runCli({"--threads", "1", "bench", "gemm", "--sizes", "64", "--repeats", "1", "--plain"});
         QVERIFY2(p.exitCode == 0, p.err.constData());
         QVERIFY2(p.out.contains("GFLOP/s"), p.out.constData());
     }
 
     void vaeDecodeAndEncode() {
-        const Run r = run({"--threads", "1", "bench", "vae", "--width", "64", "--height", "64"});
+        const CliRun r = runCli({"--threads", "1", "bench", "vae", "--width", "64", "--height", "64"});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QJsonObject j = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(j.value("parameters").toInteger(), qint64(83653863)); // the SD VAE
@@ -57,7 +40,7 @@ private Q_SLOTS:
     }
 
     void textEncoder() {
-        const Run r = run(
+        const CliRun r = runCli(
             {"--threads", "1", "bench", "text", "--family", "sd1", "--batch", "1", "--steps", "1", "--warmup", "0"});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QJsonObject j = QJsonDocument::fromJson(r.out).object();
@@ -72,7 +55,7 @@ private Q_SLOTS:
               QStringList{"bench", "unet", "--width", "12"}, QStringList{"bench", "vae", "--width", "x"},
               QStringList{"bench", "gemm", "--sizes", "-1"}, QStringList{"bench", "text", "--bogus"},
               QStringList{"bench", "load", "--path"}}) {
-            const Run r = run(a);
+            const CliRun r = runCli(a);
             QVERIFY2(r.exitCode == 2, qPrintable(a.join(' ') + " -> " + QString::number(r.exitCode) + " " + r.err));
             QVERIFY2(r.out.isEmpty(), qPrintable(a.join(' ')));
             QVERIFY2(r.err.trimmed().startsWith("latentstudio-cli: ") && !r.err.trimmed().contains('\n'),

@@ -2,6 +2,7 @@
 // 12-17): a benign state dict is converted out of process and re-read; malicious or broken
 // checkpoints are refused with "cannot verify" and nothing is written; a crashing or lying
 // converter child is reported and the caller survives; the app never links libtorch's unpickler.
+#include "common/cli_runner.h"
 #include "common/torch_zip_builder.h"
 
 #include "app/library/safe_convert.h"
@@ -24,29 +25,6 @@ using namespace latent;
 using namespace latent::test;
 
 namespace {
-const QString kCli = QStringLiteral(LATENT_TEST_BIN_DIR "/latentstudio-cli");
-
-struct Run {
-    int exitCode = -1;
-    QByteArray out, err;
-};
-
-Run run(const QStringList& args, const QString& cwd) {
-    QProcess p;
-    p.setWorkingDirectory(cwd);
-    p.start(kCli, args);
-    Run r;
-    if (!p.waitForFinished(120000)) return r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
-
-QStringList listing(const QString& dir) {
-    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
-}
-
 void writeFile(const QString& path, const std::string& bytes) {
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
@@ -133,7 +111,7 @@ class TestCliConvert : public QObject {
     // `expect`, and no new file in the folder.
     void expectRefused(const QString& in, const QString& out, const char* expect, int code = 2) {
         const QStringList before = listing(dir_.path());
-        const Run r = run({QStringLiteral("convert"), in, QStringLiteral("--out"), out}, cwd_);
+        const CliRun r = runCli({QStringLiteral("convert"), in, QStringLiteral("--out"), out}, cwd_, 120000);
         QVERIFY2(r.exitCode == code, qPrintable(in + " -> exit " + QString::number(r.exitCode) + ": " + r.err));
         const QByteArray err = r.err.trimmed();
         QVERIFY2(!err.contains('\n') && err.startsWith("latentstudio-cli: "), err.constData());
@@ -155,7 +133,8 @@ private Q_SLOTS:
     void benignCheckpointConvertsAndRereads() {
         writeFile(path("model.ckpt"), benignCheckpoint());
         const QString out = path("model.safetensors");
-        const Run r = run({QStringLiteral("convert"), path("model.ckpt"), QStringLiteral("--out"), out}, cwd_);
+        const CliRun r =
+            runCli({QStringLiteral("convert"), path("model.ckpt"), QStringLiteral("--out"), out}, cwd_, 120000);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QJsonObject report = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(report.value("tensors").toInt(), 2);
@@ -172,14 +151,14 @@ private Q_SLOTS:
         QCOMPARE(tensorFloats(v, "model.diffusion_model.b"), (std::vector<float>{0.5f, 0.25f, 8}));
         QCOMPARE(v.header.value("__metadata__").toObject().value("format").toString(), QStringLiteral("pt"));
         // The result is a real model file for the other commands.
-        const Run i = run({QStringLiteral("inspect"), out}, cwd_);
+        const CliRun i = runCli({QStringLiteral("inspect"), out}, cwd_, 120000);
         QVERIFY2(i.exitCode == 0, i.err.constData());
         QCOMPARE(QJsonDocument::fromJson(i.out).object().value("tensors").toInt(), 2);
         // --fp16 stores halves; an existing output is refused without --overwrite.
         expectRefused(path("model.ckpt"), out, "already exists");
-        const Run h = run({QStringLiteral("convert"), path("model.ckpt"), QStringLiteral("--out"), out,
-                           QStringLiteral("--overwrite"), QStringLiteral("--fp16")},
-                          cwd_);
+        const CliRun h = runCli({QStringLiteral("convert"), path("model.ckpt"), QStringLiteral("--out"), out,
+                                 QStringLiteral("--overwrite"), QStringLiteral("--fp16")},
+                                cwd_, 120000);
         QVERIFY2(h.exitCode == 0, h.err.constData());
         QCOMPARE(readSafetensors(out).header.value("model.diffusion_model.b").toObject().value("dtype").toString(),
                  QStringLiteral("F16"));
@@ -216,7 +195,7 @@ private Q_SLOTS:
         expectRefused(path("missing.ckpt"), path("missing.safetensors"), "does not exist");
         // Argument errors.
         expectRefused(path("evil.ckpt"), path("evil.bin"), ".safetensors");
-        const Run r = run({QStringLiteral("convert"), path("evil.ckpt")}, cwd_);
+        const CliRun r = runCli({QStringLiteral("convert"), path("evil.ckpt")}, cwd_, 120000);
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.trimmed().startsWith("latentstudio-cli: "));
         QVERIFY(QFile::remove(path("evil.ckpt")));
@@ -306,10 +285,11 @@ private Q_SLOTS:
             // torch::nn::Module's vtable names Module::load(InputArchive&) in every executable that
             // has modules; an archive can only come from InputArchive's constructor / load_from,
             // which (like everything of torch::jit and the unpickler) must not be imported.
-            for (const char* s : {"torch::jit::", "pickle", "Unpickler", "InputArchive::InputArchive", "InputArchive::load_from",
-                                  "torch::load("})
+            for (const char* s : {"torch::jit::", "pickle", "Unpickler", "InputArchive::InputArchive",
+                                  "InputArchive::load_from", "torch::load("})
                 QVERIFY2(!syms.contains(s), qPrintable(QString::fromLatin1(exe) + " imports " + s));
-            QVERIFY(syms.contains("torch::nn::Module::load(torch::serialize::InputArchive&)") || !syms.contains("InputArchive"));
+            QVERIFY(syms.contains("torch::nn::Module::load(torch::serialize::InputArchive&)") ||
+                    !syms.contains("InputArchive"));
         }
     }
 };

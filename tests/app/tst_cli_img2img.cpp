@@ -3,6 +3,7 @@
 // equals A1111's infotext (Version aside) and whose pixels match output.png; --infotext plus
 // --init/--mask reproduces the inpaint image; --save-latents adds the img2img tensors; bad
 // input exits 2 with one line; a mask of another size is resized with a warning.
+#include "common/cli_runner.h"
 #include "common/golden.h"
 
 #include "app/metadata/png_text.h"
@@ -18,29 +19,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace latent::test;
+
 namespace {
-const QString kCli = QStringLiteral(LATENT_TEST_BIN_DIR "/latentstudio-cli");
-
-struct Run {
-    int exitCode = -1;
-    QByteArray out, err;
-};
-
-Run run(const QStringList& args) {
-    QProcess p;
-    p.start(kCli, args);
-    Run r;
-    if (!p.waitForFinished(300000)) return r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
-
-QString withoutVersion(QString infotext) {
-    return infotext.left(infotext.lastIndexOf(QStringLiteral(", Version: ")));
-}
-
 QString base64File(const QString& path) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) return {};
@@ -108,8 +89,9 @@ private Q_SLOTS:
         rf.close();
 
         const QString out = dir.filePath(QStringLiteral("out"));
-        const Run r = run({QStringLiteral("img2img"), QStringLiteral("--model"), model(), QStringLiteral("--request"),
-                           requestPath, QStringLiteral("--out"), out, QStringLiteral("--save-latents")});
+        const CliRun r =
+            runCli({QStringLiteral("img2img"), QStringLiteral("--model"), model(), QStringLiteral("--request"),
+                    requestPath, QStringLiteral("--out"), out, QStringLiteral("--save-latents")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QJsonObject summary = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(summary.value(QStringLiteral("mode")).toString(),
@@ -136,11 +118,11 @@ private Q_SLOTS:
         if (inpaint) {
             // The same job from the infotext and files gives the same bytes.
             const QString out2 = dir.filePath(QStringLiteral("out2"));
-            const Run r2 =
-                run({QStringLiteral("img2img"), QStringLiteral("--model"), model(), QStringLiteral("--infotext"),
-                     expected, QStringLiteral("--init"), caseDir + QStringLiteral("/init.png"),
-                     QStringLiteral("--mask"), caseDir + QStringLiteral("/mask.png"), QStringLiteral("--rng"),
-                     QStringLiteral("cpu"), QStringLiteral("--out"), out2});
+            const CliRun r2 =
+                runCli({QStringLiteral("img2img"), QStringLiteral("--model"), model(), QStringLiteral("--infotext"),
+                        expected, QStringLiteral("--init"), caseDir + QStringLiteral("/init.png"),
+                        QStringLiteral("--mask"), caseDir + QStringLiteral("/mask.png"), QStringLiteral("--rng"),
+                        QStringLiteral("cpu"), QStringLiteral("--out"), out2});
             QVERIFY2(r2.exitCode == 0, r2.err.constData());
             const QString file2 =
                 QJsonDocument::fromJson(r2.out).object().value(QStringLiteral("files")).toArray().at(0).toString();
@@ -196,7 +178,7 @@ private Q_SLOTS:
             if (a == QLatin1String("BLACK")) a = blackPath;
             if (a == QLatin1String("BADB64")) a = b64.fileName();
         }
-        const Run r = run(args);
+        const CliRun r = runCli(args);
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.count('\n') == 1, r.err.constData());
         QVERIFY(r.out.isEmpty());
@@ -213,27 +195,27 @@ private Q_SLOTS:
         const QString maskPath = dir.filePath(QStringLiteral("mask.png"));
         QVERIFY(mask.save(maskPath));
         const QString out = dir.filePath(QStringLiteral("out"));
-        const Run r = run({QStringLiteral("img2img"),
-                           QStringLiteral("--model"),
-                           model(),
-                           QStringLiteral("--init"),
-                           latent::test::goldenDir() + QStringLiteral("/cases/sd1-img2img-euler-s0.75/init.png"),
-                           QStringLiteral("--mask"),
-                           maskPath,
-                           QStringLiteral("--steps"),
-                           QStringLiteral("2"),
-                           QStringLiteral("--width"),
-                           QStringLiteral("64"),
-                           QStringLiteral("--height"),
-                           QStringLiteral("64"),
-                           QStringLiteral("--prompt"),
-                           QStringLiteral("a cat"),
-                           QStringLiteral("--seed"),
-                           QStringLiteral("1"),
-                           QStringLiteral("--fill"),
-                           QStringLiteral("latent-nothing"),
-                           QStringLiteral("--out"),
-                           out});
+        const CliRun r = runCli({QStringLiteral("img2img"),
+                                 QStringLiteral("--model"),
+                                 model(),
+                                 QStringLiteral("--init"),
+                                 latent::test::goldenDir() + QStringLiteral("/cases/sd1-img2img-euler-s0.75/init.png"),
+                                 QStringLiteral("--mask"),
+                                 maskPath,
+                                 QStringLiteral("--steps"),
+                                 QStringLiteral("2"),
+                                 QStringLiteral("--width"),
+                                 QStringLiteral("64"),
+                                 QStringLiteral("--height"),
+                                 QStringLiteral("64"),
+                                 QStringLiteral("--prompt"),
+                                 QStringLiteral("a cat"),
+                                 QStringLiteral("--seed"),
+                                 QStringLiteral("1"),
+                                 QStringLiteral("--fill"),
+                                 QStringLiteral("latent-nothing"),
+                                 QStringLiteral("--out"),
+                                 out});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY2(r.err.contains("warning") && r.err.contains("resized"), r.err.constData());
         const QJsonArray files = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("files")).toArray();

@@ -2,6 +2,7 @@
 // one JSON object with format / family / prediction / components / tensors / hashes (A1111 and
 // Civitai), exit 0; bad input exits 2 with exactly one line on stderr, nothing on stdout, and no
 // file appears anywhere it could write (working folder, the input's folder).
+#include "common/cli_runner.h"
 #include "common/golden.h"
 
 #include "pipeline/loaders/checkpoint_writer.h"
@@ -16,30 +17,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace latent::test;
+
 namespace {
-const QString kCli = QStringLiteral(LATENT_TEST_BIN_DIR "/latentstudio-cli");
-
-struct Run {
-    int exitCode = -1;
-    QByteArray out, err;
-};
-
-Run run(const QStringList& args, const QString& cwd) {
-    QProcess p;
-    p.setWorkingDirectory(cwd);
-    p.start(kCli, args);
-    Run r;
-    if (!p.waitForFinished(120000)) return r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
-
-QStringList listing(const QString& dir) {
-    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
-}
-
 void writeFile(const QString& path, const QByteArray& bytes) {
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
@@ -86,7 +66,7 @@ private Q_SLOTS:
     void goldenSd1SingleFile() {
         LATENT_REQUIRE_GOLDEN();
         const QString model = latent::test::goldenDir() + QStringLiteral("/tiny-sd1.safetensors");
-        const Run r = run({QStringLiteral("inspect"), model}, cwd_.path());
+        const CliRun r = runCli({QStringLiteral("inspect"), model}, cwd_.path(), 120000);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(r.err.isEmpty());
         const QJsonObject j = parseObject(r.out);
@@ -127,8 +107,9 @@ private Q_SLOTS:
 
     void goldenSdxlAndDiffusersFolder() {
         LATENT_REQUIRE_GOLDEN();
-        Run r = run({QStringLiteral("inspect"), latent::test::goldenDir() + QStringLiteral("/tiny-sdxl.safetensors")},
-                    cwd_.path());
+        CliRun r =
+            runCli({QStringLiteral("inspect"), latent::test::goldenDir() + QStringLiteral("/tiny-sdxl.safetensors")},
+                   cwd_.path(), 120000);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QJsonObject j = parseObject(r.out);
         QCOMPARE(j.value("family").toString(), QStringLiteral("sdxl"));
@@ -144,8 +125,8 @@ private Q_SLOTS:
                      .toDouble(),
                  0.13025);
 
-        r = run({QStringLiteral("inspect"), latent::test::goldenDir() + QStringLiteral("/tiny-sd1-diffusers")},
-                cwd_.path());
+        r = runCli({QStringLiteral("inspect"), latent::test::goldenDir() + QStringLiteral("/tiny-sd1-diffusers")},
+                   cwd_.path(), 120000);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         j = parseObject(r.out);
         QCOMPARE(j.value("format").toString(), QStringLiteral("diffusers_folder"));
@@ -180,7 +161,7 @@ private Q_SLOTS:
         const QString path = dir.filePath("style.safetensors");
         const QByteArray bytes = safetensors(QJsonDocument(h).toJson(QJsonDocument::Compact), data);
         writeFile(path, bytes);
-        const Run r = run({QStringLiteral("inspect"), path}, cwd_.path());
+        const CliRun r = runCli({QStringLiteral("inspect"), path}, cwd_.path(), 120000);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QJsonObject j = parseObject(r.out);
         QCOMPARE(j.value("family").toString(), QStringLiteral("lora"));
@@ -213,7 +194,7 @@ private Q_SLOTS:
         const QString file = dir.filePath("tiny-sd2.safetensors");
         latent::write_a1111_checkpoint(file.toStdString(),
                                        latent::make_random_modules(latent::ModelFamily::SD2, u, v, t, {}, 11));
-        Run r = run({QStringLiteral("inspect"), file}, cwd_.path());
+        CliRun r = runCli({QStringLiteral("inspect"), file}, cwd_.path(), 120000);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QJsonObject j = parseObject(r.out);
         QCOMPARE(j.value("family").toString(), QStringLiteral("sd2"));
@@ -221,14 +202,14 @@ private Q_SLOTS:
         QVERIFY(!j.contains("prediction_needs_probe"));
         QVERIFY(j.value("prediction").toString() == QLatin1String("epsilon") ||
                 j.value("prediction").toString() == QLatin1String("v_prediction"));
-        r = run({QStringLiteral("inspect"), QStringLiteral("--no-probe"), QStringLiteral("--no-hash"), file},
-                cwd_.path());
+        r = runCli({QStringLiteral("inspect"), QStringLiteral("--no-probe"), QStringLiteral("--no-hash"), file},
+                   cwd_.path(), 120000);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         j = parseObject(r.out);
         QCOMPARE(j.value("prediction_needs_probe").toBool(), true);
         QVERIFY(j.value("sha256").isNull());
         writeFile(dir.filePath("tiny-sd2.yaml"), "model:\n  params:\n    parameterization: \"v\"\n");
-        r = run({QStringLiteral("inspect"), file}, cwd_.path());
+        r = runCli({QStringLiteral("inspect"), file}, cwd_.path(), 120000);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         j = parseObject(r.out);
         QCOMPARE(j.value("prediction").toString(), QStringLiteral("v_prediction"));
@@ -276,7 +257,7 @@ private Q_SLOTS:
         QVERIFY(QDir(in.path()).mkdir("plain-folder"));
         const QStringList before = listing(in.path());
         auto check = [&](const QStringList& args, const char* expect) {
-            const Run r = run(args, cwd_.path());
+            const CliRun r = runCli(args, cwd_.path(), 120000);
             const QString what = args.join(' ');
             QVERIFY2(r.exitCode == 2, qPrintable(what + " -> exit " + QString::number(r.exitCode) + ": " + r.err));
             QVERIFY2(r.out.isEmpty(), qPrintable(what + " printed to stdout: " + r.out.left(200)));

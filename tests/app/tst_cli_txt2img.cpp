@@ -1,6 +1,7 @@
 // `latentstudio-cli txt2img` end to end: the golden sd1-euler request gives a PNG whose
 // `parameters` chunk equals A1111's infotext (Version aside) and whose pixels match output.png;
 // --infotext reproduces it; bad input exits 2 with one line and writes nothing.
+#include "common/cli_runner.h"
 #include "common/golden.h"
 
 #include "app/metadata/png_text.h"
@@ -14,29 +15,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
-const QString kCli = QStringLiteral(LATENT_TEST_BIN_DIR "/latentstudio-cli");
-
-struct Run {
-    int exitCode = -1;
-    QByteArray out, err;
-};
-
-Run run(const QStringList& args) {
-    QProcess p;
-    p.start(kCli, args);
-    Run r;
-    if (!p.waitForFinished(300000)) return r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
-
-QString withoutVersion(QString infotext) {
-    return infotext.left(infotext.lastIndexOf(QStringLiteral(", Version: ")));
-}
-} // namespace
+using namespace latent::test;
 
 class TestCliTxt2Img : public QObject {
     Q_OBJECT
@@ -57,16 +36,18 @@ private Q_SLOTS:
         rf.close();
 
         const QString out = dir.filePath(QStringLiteral("out"));
-        const Run r = run({QStringLiteral("txt2img"), QStringLiteral("--model"),
-                           latent::test::goldenDir() + QStringLiteral("/tiny-sd1.safetensors"), QStringLiteral("--request"),
-                           requestPath, QStringLiteral("--out"), out, QStringLiteral("--save-latents")});
+        const CliRun r =
+            runCli({QStringLiteral("txt2img"), QStringLiteral("--model"),
+                    latent::test::goldenDir() + QStringLiteral("/tiny-sd1.safetensors"), QStringLiteral("--request"),
+                    requestPath, QStringLiteral("--out"), out, QStringLiteral("--save-latents")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QJsonObject summary = QJsonDocument::fromJson(r.out).object();
         const QJsonArray files = summary.value(QStringLiteral("files")).toArray();
         QCOMPARE(files.size(), 1);
         QCOMPARE(summary.value(QStringLiteral("seeds")).toArray().at(0).toInteger(), 42);
         QVERIFY(QFile::exists(QDir(out).filePath(QStringLiteral("latents.safetensors"))));
-        QVERIFY(summary.value(QStringLiteral("timings")).toObject().value(QStringLiteral("steps")).toArray().size() == 10);
+        QVERIFY(summary.value(QStringLiteral("timings")).toObject().value(QStringLiteral("steps")).toArray().size() ==
+                10);
 
         const QString expected = settings.value(QStringLiteral("infotexts")).toArray().at(0).toString();
         const auto text = latent::PngText::readFile(files.at(0).toString());
@@ -75,11 +56,12 @@ private Q_SLOTS:
 
         // --infotext with the same text reproduces the image byte for byte.
         const QString out2 = dir.filePath(QStringLiteral("out2"));
-        const Run r2 = run({QStringLiteral("txt2img"), QStringLiteral("--model"),
-                            latent::test::goldenDir() + QStringLiteral("/tiny-sd1.safetensors"), QStringLiteral("--infotext"),
-                            expected, QStringLiteral("--out"), out2});
+        const CliRun r2 = runCli({QStringLiteral("txt2img"), QStringLiteral("--model"),
+                                  latent::test::goldenDir() + QStringLiteral("/tiny-sd1.safetensors"),
+                                  QStringLiteral("--infotext"), expected, QStringLiteral("--out"), out2});
         QVERIFY2(r2.exitCode == 0, r2.err.constData());
-        const QString file2 = QJsonDocument::fromJson(r2.out).object().value(QStringLiteral("files")).toArray().at(0).toString();
+        const QString file2 =
+            QJsonDocument::fromJson(r2.out).object().value(QStringLiteral("files")).toArray().at(0).toString();
         QFile a(files.at(0).toString()), b(file2);
         QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
         QCOMPARE(a.readAll(), b.readAll());
@@ -88,11 +70,14 @@ private Q_SLOTS:
     void badInputExitsTwo_data() {
         QTest::addColumn<QStringList>("args");
         const QString model = latent::test::goldenDir() + QStringLiteral("/tiny-sd1.safetensors");
-        QTest::newRow("missing model") << QStringList{"txt2img", "--model", "/nonexistent.safetensors", "--prompt", "x", "--out", "OUT"};
-        QTest::newRow("unknown sampler") << QStringList{"txt2img", "--model", model, "--sampler", "Nope", "--out", "OUT"};
+        QTest::newRow("missing model") << QStringList{"txt2img", "--model", "/nonexistent.safetensors", "--prompt", "x",
+                                                      "--out",   "OUT"};
+        QTest::newRow("unknown sampler") << QStringList{"txt2img", "--model", model, "--sampler",
+                                                        "Nope",    "--out",   "OUT"};
         QTest::newRow("bad size") << QStringList{"txt2img", "--model", model, "--width", "100", "--out", "OUT"};
         QTest::newRow("bad number") << QStringList{"txt2img", "--model", model, "--steps", "ten", "--out", "OUT"};
-        QTest::newRow("bad request json") << QStringList{"txt2img", "--model", model, "--request", "BADJSON", "--out", "OUT"};
+        QTest::newRow("bad request json")
+            << QStringList{"txt2img", "--model", model, "--request", "BADJSON", "--out", "OUT"};
         QTest::newRow("no out") << QStringList{"txt2img", "--model", model};
     }
 
@@ -109,7 +94,7 @@ private Q_SLOTS:
             if (a == QLatin1String("OUT")) a = out;
             if (a == QLatin1String("BADJSON")) a = bad.fileName();
         }
-        const Run r = run(args);
+        const CliRun r = runCli(args);
         QCOMPARE(r.exitCode, 2);
         QCOMPARE(r.err.count('\n'), 1);
         QVERIFY(r.out.isEmpty());
