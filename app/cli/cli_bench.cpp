@@ -188,11 +188,13 @@ int runBenchCommand(const QStringList& argsIn) {
             const int steps = static_cast<int>(o.integer(QStringLiteral("--steps"), 2));
             const int warmup = static_cast<int>(o.integer(QStringLiteral("--warmup"), 1));
             const bool contiguous = o.flag(QStringLiteral("--no-channels-last"));
+            const QString weights = o.value(QStringLiteral("--weights")).value_or(QStringLiteral("fp32"));
             if (o.leftover()) return fail(2, QCoreApplication::translate("Cli", "bench unet: %1").arg(o.error));
-            return print(
-                "unet",
-                bench_unet(family.toStdString(), width, height, batch, steps, warmup, threads, !contiguous).to_json(),
-                asPlain);
+            return print("unet",
+                         bench_unet(family.toStdString(), width, height, batch, steps, warmup, threads, !contiguous,
+                                    weights.toStdString())
+                             .to_json(),
+                         asPlain);
         }
         if (what == QLatin1String("vae")) {
             const int64_t width = o.integer(QStringLiteral("--width"), 512);

@@ -7,12 +7,14 @@
 #include <ATen/ATen.h>
 #include <ATen/Context.h>
 #include <ATen/Parallel.h>
+#include <c10/core/GradMode.h>
 #include <c10/core/InferenceMode.h>
 
 
 #include <sys/resource.h>
 
 #include <chrono>
+#include <cmath>
 #include <fstream>
 #include <numeric>
 
@@ -180,6 +182,8 @@ nlohmann::json UNetBenchResult::to_json() const {
     j["warmup"] = warmup;
     j["threads"] = threads;
     j["channels_last"] = channels_last;
+    j["weights"] = weights;
+    j["weight_bytes"] = weight_bytes;
     j["parameters"] = parameters;
     j["build_seconds"] = build_seconds;
     j["step_seconds"] = step_seconds;
@@ -194,7 +198,7 @@ nlohmann::json UNetBenchResult::to_json() const {
 }
 
 UNetBenchResult bench_unet(const std::string& family, int64_t width, int64_t height, int64_t batch, int steps,
-                           int warmup, int threads, bool channels_last) {
+                           int warmup, int threads, bool channels_last, const std::string& weights) {
     UNetConfig config;
     if (family == "sd1") config = unet_config_sd1();
     else if (family == "sd2") config = unet_config_sd2();
@@ -204,12 +208,15 @@ UNetBenchResult bench_unet(const std::string& family, int64_t width, int64_t hei
         throw PipelineError("invalid_argument", "Width and height must be multiples of 8 between 8 and 8192.");
     if (batch < 1 || batch > 64 || steps < 1 || warmup < 0)
         throw PipelineError("invalid_argument", "Batch must be 1-64, steps at least 1 and warm-up not negative.");
+    if (weights != "fp32" && weights != "fp16" && weights != "bf16")
+        throw PipelineError("invalid_argument", "Weights must be fp32, fp16 or bf16.");
 
     UNetBenchResult r;
     r.family = family;
     r.width = width, r.height = height, r.batch = batch, r.steps = steps, r.warmup = warmup;
     r.threads = configure_threads(threads);
     r.channels_last = channels_last;
+    r.weights = weights;
     // Random weights can produce denormal activations, which are very slow on x86.
     at::globalContext().setFlushDenormal(true);
 
@@ -218,10 +225,35 @@ UNetBenchResult bench_unet(const std::string& family, int64_t width, int64_t hei
 
     at::manual_seed(20240501);
     auto t0 = Clock::now();
-    UNet2DConditionModel unet(config, channels_last);
+    UNet2DConditionModel unet{nullptr};
+    if (weights == "fp32") {
+        unet = UNet2DConditionModel(config, channels_last);
+    } else {
+        // As the loader does with an fp16 file: no fp32 copy, narrow weights widened per call.
+        const at::ScalarType dtype = weights == "fp16" ? at::kHalf : at::kBFloat16;
+        {
+            nn::DeferInit defer;
+            unet = UNet2DConditionModel(config, channels_last);
+        }
+        c10::NoGradGuard no_grad;
+        at::Generator init_gen = at::detail::createCPUGenerator(20240501);
+        for (const std::string& name : nn::widening_parameter_names(*unet)) {
+            at::Tensor p = unet->named_parameters(true)[name];
+            const int64_t fan_in = p.dim() > 1 ? p.numel() / p.size(0) : p.numel();
+            const double bound = 1.0 / std::sqrt(double(std::max<int64_t>(fan_in, 1)));
+            const auto format = p.dim() == 4 && channels_last ? at::MemoryFormat::ChannelsLast
+                                                               : at::MemoryFormat::Contiguous;
+            at::Tensor held = at::empty(p.sizes(), at::TensorOptions().dtype(dtype).memory_format(format));
+            held.uniform_(-bound, bound, init_gen);
+            p.set_data(held);
+        }
+    }
     unet->eval();
     r.build_seconds = seconds_since(t0);
-    for (const auto& p : unet->parameters()) r.parameters += static_cast<uint64_t>(p.numel());
+    for (const auto& p : unet->parameters()) {
+        r.parameters += static_cast<uint64_t>(p.numel());
+        r.weight_bytes += static_cast<uint64_t>(p.nbytes());
+    }
 
     c10::InferenceMode guard;
     at::Generator gen = at::detail::createCPUGenerator(42);

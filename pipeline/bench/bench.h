@@ -41,6 +41,8 @@ struct UNetBenchResult {
     int64_t width = 0, height = 0, batch = 0;
     int steps = 0, warmup = 0, threads = 0;
     bool channels_last = false;
+    std::string weights = "fp32";       // storage dtype of the Linear/Conv2d weights (compute is fp32)
+    uint64_t weight_bytes = 0;          // all parameters as held
     double build_seconds = 0;           // constructing + random init of the real-size model
     std::vector<double> step_seconds;   // each timed forward
     double seconds_per_step = 0;        // mean of step_seconds
@@ -60,9 +62,12 @@ struct UNetBenchResult {
 // and times `steps` forward passes (after `warmup` untimed ones) on random latents
 // [batch, 4, height/8, width/8] and a random 77-token context. Uses every core
 // (configure_threads(0)) unless `threads` > 0. `channels_last` selects the UNet's memory format.
+// `weights` "fp16" / "bf16" holds the Linear/Conv2d weights in that dtype (as a CPU run of an fp16
+// checkpoint does) and builds them without an fp32 copy; "fp32" is libtorch's default init.
 // Throws PipelineError("invalid_argument") for an
 // unknown family or an impossible size.
 UNetBenchResult bench_unet(const std::string& family, int64_t width, int64_t height, int64_t batch, int steps,
-                           int warmup = 1, int threads = 0, bool channels_last = true);
+                           int warmup = 1, int threads = 0, bool channels_last = true,
+                           const std::string& weights = "fp32");
 
 } // namespace latent

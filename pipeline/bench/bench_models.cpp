@@ -294,19 +294,21 @@ nlohmann::json bench_load_checkpoint(const std::string& path, int threads) {
     const uint64_t params = parameter_count(*ck.unet) + parameter_count(*ck.vae) + parameter_count(*ck.te1) +
                             (ck.te2 ? parameter_count(**ck.te2) : 0);
     j["family"] = family_name(ck.detection.family);
-    j["compute_dtype"] = std::string(c10::toString(ck.unet->conv_in->weight.scalar_type()));
+    j["compute_dtype"] = std::string(c10::toString(ck.unet->conv_norm_out->weight.scalar_type()));
+    j["unet_weight_dtype"] = std::string(c10::toString(ck.unet->conv_in->weight.scalar_type()));
     j["load_seconds"] = seconds;
     j["parameters"] = params;
     j["components"] = {{"unet", parameter_count(*ck.unet)},
                        {"vae", parameter_count(*ck.vae)},
                        {"text_encoder", parameter_count(*ck.te1)}};
-    j["model_bytes"] = bytes; // module tensors as loaded (fp32 on CPU)
+    j["model_bytes"] = bytes; // module tensors as held (fp16 files stay fp16 on a CPU fp32 run)
     j["fp32_model_bytes"] = params * 4;
     j["rss_before_bytes"] = rss_before;
     j["peak_rss_before_bytes"] = peak_before;
     j["peak_rss_bytes"] = peak;
     j["peak_rss_mib"] = mib(peak);
     j["rss_after_bytes"] = current_rss_bytes();
+    j["peak_over_model_bytes"] = bytes ? double(peak) / double(bytes) : 0.0;
     j["peak_over_fp32_size"] = params ? double(peak) / double(params * 4) : 0.0;
     j["goal_peak_over_fp32_size"] = 1.2;
     j["warnings"] = ck.warnings;

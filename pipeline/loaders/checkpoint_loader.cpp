@@ -70,9 +70,12 @@ void load_component(torch::nn::Module& module, const WeightMap& weights, const c
                     const LoadOptions& opt, std::vector<std::string>& warnings) {
     module.to(opt.device, compute_dtype(opt));
     module.eval();
+    std::set<std::string> narrow;
+    if (opt.keep_half_weights && opt.device.is_cpu() && compute_dtype(opt) == at::kFloat)
+        for (auto& name : nn::widening_parameter_names(module)) narrow.insert(std::move(name));
     LoadReport r;
     try {
-        r = load_weights(module, weights, /*strict=*/false);
+        r = load_weights(module, weights, /*strict=*/false, {"position_ids"}, &narrow);
     } catch (const PipelineError& e) {
         throw PipelineError(e.code(), std::string("Loading the ") + component + " failed: " + e.what());
     }
@@ -297,7 +300,7 @@ LoadedCheckpoint load_single_file(const std::string& path, const LoadOptions& op
             const bool v = a1111_v_prediction_probe(
                 [&](const at::Tensor& x, const at::Tensor& t, const at::Tensor& c) {
                     c10::InferenceMode guard;
-                    const auto& w0 = unet->conv_in->weight;
+                    const auto& w0 = unet->conv_norm_out->weight;
                     return unet->forward(x.to(w0.device(), w0.scalar_type()), t.to(w0.device(), at::kFloat),
                                          c.to(w0.device(), w0.scalar_type()))
                         .to(at::kCPU, at::kFloat);
@@ -560,6 +563,7 @@ AutoencoderKL load_vae_file(const std::string& path, const LoadOptions& opt, std
     KeyMapping map = map_vae_keys(keys, prefix, &ignored, &unknown);
     VaeConfig cfg = merge_vae_config(config, canonical_shapes(map, shapes), scaling_factor);
     c10::NoGradGuard no_grad;
+    nn::DeferInit defer;  // every weight comes from the file
     AutoencoderKL vae(cfg);
     load_component(*vae, make_weight_map(map, load, nullptr), "VAE", opt, warn);
     if (!unknown.empty())
@@ -570,6 +574,9 @@ AutoencoderKL load_vae_file(const std::string& path, const LoadOptions& opt, std
 
 LoadedCheckpoint load_checkpoint(const std::string& path, const LoadOptions& options) {
     const FileFormat f = sniff_format(path);
+    // Layers are built without random initialisation: every weight comes from the file, and the
+    // fp32 pages of an fp16 file's weights are never touched.
+    nn::DeferInit defer;
     switch (f) {
     case FileFormat::Safetensors:
         return load_single_file(path, options);

@@ -35,6 +35,9 @@ struct LoadOptions {
     bool load_unet = true;
     bool load_vae = true;
     bool unet_channels_last = true;
+    // A CPU float32 run keeps Linear/Conv2d weights that the file stores as fp16/bf16 in that
+    // dtype and widens them per call (exact; about half the memory of an fp32 copy).
+    bool keep_half_weights = true;
 };
 
 struct LoadedCheckpoint {

@@ -50,7 +50,7 @@ std::string LoadReport::summary(std::size_t first_n) const {
 }
 
 LoadReport load_weights(torch::nn::Module& module, const WeightMap& weights, bool strict,
-                        const std::vector<std::string>& optional_suffixes) {
+                        const std::vector<std::string>& optional_suffixes, const std::set<std::string>* keep_narrow) {
     LoadReport report;
     c10::NoGradGuard no_grad;
     std::set<std::string> used;
@@ -74,6 +74,19 @@ LoadReport load_weights(torch::nn::Module& module, const WeightMap& weights, boo
                                             shape_string(target.sizes()));
                 return;
             }
+        }
+        const bool narrow_source = src.scalar_type() == at::kHalf || src.scalar_type() == at::kBFloat16;
+        if (keep_narrow && narrow_source && target.scalar_type() == at::kFloat && target.device().is_cpu() &&
+            src.device().is_cpu() && keep_narrow->count(name)) {
+            const auto format = target.dim() == 4 && !target.is_contiguous() &&
+                                        target.is_contiguous(at::MemoryFormat::ChannelsLast)
+                                    ? at::MemoryFormat::ChannelsLast
+                                    : at::MemoryFormat::Contiguous;
+            at::Tensor held = src.contiguous(format);
+            // A view into a larger tensor (a chunk of a fused qkv) would keep all of it alive.
+            if (held.storage().nbytes() != held.nbytes() || held.storage_offset() != 0) held = held.clone(format);
+            target.set_data(held);
+            return;
         }
         target.copy_(src.to(target.device(), target.scalar_type()));
     };

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -31,7 +32,11 @@ using WeightMap = std::map<std::string, std::function<at::Tensor()>>;
 // Copies every weight into `module`'s parameters and buffers (matched by full dotted name).
 // With `strict`, a missing or mismatched tensor throws PipelineError("missing_weights", ...)
 // naming the first ones. Buffers listed in `optional_buffers` (e.g. position_ids) may be absent.
+// Parameters named in `keep_narrow` whose source is fp16/bf16 while the model holds fp32 take the
+// source tensor itself (in the parameter's memory format) instead of a widened copy; the layer
+// widens it per call (latent::nn::Linear / Conv2d).
 LoadReport load_weights(torch::nn::Module& module, const WeightMap& weights, bool strict,
-                        const std::vector<std::string>& optional_suffixes = {"position_ids"});
+                        const std::vector<std::string>& optional_suffixes = {"position_ids"},
+                        const std::set<std::string>* keep_narrow = nullptr);
 
 } // namespace latent

@@ -16,9 +16,9 @@ torch::nn::GroupNorm make_norm(int64_t groups, int64_t channels) {
     return torch::nn::GroupNorm(torch::nn::GroupNormOptions(groups, channels).eps(kVaeEps));
 }
 
-torch::nn::Conv2d make_conv(int64_t in, int64_t out, int64_t k, int64_t stride = 1, int64_t pad = -1) {
+nn::Conv2d make_conv(int64_t in, int64_t out, int64_t k, int64_t stride = 1, int64_t pad = -1) {
     if (pad < 0) pad = k / 2;
-    return torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, k).stride(stride).padding(pad));
+    return nn::Conv2d(torch::nn::Conv2dOptions(in, out, k).stride(stride).padding(pad));
 }
 
 // Tiled decode/encode normalise every tile with statistics recorded on a downscaled pass over
@@ -162,11 +162,11 @@ at::Tensor VaeResnetBlockImpl::forward(const at::Tensor& x) {
 
 VaeAttentionImpl::VaeAttentionImpl(int64_t channels, int64_t groups) {
     group_norm = register_module("group_norm", make_norm(groups, channels));
-    to_q = register_module("to_q", torch::nn::Linear(channels, channels));
-    to_k = register_module("to_k", torch::nn::Linear(channels, channels));
-    to_v = register_module("to_v", torch::nn::Linear(channels, channels));
+    to_q = register_module("to_q", nn::Linear(channels, channels));
+    to_k = register_module("to_k", nn::Linear(channels, channels));
+    to_v = register_module("to_v", nn::Linear(channels, channels));
     to_out = register_module("to_out", torch::nn::ModuleList());
-    to_out->push_back(torch::nn::Linear(channels, channels));
+    to_out->push_back(nn::Linear(channels, channels));
 }
 
 at::Tensor VaeAttentionImpl::forward(const at::Tensor& x) {
@@ -193,7 +193,7 @@ at::Tensor VaeAttentionImpl::forward(const at::Tensor& x) {
             at::matmul_out(dst, p, v);
         }
     }
-    o = to_out[0]->as<torch::nn::Linear>()->forward(o);
+    o = to_out[0]->as<nn::Linear>()->forward(o);
     return o.transpose(1, 2).reshape({b, c, h, w}).add_(x);
 }
 
@@ -302,7 +302,7 @@ AutoencoderKLImpl::AutoencoderKLImpl(VaeConfig config) : config_(std::move(confi
 }
 
 at::Tensor AutoencoderKLImpl::encode_moments(const at::Tensor& x) {
-    const auto& w = encoder->conv_in->weight;
+    const auto& w = encoder->conv_norm_out->weight;  // conv weights may be stored narrower
     at::Tensor h = encoder->forward(x.to(w.device(), w.scalar_type()));
     if (quant_conv) h = quant_conv->forward(h);
     return h;
@@ -324,7 +324,7 @@ at::Tensor AutoencoderKLImpl::decode(const at::Tensor& z) {
     if (z.dim() != 4 || z.size(1) != config_.latent_channels)
         throw PipelineError("bad_input", "The VAE decoder expects latents [B," +
                                              std::to_string(config_.latent_channels) + ",h,w].");
-    const auto& w = decoder->conv_in->weight;
+    const auto& w = decoder->conv_norm_out->weight;  // conv weights may be stored narrower
     at::Tensor h = z.to(w.device(), w.scalar_type());
     if (post_quant_conv) h = post_quant_conv->forward(h);
     return decoder->forward(h);

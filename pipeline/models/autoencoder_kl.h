@@ -6,6 +6,7 @@
 // LDM/CompVis names are converted at load time (pipeline/loaders/key_map_vae.h).
 #pragma once
 
+#include "pipeline/models/layers.h"
 #include "pipeline/models/model_config.h"
 
 #include <torch/nn/module.h>
@@ -25,7 +26,7 @@ public:
     at::Tensor forward(const at::Tensor& x);
 
     torch::nn::GroupNorm norm1{nullptr}, norm2{nullptr};
-    torch::nn::Conv2d conv1{nullptr}, conv2{nullptr}, conv_shortcut{nullptr};
+    nn::Conv2d conv1{nullptr}, conv2{nullptr}, conv_shortcut{nullptr};
 };
 TORCH_MODULE(VaeResnetBlock);
 
@@ -37,7 +38,7 @@ public:
     at::Tensor forward(const at::Tensor& x);
 
     torch::nn::GroupNorm group_norm{nullptr};
-    torch::nn::Linear to_q{nullptr}, to_k{nullptr}, to_v{nullptr};
+    nn::Linear to_q{nullptr}, to_k{nullptr}, to_v{nullptr};
     torch::nn::ModuleList to_out{nullptr};  // [Linear] -> "to_out.0"
 
     // Maximum number of score elements computed at once (default 64 Mi floats = 256 MiB).
@@ -60,7 +61,7 @@ public:
     VaeSampleConvImpl(int64_t channels, bool down);
     at::Tensor forward(const at::Tensor& x);
 
-    torch::nn::Conv2d conv{nullptr};
+    nn::Conv2d conv{nullptr};
 
 private:
     bool down_;
@@ -83,7 +84,7 @@ public:
     explicit VaeEncoderImpl(const VaeConfig& c);
     at::Tensor forward(const at::Tensor& x);  // [B,3,H,W] -> [B,2L,H/f,W/f]
 
-    torch::nn::Conv2d conv_in{nullptr}, conv_out{nullptr};
+    nn::Conv2d conv_in{nullptr}, conv_out{nullptr};
     torch::nn::ModuleList down_blocks{nullptr};
     VaeMidBlock mid_block{nullptr};
     torch::nn::GroupNorm conv_norm_out{nullptr};
@@ -95,7 +96,7 @@ public:
     explicit VaeDecoderImpl(const VaeConfig& c);
     at::Tensor forward(const at::Tensor& z);  // [B,L,h,w] -> [B,3,h·f,w·f]
 
-    torch::nn::Conv2d conv_in{nullptr}, conv_out{nullptr};
+    nn::Conv2d conv_in{nullptr}, conv_out{nullptr};
     VaeMidBlock mid_block{nullptr};
     torch::nn::ModuleList up_blocks{nullptr};
     torch::nn::GroupNorm conv_norm_out{nullptr};
@@ -145,7 +146,7 @@ public:
 
     VaeEncoder encoder{nullptr};
     VaeDecoder decoder{nullptr};
-    torch::nn::Conv2d quant_conv{nullptr}, post_quant_conv{nullptr};
+    nn::Conv2d quant_conv{nullptr}, post_quant_conv{nullptr};
 
 private:
     at::Tensor encode_moments(const at::Tensor& x);

@@ -14,10 +14,10 @@ namespace latent {
 ClipAttentionImpl::ClipAttentionImpl(const ClipTextConfig& c)
     : heads_(c.num_attention_heads), head_dim_(c.head_dim()) {
     const int64_t d = c.hidden_size;
-    q_proj = register_module("q_proj", torch::nn::Linear(d, d));
-    k_proj = register_module("k_proj", torch::nn::Linear(d, d));
-    v_proj = register_module("v_proj", torch::nn::Linear(d, d));
-    out_proj = register_module("out_proj", torch::nn::Linear(d, d));
+    q_proj = register_module("q_proj", nn::Linear(d, d));
+    k_proj = register_module("k_proj", nn::Linear(d, d));
+    v_proj = register_module("v_proj", nn::Linear(d, d));
+    out_proj = register_module("out_proj", nn::Linear(d, d));
 }
 
 at::Tensor ClipAttentionImpl::forward(const at::Tensor& x, const at::Tensor& causal_mask) {
@@ -38,8 +38,8 @@ at::Tensor ClipAttentionImpl::forward(const at::Tensor& x, const at::Tensor& cau
 // ---- MLP -------------------------------------------------------------------------------------
 
 ClipMlpImpl::ClipMlpImpl(const ClipTextConfig& c) : quick_gelu_(c.hidden_act == "quick_gelu") {
-    fc1 = register_module("fc1", torch::nn::Linear(c.hidden_size, c.intermediate_size));
-    fc2 = register_module("fc2", torch::nn::Linear(c.intermediate_size, c.hidden_size));
+    fc1 = register_module("fc1", nn::Linear(c.hidden_size, c.intermediate_size));
+    fc2 = register_module("fc2", nn::Linear(c.intermediate_size, c.hidden_size));
 }
 
 at::Tensor ClipMlpImpl::forward(const at::Tensor& x) {
@@ -98,7 +98,7 @@ ClipTextModelImpl::ClipTextModelImpl(ClipTextConfig config) : config_(std::move(
     if (config_.with_projection)
         text_projection = register_module(
             "text_projection",
-            torch::nn::Linear(torch::nn::LinearOptions(config_.hidden_size, config_.projection_dim).bias(false)));
+            nn::Linear(torch::nn::LinearOptions(config_.hidden_size, config_.projection_dim).bias(false)));
 }
 
 at::Device ClipTextModelImpl::device() const { return text_model->final_layer_norm->weight.device(); }

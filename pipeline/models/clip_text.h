@@ -5,6 +5,7 @@
 // (pipeline/loaders/key_map_text.h).
 #pragma once
 
+#include "pipeline/models/layers.h"
 #include "pipeline/models/model_config.h"
 
 #include <torch/nn/module.h>
@@ -32,7 +33,7 @@ public:
     explicit ClipAttentionImpl(const ClipTextConfig& c);
     at::Tensor forward(const at::Tensor& x, const at::Tensor& causal_mask);
 
-    torch::nn::Linear q_proj{nullptr}, k_proj{nullptr}, v_proj{nullptr}, out_proj{nullptr};
+    nn::Linear q_proj{nullptr}, k_proj{nullptr}, v_proj{nullptr}, out_proj{nullptr};
 
 private:
     int64_t heads_;
@@ -45,7 +46,7 @@ public:
     explicit ClipMlpImpl(const ClipTextConfig& c);
     at::Tensor forward(const at::Tensor& x);
 
-    torch::nn::Linear fc1{nullptr}, fc2{nullptr};
+    nn::Linear fc1{nullptr}, fc2{nullptr};
 
 private:
     bool quick_gelu_;
@@ -101,7 +102,7 @@ public:
     at::ScalarType dtype() const;
 
     ClipTransformer text_model{nullptr};
-    torch::nn::Linear text_projection{nullptr};  // only when config.with_projection
+    nn::Linear text_projection{nullptr};  // only when config.with_projection
 
 private:
     ClipTextConfig config_;

@@ -93,29 +93,51 @@ at::Tensor TextConditioner::encode_one(ClipTextModel model, const EncoderLayerCh
 }
 
 TextConditioning TextConditioner::encode(const at::Tensor& tokens, const at::Tensor& multipliers) const {
-    if (tokens.dim() != 2 || multipliers.dim() != 2 || !tokens.sizes().equals(multipliers.sizes()))
-        throw PipelineError("bad_input", "Prompt chunks must be token and multiplier tables of the same shape [n,77].");
-    if (tokens.size(0) < 1) throw PipelineError("bad_input", "A prompt needs at least one chunk.");
+    return encode_batch({tokens}, {multipliers}).front();
+}
+
+std::vector<TextConditioning> TextConditioner::encode_batch(const std::vector<at::Tensor>& tokens,
+                                                            const std::vector<at::Tensor>& multipliers) const {
+    if (tokens.empty() || tokens.size() != multipliers.size())
+        throw PipelineError("bad_input", "Every text needs its token and multiplier tables.");
+    const int64_t chunks = tokens.front().dim() == 2 ? tokens.front().size(0) : 0;
+    for (size_t k = 0; k < tokens.size(); ++k) {
+        const at::Tensor& t = tokens[k];
+        const at::Tensor& m = multipliers[k];
+        if (t.dim() != 2 || m.dim() != 2 || !t.sizes().equals(m.sizes()) || t.size(1) != 77)
+            throw PipelineError("bad_input",
+                                "Prompt chunks must be token and multiplier tables of the same shape [n,77].");
+        if (t.size(0) != chunks)
+            throw PipelineError("bad_input", "Texts encoded together must have the same number of chunks.");
+    }
+    if (chunks < 1) throw PipelineError("bad_input", "A prompt needs at least one chunk.");
     c10::InferenceMode guard;
-    TextConditioning result;
-    std::vector<at::Tensor> chunks;
-    for (int64_t i = 0; i < tokens.size(0); ++i) {
-        at::Tensor t = tokens.narrow(0, i, 1);
-        at::Tensor m = multipliers.narrow(0, i, 1);
+    const size_t n = tokens.size();
+    std::vector<TextConditioning> result(n);
+    std::vector<std::vector<at::Tensor>> pieces(n);
+    const bool refiner = kind_ == TextConditioningKind::SDXLRefiner;
+    for (int64_t i = 0; i < chunks; ++i) {
+        std::vector<at::Tensor> ts, ms;
+        for (size_t k = 0; k < n; ++k) {
+            ts.push_back(tokens[k].narrow(0, i, 1));
+            ms.push_back(multipliers[k].narrow(0, i, 1));
+        }
+        const at::Tensor t = at::cat(ts, 0);  // [n,77]
+        const at::Tensor m = at::cat(ms, 0);
         at::Tensor pooled1;
-        const bool refiner = kind_ == TextConditioningKind::SDXLRefiner;
-        at::Tensor z1 = apply_emphasis_original(encode_one(te1_, choice_[0], t, refiner ? &pooled1 : nullptr), m);
-        if (refiner && i == 0) result.pooled = pooled1;
+        at::Tensor z = apply_emphasis_original(encode_one(te1_, choice_[0], t, refiner ? &pooled1 : nullptr), m);
+        at::Tensor pooled = pooled1;
         if (kind_ == TextConditioningKind::SDXL) {
-            at::Tensor pooled;
             at::Tensor z2 = apply_emphasis_original(encode_one(*te2_, choice_[1], t, &pooled), m);
-            if (i == 0) result.pooled = pooled;
-            chunks.push_back(at::cat({z1, z2}, 2));
-        } else {
-            chunks.push_back(z1);
+            z = at::cat({z, z2}, 2);
+        }
+        for (size_t k = 0; k < n; ++k) {
+            pieces[k].push_back(z.narrow(0, static_cast<int64_t>(k), 1));
+            // The pooled output is the first chunk's, without emphasis.
+            if (i == 0 && pooled.defined()) result[k].pooled = pooled.narrow(0, static_cast<int64_t>(k), 1).clone();
         }
     }
-    result.crossattn = at::cat(chunks, 1);
+    for (size_t k = 0; k < n; ++k) result[k].crossattn = at::cat(pieces[k], 1);
     return result;
 }
 

@@ -6,7 +6,9 @@
 //         bigG tokens after the first EOS replaced by 0; pooled = bigG final-norm output at the
 //         EOS position x text_projection (first chunk only, without emphasis).
 // Emphasis ("Original"): z * w per token, then z * (mean(z_before) / mean(z_after)) per chunk,
-// applied to each encoder's output separately.
+// applied to each encoder's output separately. The means run over the whole batch of texts
+// encoded together: A1111 encodes all the schedule texts of one prompt (`[a:b:10]` -> "a", "b")
+// in one batch, so each text's emphasis depends on its siblings (encode_batch).
 #pragma once
 
 #include "pipeline/models/clip_text.h"
@@ -53,6 +55,12 @@ public:
     TextConditioning encode(const at::Tensor& tokens, const at::Tensor& multipliers) const;
     TextConditioning encode(const std::vector<std::array<int, 77>>& tokens,
                             const std::vector<std::array<float, 77>>& multipliers) const;
+    // Several texts as one batch (A1111's FrozenCLIPEmbedderWithCustomWords.forward over a list):
+    // chunk i of every text goes through the encoders together and emphasis takes its means over
+    // that whole [texts,77,C] batch. Every text must have the same number of chunks (pad shorter
+    // ones with the empty chunk, as A1111 does).
+    std::vector<TextConditioning> encode_batch(const std::vector<at::Tensor>& tokens,
+                                               const std::vector<at::Tensor>& multipliers) const;
 
     // A1111 EmphasisOriginal on one chunk batch z [B,S,C] with multipliers [B,S].
     static at::Tensor apply_emphasis_original(const at::Tensor& z, const at::Tensor& multipliers);

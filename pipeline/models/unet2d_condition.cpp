@@ -40,7 +40,7 @@ UNet2DConditionModelImpl::UNet2DConditionModelImpl(const UNetConfig& c, bool cha
     s.use_linear_projection = c.use_linear_projection;
 
     conv_in = register_module("conv_in",
-                              torch::nn::Conv2d(torch::nn::Conv2dOptions(c.in_channels, boc[0], 3).padding(1)));
+                              nn::Conv2d(torch::nn::Conv2dOptions(c.in_channels, boc[0], 3).padding(1)));
     time_embedding = register_module("time_embedding", TimestepEmbedding(boc[0], temb));
     if (c.addition_embed_type == "text_time")
         add_embedding = register_module("add_embedding", TimestepEmbedding(c.projection_class_embeddings_input_dim, temb));
@@ -78,14 +78,18 @@ UNet2DConditionModelImpl::UNet2DConditionModelImpl(const UNetConfig& c, bool cha
         "conv_norm_out",
         torch::nn::GroupNorm(torch::nn::GroupNormOptions(c.norm_num_groups, boc[0]).eps(c.norm_eps)));
     conv_out = register_module("conv_out",
-                               torch::nn::Conv2d(torch::nn::Conv2dOptions(boc[0], c.out_channels, 3).padding(1)));
+                               nn::Conv2d(torch::nn::Conv2dOptions(boc[0], c.out_channels, 3).padding(1)));
 
     if (channels_last_) {
         // Channels-last conv weights: oneDNN then runs NHWC convolutions without reordering the
         // weights on every call. load_weights() copies into these tensors and keeps the layout.
+        // With deferred initialisation nothing has been written yet: allocate, do not copy.
         c10::NoGradGuard no_grad;
+        const bool deferred = nn::init_deferred();
         for (auto& p : parameters(true))
-            if (p.dim() == 4) p.set_data(p.contiguous(at::MemoryFormat::ChannelsLast));
+            if (p.dim() == 4)
+                p.set_data(deferred ? at::empty(p.sizes(), p.options().memory_format(at::MemoryFormat::ChannelsLast))
+                                    : p.contiguous(at::MemoryFormat::ChannelsLast));
     }
 }
 
@@ -136,7 +140,7 @@ at::Tensor UNet2DConditionModelImpl::run(const at::Tensor& x, const at::Tensor& 
         bad_input("The added-conditioning vector must be [" + std::to_string(B) + ", " +
                   std::to_string(c.projection_class_embeddings_input_dim) + "]; got " + shape_string(y.sizes()) + ".");
 
-    const auto dtype = conv_in->weight.scalar_type();
+    const auto dtype = conv_norm_out->weight.scalar_type();  // conv weights may be stored narrower
     at::Tensor temb = time_embedding->forward(
         timestep_embedding(t, c.block_out_channels[0], c.flip_sin_to_cos, c.freq_shift).to(dtype));
     if (y.defined()) temb.add_(add_embedding->forward(y.to(dtype)));

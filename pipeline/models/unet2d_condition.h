@@ -7,6 +7,7 @@
 // libtorch 1.13 + oneDNN 2.6 (SD 1.5, 512x512, batch 2): 19.3 s/step channels-last vs 19.9 s NCHW.
 #pragma once
 
+#include "pipeline/models/layers.h"
 #include "pipeline/models/unet_blocks.h"
 #include "pipeline/models/unet_config.h"
 
@@ -40,13 +41,13 @@ public:
 
     const UNetConfig& config() const { return config_; }
 
-    torch::nn::Conv2d conv_in{nullptr};
+    nn::Conv2d conv_in{nullptr};
     TimestepEmbedding time_embedding{nullptr};
     TimestepEmbedding add_embedding{nullptr};  // only with addition_embed_type "text_time"
     torch::nn::ModuleList down_blocks{nullptr}, up_blocks{nullptr};
     MidBlock mid_block{nullptr};
     torch::nn::GroupNorm conv_norm_out{nullptr};
-    torch::nn::Conv2d conv_out{nullptr};
+    nn::Conv2d conv_out{nullptr};
 
 private:
     at::Tensor run(const at::Tensor& x, const at::Tensor& t, const at::Tensor& context, const at::Tensor& y);

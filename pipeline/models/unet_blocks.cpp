@@ -10,8 +10,8 @@ namespace latent {
 
 namespace {
 
-torch::nn::Conv2d make_conv(int64_t in, int64_t out, int64_t kernel, int64_t stride = 1, int64_t padding = 0) {
-    return torch::nn::Conv2d(
+nn::Conv2d make_conv(int64_t in, int64_t out, int64_t kernel, int64_t stride = 1, int64_t padding = 0) {
+    return nn::Conv2d(
         torch::nn::Conv2dOptions(in, out, kernel).stride(stride).padding(padding).bias(true));
 }
 
@@ -19,8 +19,8 @@ torch::nn::GroupNorm make_group_norm(int64_t groups, int64_t channels, double ep
     return torch::nn::GroupNorm(torch::nn::GroupNormOptions(groups, channels).eps(eps).affine(true));
 }
 
-torch::nn::Linear make_linear(int64_t in, int64_t out, bool bias = true) {
-    return torch::nn::Linear(torch::nn::LinearOptions(in, out).bias(bias));
+nn::Linear make_linear(int64_t in, int64_t out, bool bias = true) {
+    return nn::Linear(torch::nn::LinearOptions(in, out).bias(bias));
 }
 
 at::Tensor group_norm(const torch::nn::GroupNorm& n, const at::Tensor& x) {
@@ -28,7 +28,7 @@ at::Tensor group_norm(const torch::nn::GroupNorm& n, const at::Tensor& x) {
     return at::group_norm(x, o.num_groups(), n->weight, n->bias, o.eps(), /*cudnn_enabled=*/true);
 }
 
-at::Tensor conv(torch::nn::Conv2d c, const at::Tensor& x) { return c->forward(x); }
+at::Tensor conv(nn::Conv2d c, const at::Tensor& x) { return c->forward(x); }
 
 // [B, C, H, W] -> [B, H·W, C] token view (a view when x is channels-last).
 at::Tensor to_tokens(const at::Tensor& x) {
@@ -206,12 +206,12 @@ at::Tensor Transformer2DModelImpl::forward(const at::Tensor& x, const at::Tensor
     if (proj_in_linear)
         h = proj_in_linear->forward(h);
     else
-        h = at::linear(h, proj_in_conv->weight.flatten(1), proj_in_conv->bias);
+        h = at::linear(h, nn::weight_as(proj_in_conv->weight, h).flatten(1), nn::weight_as(proj_in_conv->bias, h));
     for (auto& block : blocks_) h = block->forward(h, context);
     if (proj_out_linear)
         h = proj_out_linear->forward(h);
     else
-        h = at::linear(h, proj_out_conv->weight.flatten(1), proj_out_conv->bias);
+        h = at::linear(h, nn::weight_as(proj_out_conv->weight, h).flatten(1), nn::weight_as(proj_out_conv->bias, h));
     return from_tokens(h, H, W).add_(x);
 }
 

@@ -6,6 +6,7 @@
 // Feature maps may be NCHW-contiguous or channels-last; channels-last is preserved.
 #pragma once
 
+#include "pipeline/models/layers.h"
 #include <ATen/core/Tensor.h>
 #include <torch/nn/module.h>
 #include <torch/nn/modules/container/modulelist.h>
@@ -30,7 +31,7 @@ class TimestepEmbeddingImpl : public torch::nn::Module {
 public:
     TimestepEmbeddingImpl(int64_t in_features, int64_t out_features);
     at::Tensor forward(const at::Tensor& x);
-    torch::nn::Linear linear_1{nullptr}, linear_2{nullptr};
+    nn::Linear linear_1{nullptr}, linear_2{nullptr};
 };
 TORCH_MODULE(TimestepEmbedding);
 
@@ -43,8 +44,8 @@ public:
     // `temb_act` is SiLU(time embedding) [B, temb_channels] (computed once per UNet call).
     at::Tensor forward(const at::Tensor& x, const at::Tensor& temb_act);
     torch::nn::GroupNorm norm1{nullptr}, norm2{nullptr};
-    torch::nn::Conv2d conv1{nullptr}, conv2{nullptr}, conv_shortcut{nullptr};
-    torch::nn::Linear time_emb_proj{nullptr};
+    nn::Conv2d conv1{nullptr}, conv2{nullptr}, conv_shortcut{nullptr};
+    nn::Linear time_emb_proj{nullptr};
 
 private:
     double output_scale_factor_;
@@ -57,12 +58,12 @@ public:
     AttentionImpl(int64_t query_dim, int64_t context_dim, int64_t heads, int64_t head_dim);
     // x [B, N, query_dim]; context [B, M, context_dim] or undefined for self-attention.
     at::Tensor forward(const at::Tensor& x, const at::Tensor& context = {});
-    torch::nn::Linear to_q{nullptr}, to_k{nullptr}, to_v{nullptr};
+    nn::Linear to_q{nullptr}, to_k{nullptr}, to_v{nullptr};
     torch::nn::ModuleList to_out{nullptr};  // "0": Linear (the dropout "1" has no weights)
 
 private:
     int64_t heads_, head_dim_;
-    torch::nn::Linear out_{nullptr};
+    nn::Linear out_{nullptr};
 };
 TORCH_MODULE(Attention);
 
@@ -71,7 +72,7 @@ class GEGLUImpl : public torch::nn::Module {
 public:
     GEGLUImpl(int64_t dim_in, int64_t dim_out);
     at::Tensor forward(const at::Tensor& x);
-    torch::nn::Linear proj{nullptr};
+    nn::Linear proj{nullptr};
 };
 TORCH_MODULE(GEGLU);
 
@@ -83,7 +84,7 @@ public:
 
 private:
     GEGLU geglu_{nullptr};
-    torch::nn::Linear out_{nullptr};
+    nn::Linear out_{nullptr};
 };
 TORCH_MODULE(FeedForward);
 
@@ -105,8 +106,8 @@ public:
     at::Tensor forward(const at::Tensor& x, const at::Tensor& context);
     torch::nn::GroupNorm norm{nullptr};
     // Exactly one of each pair is set, depending on use_linear_projection.
-    torch::nn::Conv2d proj_in_conv{nullptr}, proj_out_conv{nullptr};
-    torch::nn::Linear proj_in_linear{nullptr}, proj_out_linear{nullptr};
+    nn::Conv2d proj_in_conv{nullptr}, proj_out_conv{nullptr};
+    nn::Linear proj_in_linear{nullptr}, proj_out_linear{nullptr};
     torch::nn::ModuleList transformer_blocks{nullptr};
 
 private:
@@ -118,7 +119,7 @@ class Downsample2DImpl : public torch::nn::Module {
 public:
     Downsample2DImpl(int64_t channels, int64_t padding);
     at::Tensor forward(const at::Tensor& x);
-    torch::nn::Conv2d conv{nullptr};
+    nn::Conv2d conv{nullptr};
 };
 TORCH_MODULE(Downsample2D);
 
@@ -127,7 +128,7 @@ public:
     explicit Upsample2DImpl(int64_t channels);
     // Nearest-neighbour upsampling to `size` (H, W) (normally 2x), then conv3x3.
     at::Tensor forward(const at::Tensor& x, at::IntArrayRef size);
-    torch::nn::Conv2d conv{nullptr};
+    nn::Conv2d conv{nullptr};
 };
 TORCH_MODULE(Upsample2D);
 

@@ -22,25 +22,37 @@ struct Encoded {
     at::Tensor tokens, multipliers;
 };
 
-Encoded encode_text(const TextConditioner& text, const PromptChunker& chunker, const std::string& line,
-                    bool zero) {
-    ChunkedPrompt chunked = chunker.tokenize_line(line);
-    if (chunked.chunks.empty()) chunked.chunks.push_back(chunker.empty_chunk());
-    std::vector<std::array<int, 77>> tokens;
-    std::vector<std::array<float, 77>> multipliers;
-    for (const auto& c : chunked.chunks) {
-        tokens.push_back(c.tokens);
-        multipliers.push_back(c.multipliers);
+// All the schedule texts of one (sub)prompt in one encoder batch, as A1111's
+// get_learned_conditioning does: shorter texts are padded with empty chunks, and emphasis takes
+// its means over the whole batch.
+std::vector<Encoded> encode_texts(const TextConditioner& text, const PromptChunker& chunker,
+                                  const std::vector<std::string>& lines, bool zero) {
+    std::vector<ChunkedPrompt> chunked;
+    size_t longest = 1;
+    for (const auto& line : lines) {
+        chunked.push_back(chunker.tokenize_line(line));
+        if (chunked.back().chunks.empty()) chunked.back().chunks.push_back(chunker.empty_chunk());
+        longest = std::max(longest, chunked.back().chunks.size());
     }
-    Encoded e;
-    e.cond = text.encode(tokens, multipliers);
-    e.tokens = PromptChunker::tokens_tensor(chunked.chunks);
-    e.multipliers = PromptChunker::multipliers_tensor(chunked.chunks);
-    if (zero) {
-        e.cond.crossattn = at::zeros_like(e.cond.crossattn);
-        if (e.cond.pooled.defined()) e.cond.pooled = at::zeros_like(e.cond.pooled);
+    std::vector<at::Tensor> tokens, multipliers;
+    std::vector<Encoded> out(lines.size());
+    for (size_t k = 0; k < chunked.size(); ++k) {
+        out[k].tokens = PromptChunker::tokens_tensor(chunked[k].chunks);
+        out[k].multipliers = PromptChunker::multipliers_tensor(chunked[k].chunks);
+        std::vector<PromptChunk> padded = chunked[k].chunks;
+        while (padded.size() < longest) padded.push_back(chunker.empty_chunk());
+        tokens.push_back(PromptChunker::tokens_tensor(padded).reshape({-1, 77}));
+        multipliers.push_back(PromptChunker::multipliers_tensor(padded).reshape({-1, 77}));
     }
-    return e;
+    std::vector<TextConditioning> conds = text.encode_batch(tokens, multipliers);
+    for (size_t k = 0; k < out.size(); ++k) {
+        out[k].cond = std::move(conds[k]);
+        if (zero) {
+            out[k].cond.crossattn = at::zeros_like(out[k].cond.crossattn);
+            if (out[k].cond.pooled.defined()) out[k].cond.pooled = at::zeros_like(out[k].cond.pooled);
+        }
+    }
+    return out;
 }
 
 } // namespace
@@ -60,17 +72,24 @@ PromptConditioning encode_prompt(const TextConditioner& text, const PromptChunke
     }
 
     const bool zero = options.zero_if_empty && out.networks.prompt.empty();
-    std::map<std::string, Encoded> cache;  // each distinct text is encoded once
+    // Each distinct sub-prompt is encoded once (A1111 caches by prompt, not by schedule text).
+    std::map<std::string, std::vector<ScheduledConditioning>> cache;
     for (const auto& [subprompt, weight] : parts) {
         WeightedConditioning wc;
         wc.weight = weight;
-        for (const ScheduleEntry& entry : PromptParser::get_prompt_schedule(subprompt, options.steps)) {
-            auto it = cache.find(entry.text);
-            if (it == cache.end()) it = cache.emplace(entry.text, encode_text(text, chunker, entry.text, zero)).first;
-            wc.schedule.push_back({entry.end_at_step, it->second.cond, it->second.tokens, it->second.multipliers});
+        auto it = cache.find(subprompt);
+        if (it == cache.end()) {
+            const std::vector<ScheduleEntry> schedule = PromptParser::get_prompt_schedule(subprompt, options.steps);
+            if (schedule.empty()) throw PipelineError("prompt_syntax", "The prompt produced no conditioning.");
+            std::vector<std::string> lines;
+            for (const ScheduleEntry& entry : schedule) lines.push_back(entry.text);
+            std::vector<Encoded> encoded = encode_texts(text, chunker, lines, zero);
+            std::vector<ScheduledConditioning> entries;
+            for (size_t k = 0; k < schedule.size(); ++k)
+                entries.push_back({schedule[k].end_at_step, encoded[k].cond, encoded[k].tokens, encoded[k].multipliers});
+            it = cache.emplace(subprompt, std::move(entries)).first;
         }
-        if (wc.schedule.empty())
-            throw PipelineError("prompt_syntax", "The prompt produced no conditioning.");
+        wc.schedule = it->second;
         out.parts.push_back(std::move(wc));
     }
     return out;

@@ -6,6 +6,9 @@
 #include "pipeline/models/clip_text.h"
 #include "pipeline/models/model_config.h"
 #include "pipeline/models/text_conditioner.h"
+#include "pipeline/pipelines/conditioning.h"
+#include "pipeline/tokenizers/clip_tokenizer.h"
+#include "pipeline/tokenizers/prompt_chunker.h"
 #include "pipeline/tensors/safetensors.h"
 
 #include <ATen/ATen.h>
@@ -174,6 +177,48 @@ private Q_SLOTS:
         const double ratio = (out[0][0] / z[0][0]).mean().item<double>();
         QVERIFY(std::abs((out[0][3] / z[0][3]).mean().item<double>() - 1.5 * ratio) < 1e-4);
         QVERIFY(std::abs(ratio - 1.0) > 1e-4);
+    }
+
+    // A1111 encodes all the schedule texts of a prompt in one batch and takes emphasis means over
+    // that batch: "[(red cat:1.6):dog:0.5]" gives "(red cat:1.6)" and "dog" whose conditionings
+    // share one mean ratio per encoder, which differs from encoding each text alone.
+    void scheduleTextsShareEmphasisMean() {
+        LATENT_REQUIRE_GOLDEN();
+        auto file = SafetensorsFile::open(golden("tiny-sd1.safetensors"));
+        ClipTextModel te = load_text_encoder(file, "cond_stage_model.transformer.", "reference.text_encoder_config");
+        TextConditioner cond(TextConditioningKind::SD1, te);
+        PromptChunker chunker(ClipTokenizer::shared());
+        ConditioningOptions opt;
+        opt.steps = 10;
+        PromptConditioning pc = encode_prompt(cond, chunker, "[(red cat:1.6):dog:0.5]", opt);
+        QCOMPARE(int(pc.parts.size()), 1);
+        QCOMPARE(int(pc.parts[0].schedule.size()), 2);
+        const auto& first = pc.parts[0].schedule[0];
+        const auto& second = pc.parts[0].schedule[1];
+        at::Tensor t1 = first.tokens.view({-1, 77}), m1 = first.multipliers.view({-1, 77});
+        at::Tensor t2 = second.tokens.view({-1, 77}), m2 = second.multipliers.view({-1, 77});
+        QVERIFY(m1.max().item<double>() > 1.5);   // the emphasis is there
+        QVERIFY(m2.max().item<double>() == 1.0);  // "dog" has none
+
+        // By hand, A1111's way: one batch, one mean over it.
+        at::Tensor z;
+        {
+            c10::InferenceMode guard;
+            z = te->forward(at::cat({t1, t2}, 0)).last_hidden_state;  // [2,77,C]
+        }
+        const at::Tensor m = at::cat({m1, m2}, 0).unsqueeze(-1);
+        const at::Tensor weighted = z * m;
+        const at::Tensor expected = weighted * (z.mean() / weighted.mean());
+        const double d1 = max_abs(first.cond.crossattn, expected.narrow(0, 0, 1));
+        const double d2 = max_abs(second.cond.crossattn, expected.narrow(0, 1, 1));
+        qInfo("batched emphasis: diffs %.3g %.3g", d1, d2);
+        QVERIFY(d1 < 1e-5 && d2 < 1e-5);
+        // "dog" alone would have no rescaling at all; in the batch it is scaled by the shared ratio.
+        const at::Tensor alone = cond.encode(t2, m2).crossattn;
+        QVERIFY(max_abs(alone, z.narrow(0, 1, 1)) < 1e-5);
+        QVERIFY(max_abs(second.cond.crossattn, alone) > 1e-4);
+        // encode_batch rejects texts with different chunk counts (the caller pads).
+        QVERIFY_THROWS_EXCEPTION(PipelineError, cond.encode_batch({t1, at::cat({t2, t2}, 0)}, {m1, at::cat({m2, m2}, 0)}));
     }
 
     // OpenCLIP layout (fused in_proj, transposed text_projection) round-trips through the key map.
