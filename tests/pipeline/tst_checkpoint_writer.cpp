@@ -165,11 +165,33 @@ private Q_SLOTS:
         write_diffusers_sd1_folder(path("tiny16-diffusers"), m, at::kHalf);
         LoadedCheckpoint c = load_checkpoint(path("tiny16.safetensors"));
         LoadedCheckpoint d = load_checkpoint(path("tiny16-diffusers"));
-        QCOMPARE(c.unet->conv_in->weight.scalar_type(), at::kFloat);
+        // On a CPU fp32 run the Linear/Conv2d weights stay fp16 (half the memory), channels-last
+        // where the UNet wants it; norms and embeddings hold the compute dtype.
+        QCOMPARE(c.unet->conv_in->weight.scalar_type(), at::kHalf);
+        QVERIFY(c.unet->conv_in->weight.is_contiguous(at::MemoryFormat::ChannelsLast));
+        QCOMPARE(c.unet->conv_norm_out->weight.scalar_type(), at::kFloat);
+        QCOMPARE(c.vae->decoder->conv_in->weight.scalar_type(), at::kHalf);
+        QCOMPARE(c.te1->text_model->encoder->layers[0]->as<ClipEncoderLayerImpl>()->mlp->fc1->weight.scalar_type(), at::kHalf);
+        QCOMPARE(c.te1->text_model->final_layer_norm->weight.scalar_type(), at::kFloat);
+        QCOMPARE(d.unet->conv_in->weight.scalar_type(), at::kHalf);
         QCOMPARE(SafetensorsFile::open(path("tiny16.safetensors")).find("model.diffusion_model.out.2.weight")->dtype,
                  SafeDType::F16);
         const Outputs oc = run(c.unet, c.vae, c.te1, 4), od = run(d.unet, d.vae, d.te1, 4);
         QCOMPARE(maxDiff(oc, od), 0.0);
+        // Widening per call is exact: the same file loaded into fp32 weights gives the same bits.
+        LoadOptions wide;
+        wide.keep_half_weights = false;
+        LoadedCheckpoint cw = load_checkpoint(path("tiny16.safetensors"), wide);
+        QCOMPARE(cw.unet->conv_in->weight.scalar_type(), at::kFloat);
+        QCOMPARE(maxDiff(run(cw.unet, cw.vae, cw.te1, 4), oc), 0.0);
+        auto bytes = [](torch::nn::Module& mod) {
+            int64_t n = 0;
+            for (const auto& p : mod.parameters()) n += static_cast<int64_t>(p.nbytes());
+            return n;
+        };
+        qInfo("UNet weights held: %lld bytes fp16-kept vs %lld fp32", static_cast<long long>(bytes(*c.unet)),
+              static_cast<long long>(bytes(*cw.unet)));
+        QVERIFY(bytes(*c.unet) * 10 < bytes(*cw.unet) * 6);
         QVERIFY(maxDiff(oc, ref) > 0.0);  // rounding to fp16 did happen
         QVERIFY(maxDiff(oc, ref) < 0.05); // ... and nothing else
         // bfloat16 files load the same way (converted to float32 tensor by tensor).
@@ -177,7 +199,8 @@ private Q_SLOTS:
         QCOMPARE(SafetensorsFile::open(path("tinybf16.safetensors")).find("model.diffusion_model.out.2.weight")->dtype,
                  SafeDType::BF16);
         LoadedCheckpoint e = load_checkpoint(path("tinybf16.safetensors"));
-        QCOMPARE(e.unet->conv_in->weight.scalar_type(), at::kFloat);
+        QCOMPARE(e.unet->conv_in->weight.scalar_type(), at::kBFloat16);
+        QCOMPARE(e.unet->conv_norm_out->weight.scalar_type(), at::kFloat);
         const Outputs oe = run(e.unet, e.vae, e.te1, 4);
         QVERIFY(maxDiff(oe, ref) > 0.0);
         QVERIFY(maxDiff(oe, ref) < 0.2);
