@@ -19,6 +19,12 @@ QString versionReport() {
     lines << QStringLiteral("Qt %1 (built with %2)").arg(QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR));
     lines << QStringLiteral("OpenImageIO %1").arg(QStringLiteral(OIIO_VERSION_STRING));
     lines << QStringLiteral("BLAS: %1").arg(QString::fromStdString(info.blas));
+    if (!info.blas_core.empty())
+        lines << QStringLiteral("BLAS kernels: %1%2")
+                     .arg(QString::fromStdString(info.blas_core),
+                          info.blas_core_forced
+                              ? QStringLiteral(" (forced with OPENBLAS_CORETYPE: this OpenBLAS does not know the CPU)")
+                              : QString());
     lines << QStringLiteral("Threads: %1 (of %2 logical cores)").arg(info.threads).arg(info.cores);
     lines << QStringLiteral("Devices:");
     for (const DeviceInfo& d : info.devices) {

@@ -19,6 +19,7 @@
 #include <cstring>
 
 int main(int argc, char** argv) {
+    latent::reexec_for_blas_core(argv);  // before anything else: OpenBLAS may pick slow kernels
     // A screenshot needs no display: render offscreen unless a platform was chosen explicitly.
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--screenshot") == 0 && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {

@@ -8,6 +8,11 @@
 #endif
 
 #include <dlfcn.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <strings.h>
 
 #include <fstream>
 #include <sstream>
@@ -73,7 +78,50 @@ std::string loaded_blas() {
     return result;
 }
 
+std::string openblas_core() {
+    using NameFn = char* (*)();
+    if (auto fn = reinterpret_cast<NameFn>(dlsym(RTLD_DEFAULT, "openblas_get_corename"))) {
+        const char* name = fn();
+        return name ? name : "";
+    }
+    return "";
+}
+
+bool core_has_avx(const std::string& core) {
+    static const char* const kAvx[] = {"Sandybridge", "Haswell", "SkylakeX", "Cooperlake", "SapphireRapids",
+                                       "Zen", "Bulldozer", "Piledriver", "Steamroller", "Excavator"};
+    for (const char* k : kAvx)
+        if (core.size() >= std::char_traits<char>::length(k) && strncasecmp(core.c_str(), k, std::strlen(k)) == 0)
+            return true;
+    return false;
+}
+
 } // namespace
+
+std::string blas_core_to_force() {
+    const std::string core = openblas_core();
+    if (core.empty() || core_has_avx(core)) return "";
+#if defined(__x86_64__) && defined(__GNUC__)
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+        __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl"))
+        return "SkylakeX";
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return "Haswell";
+#endif
+    return "";
+}
+
+void reexec_for_blas_core(char** argv) {
+    if (std::getenv("OPENBLAS_CORETYPE") || !argv || !argv[0]) return;
+    const std::string core = blas_core_to_force();
+    if (core.empty()) return;
+    ::setenv("OPENBLAS_CORETYPE", core.c_str(), 1);
+    ::setenv("LATENT_BLAS_CORE_FORCED", "1", 1);
+    ::execv("/proc/self/exe", argv);
+    // exec failed: carry on with the slow kernels rather than not at all.
+    ::unsetenv("OPENBLAS_CORETYPE");
+    ::unsetenv("LATENT_BLAS_CORE_FORCED");
+}
 
 int configure_threads(int n) {
     if (n <= 0) {
@@ -89,6 +137,8 @@ SystemInfo query_system_info() {
     info.torch_version = TORCH_VERSION;
     // Force BLAS to be loaded (it is lazily bound on some systems) before inspecting the maps.
     info.blas = loaded_blas();
+    info.blas_core = openblas_core();
+    info.blas_core_forced = std::getenv("LATENT_BLAS_CORE_FORCED") != nullptr;
     info.threads = at::get_num_threads();
     info.cores = static_cast<int>(std::thread::hardware_concurrency());
     info.devices.push_back({"cpu", 0, cpu_model_name(), total_memory_bytes()});

@@ -18,6 +18,8 @@ struct DeviceInfo {
 struct SystemInfo {
     std::string torch_version;
     std::string blas;       // BLAS library actually mapped into the process (path + config)
+    std::string blas_core;  // OpenBLAS kernel set in use ("SkylakeX", "Haswell", ...), "" if not OpenBLAS
+    bool blas_core_forced = false;  // chosen through OPENBLAS_CORETYPE by reexec_for_blas_core()
     int threads = 0;        // libtorch intra-op threads
     int cores = 0;          // logical cores seen by the OS
     bool cuda_available = false;
@@ -28,5 +30,17 @@ struct SystemInfo {
 int configure_threads(int n = 0);
 
 SystemInfo query_system_info();
+
+// Debian 12's OpenBLAS (0.3.21, DYNAMIC_ARCH) does not recognise CPUs newer than itself and then
+// falls back to its pre-AVX "Prescott" kernels even on AVX-512 machines: GEMM runs ~6x slower and
+// with it every convolution and matrix product of the engine. Returns the kernel set to force
+// through OPENBLAS_CORETYPE ("SkylakeX" with AVX-512 F/BW/DQ/VL, "Haswell" with AVX2+FMA) when
+// the OpenBLAS in this process chose a set without AVX on such a CPU; "" otherwise.
+std::string blas_core_to_force();
+
+// Call first thing in main(): when blas_core_to_force() is not empty and OPENBLAS_CORETYPE is not
+// set, sets it (plus LATENT_BLAS_CORE_FORCED=1) and re-executes the program, because OpenBLAS reads
+// the variable only while it loads. Returns normally when nothing needs doing or exec fails.
+void reexec_for_blas_core(char** argv);
 
 } // namespace latent

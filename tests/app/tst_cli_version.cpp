@@ -3,6 +3,7 @@
 #include "app/cli/cli_version.h"
 
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTest>
 #include <QThread>
 
@@ -14,8 +15,9 @@ struct Run {
     QString out, err;
 };
 
-Run runCli(const QStringList& args) {
+Run runCli(const QStringList& args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment()) {
     QProcess p;
+    p.setProcessEnvironment(env);
     p.start(kCli, args);
     Run r;
     if (!p.waitForFinished(60000)) return r;
@@ -43,6 +45,32 @@ private Q_SLOTS:
         const int cores = QThread::idealThreadCount();
         QVERIFY2(r.out.contains(QStringLiteral("Threads: %1 (of %1 logical cores)").arg(cores)), qPrintable(r.out));
         QVERIFY(r.out.contains(QStringLiteral("cpu:0")));
+    }
+
+    // Without OPENBLAS_CORETYPE the program either gets AVX kernels from OpenBLAS itself or, when
+    // this OpenBLAS does not know the CPU and falls back to pre-AVX kernels, re-executes itself with
+    // the variable set. Either way an AVX2 machine never runs the "Prescott" kernels.
+    void blasKernelsUseTheCpu() {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("OPENBLAS_CORETYPE"));
+        env.remove(QStringLiteral("LATENT_BLAS_CORE_FORCED"));
+        const Run r = runCli({QStringLiteral("--version")}, env);
+        QCOMPARE(r.exitCode, 0);
+        const auto m = QRegularExpression(QStringLiteral("BLAS kernels: (\\w+)")).match(r.out);
+        QVERIFY2(m.hasMatch(), qPrintable(r.out));
+        qInfo("OpenBLAS kernels: %s", qPrintable(m.captured(0)));
+        __builtin_cpu_init();
+        if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
+            static const QStringList kNoAvx = {QStringLiteral("Prescott"), QStringLiteral("Core2"),
+                                               QStringLiteral("Penryn"), QStringLiteral("Nehalem"),
+                                               QStringLiteral("Dunnington"), QStringLiteral("Atom"),
+                                               QStringLiteral("Katmai"), QStringLiteral("Coppermine")};
+            QVERIFY2(!kNoAvx.contains(m.captured(1), Qt::CaseInsensitive), qPrintable(r.out));
+        }
+        // An explicit choice is left alone.
+        env.insert(QStringLiteral("OPENBLAS_CORETYPE"), QStringLiteral("Haswell"));
+        const Run h = runCli({QStringLiteral("--version")}, env);
+        QVERIFY2(h.out.contains(QStringLiteral("BLAS kernels: Haswell\n")), qPrintable(h.out));
     }
 
     void threadsOptionIsHonoured() {
