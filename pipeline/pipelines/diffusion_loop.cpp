@@ -9,6 +9,8 @@
 #include "pipeline/tokenizers/prompt_chunker.h"
 
 #include <ATen/ATen.h>
+
+#include <limits>
 #include <c10/core/InferenceMode.h>
 
 #include <chrono>
@@ -49,6 +51,12 @@ void validate_request(const GenerationRequest& r) {
     if (r.n_iter < 1 || r.n_iter > 10000) bad("Batch count must be between 1 and 10000.");
     if (!(r.cfg_scale >= 0.0 && r.cfg_scale <= 100.0)) bad("CFG scale must be between 0 and 100.");
     if (r.seed < 0) bad("The seed must be resolved (non-negative) before generation.");
+    // Image i of the job uses seed + i (and subseed + i): keep that inside int64.
+    const int64_t images = static_cast<int64_t>(r.batch_size) * static_cast<int64_t>(r.n_iter);
+    if (r.seed > std::numeric_limits<int64_t>::max() - images)
+        bad("The seed is too large: seed + image number must stay below 9223372036854775807.");
+    if (r.subseed > std::numeric_limits<int64_t>::max() - images)
+        bad("The variation seed is too large: variation seed + image number must stay below 9223372036854775807.");
     if (!(r.subseed_strength >= 0.0 && r.subseed_strength <= 1.0)) bad("Variation strength must be between 0 and 1.");
     if (r.clip_skip < 1 || r.clip_skip > 12) bad("Clip skip must be between 1 and 12.");
 }

@@ -79,6 +79,10 @@ private Q_SLOTS:
         QTest::newRow("bad request json")
             << QStringList{"txt2img", "--model", model, "--request", "BADJSON", "--out", "OUT"};
         QTest::newRow("no out") << QStringList{"txt2img", "--model", model};
+        // Image 2 of the batch would need seed + 1 > 2^63 - 1.
+        QTest::newRow("seed overflows with the batch")
+            << QStringList{"txt2img", "--model", model, "--seed", "9223372036854775807", "--batch-size", "2",
+                           "--steps", "1", "--width", "64", "--height", "64", "--out", "OUT"};
     }
 
     void badInputExitsTwo() {
