@@ -13,6 +13,7 @@
 #include "ui/gallery/gallery_model.h"
 #include "ui/widgets/thumbnail_cache.h"
 #include "ui/main/main_window.h"
+#include "common/isolated_app_data.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -32,6 +33,9 @@ using latent::GenerationParams;
 
 class TestGalleryDock : public QObject {
     Q_OBJECT
+public:
+    // Before the QApplication: a fresh HOME/XDG data folder for this run (not ~/.qttest).
+    static void initMain() { latent::test::isolateAppData(); }
 
 private:
     QTemporaryDir dir_;

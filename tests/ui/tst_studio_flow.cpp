@@ -16,6 +16,7 @@
 #include "ui/docks/queue_dock.h"
 #include "ui/main/main_window.h"
 #include "ui/widgets/prompt_highlighter.h"
+#include "common/isolated_app_data.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -41,6 +42,10 @@ using Kind = PromptHighlighter::Kind;
 
 class TestStudioFlow : public QObject {
     Q_OBJECT
+public:
+    // Before the QApplication: a fresh HOME/XDG data folder for this run (not ~/.qttest).
+    static void initMain() { latent::test::isolateAppData(); }
+
 private:
     QTemporaryDir dir_;
 
