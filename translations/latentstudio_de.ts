@@ -1231,6 +1231,17 @@ Optionen für download:
     </message>
 </context>
 <context>
+    <name>latent::FileRevealer</name>
+    <message>
+        <source>Could not open the folder %1: no file manager is available.</source>
+        <translation>Der Ordner %1 konnte nicht geöffnet werden: Es ist kein Dateimanager verfügbar.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist any more.</source>
+        <translation>%1 existiert nicht mehr.</translation>
+    </message>
+</context>
+<context>
     <name>latent::GalleryDock</name>
     <message>
         <source>Gallery</source>

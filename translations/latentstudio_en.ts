@@ -1195,6 +1195,17 @@ download options:
     </message>
 </context>
 <context>
+    <name>latent::FileRevealer</name>
+    <message>
+        <source>Could not open the folder %1: no file manager is available.</source>
+        <translation>Could not open the folder %1: no file manager is available.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist any more.</source>
+        <translation>%1 does not exist any more.</translation>
+    </message>
+</context>
+<context>
     <name>latent::GalleryDock</name>
     <message>
         <source>Gallery</source>
