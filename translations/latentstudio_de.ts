@@ -2250,6 +2250,10 @@ libtorch %2 · Qt %3</translation>
         <source>Image to image and inpainting: generate from the image on the canvas and its inpaint mask instead of from noise</source>
         <translation>Bild zu Bild und Inpainting: aus dem Bild auf der Leinwand und seiner Inpaint-Maske erzeugen statt aus Rauschen</translation>
     </message>
+    <message>
+        <source>Seed of the first image (the next images of a batch count up from it); &quot;Random&quot; (-1) picks a new one for every job</source>
+        <translation>Seed des ersten Bildes (die weiteren Bilder eines Stapels zählen von ihm aus hoch); „Zufällig“ (-1) wählt für jeden Auftrag einen neuen</translation>
+    </message>
 </context>
 <context>
     <name>latent::QueueDock</name>

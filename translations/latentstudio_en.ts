@@ -2210,6 +2210,10 @@ libtorch %2 · Qt %3</source>
         <source>Image to image and inpainting: generate from the image on the canvas and its inpaint mask instead of from noise</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Seed of the first image (the next images of a batch count up from it); &quot;Random&quot; (-1) picks a new one for every job</source>
+        <translation>Seed of the first image (the next images of a batch count up from it); &quot;Random&quot; (-1) picks a new one for every job</translation>
+    </message>
 </context>
 <context>
     <name>latent::QueueDock</name>
