@@ -18,6 +18,7 @@ PACKAGES=(
   qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite qt6-qpa-plugins libgl-dev
   libopenimageio-dev qtkeychain-qt6-dev
   xvfb xauth fontconfig fonts-dejavu-core
+  dbus-daemon  # a private session bus in the "Show in folder" test (tests/ui/tst_gallery_dock)
 )
 
 as_root() {

@@ -1231,6 +1231,17 @@ Optionen für download:
     </message>
 </context>
 <context>
+    <name>latent::FileRevealer</name>
+    <message>
+        <source>Could not open the folder %1: no file manager is available.</source>
+        <translation>Der Ordner %1 konnte nicht geöffnet werden: Es ist kein Dateimanager verfügbar.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist any more.</source>
+        <translation>%1 existiert nicht mehr.</translation>
+    </message>
+</context>
+<context>
     <name>latent::GalleryDock</name>
     <message>
         <source>Gallery</source>
@@ -2238,6 +2249,10 @@ libtorch %2 · Qt %3</translation>
     <message>
         <source>Image to image and inpainting: generate from the image on the canvas and its inpaint mask instead of from noise</source>
         <translation>Bild zu Bild und Inpainting: aus dem Bild auf der Leinwand und seiner Inpaint-Maske erzeugen statt aus Rauschen</translation>
+    </message>
+    <message>
+        <source>Seed of the first image (the next images of a batch count up from it); &quot;Random&quot; (-1) picks a new one for every job</source>
+        <translation>Seed des ersten Bildes (die weiteren Bilder eines Stapels zählen von ihm aus hoch); „Zufällig“ (-1) wählt für jeden Auftrag einen neuen</translation>
     </message>
 </context>
 <context>

@@ -1195,6 +1195,17 @@ download options:
     </message>
 </context>
 <context>
+    <name>latent::FileRevealer</name>
+    <message>
+        <source>Could not open the folder %1: no file manager is available.</source>
+        <translation>Could not open the folder %1: no file manager is available.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist any more.</source>
+        <translation>%1 does not exist any more.</translation>
+    </message>
+</context>
+<context>
     <name>latent::GalleryDock</name>
     <message>
         <source>Gallery</source>
@@ -2198,6 +2209,10 @@ libtorch %2 · Qt %3</source>
     <message>
         <source>Image to image and inpainting: generate from the image on the canvas and its inpaint mask instead of from noise</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed of the first image (the next images of a batch count up from it); &quot;Random&quot; (-1) picks a new one for every job</source>
+        <translation>Seed of the first image (the next images of a batch count up from it); &quot;Random&quot; (-1) picks a new one for every job</translation>
     </message>
 </context>
 <context>

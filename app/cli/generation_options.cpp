@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace latent {
 
@@ -26,12 +27,16 @@ std::string rngFromA1111(const QString& value) {
 bool readInt(const QJsonObject& o, const char* key, int64_t* out, QString* error) {
     const QJsonValue v = o.value(QLatin1String(key));
     if (v.isUndefined() || v.isNull()) return true;
-    if (!v.isDouble() || !std::isfinite(v.toDouble()) || std::floor(v.toDouble()) != v.toDouble() ||
-        std::fabs(v.toDouble()) > 9.007199254740992e15) {
+    // Qt 6 keeps JSON integers as qint64 (QJsonValue(qint64), and fromJson for integer literals),
+    // so a seed such as 2^53 + 1 arrives exactly; toInteger() does not go through double. A whole
+    // number written as a float ("20.0", 1e3) is accepted when it is exactly representable.
+    constexpr qint64 kSentinel = std::numeric_limits<qint64>::min();
+    const qint64 n = v.isDouble() ? v.toInteger(kSentinel) : kSentinel;
+    if (n == kSentinel) {
         *error = QCoreApplication::translate("Cli", "\"%1\" must be a whole number.").arg(QLatin1String(key));
         return false;
     }
-    *out = static_cast<int64_t>(v.toDouble());
+    *out = n;
     return true;
 }
 

@@ -12,6 +12,7 @@
 #include "ui/gallery/gallery_model.h"
 #include "ui/widgets/thumbnail_cache.h"
 #include "ui/main/main_window.h"
+#include "common/isolated_app_data.h"
 
 #include <QDir>
 #include <QPainter>
@@ -53,6 +54,9 @@ QImage landscape(int w, int h, int variant) {
 
 class TestCanvasScreens : public QObject {
     Q_OBJECT
+public:
+    // Before the QApplication: a fresh HOME/XDG data folder for this run (not ~/.qttest).
+    static void initMain() { latent::test::isolateAppData(); }
 
 private:
     QTemporaryDir dir_;

@@ -8,6 +8,7 @@
 #include "app/storage/image_writer.h"
 #include "ui/canvas/canvas_view.h"
 #include "ui/docks/inpaint_dock.h"
+#include "common/isolated_app_data.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -78,6 +79,9 @@ bool dropOn(QWidget* w, QMimeData* mime) {
 
 class TestCanvasView : public QObject {
     Q_OBJECT
+public:
+    // Before the QApplication: a fresh HOME/XDG data folder for this run (not ~/.qttest).
+    static void initMain() { latent::test::isolateAppData(); }
 
 private:
     QTemporaryDir dir_;

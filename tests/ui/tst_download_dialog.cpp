@@ -6,6 +6,7 @@
 #include "common/fake_hub_server.h"
 #include "ui/dialogs/download_dialog.h"
 #include "ui/main/main_window.h"
+#include "common/isolated_app_data.h"
 
 #include <QAction>
 #include <QSettings>
@@ -25,6 +26,10 @@ using namespace latent::test;
 
 class TestDownloadDialog : public QObject {
     Q_OBJECT
+public:
+    // Before the QApplication: a fresh HOME/XDG data folder for this run (not ~/.qttest).
+    static void initMain() { latent::test::isolateAppData(); }
+
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 

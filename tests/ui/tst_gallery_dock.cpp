@@ -2,36 +2,127 @@
 // cached on disk), newest first; search, model filter, favourites; copy parameters; delete;
 // rebuild in the background after the database was deleted; drag from the gallery onto the
 // canvas; the image info dock shows metadata as plain text and sends it to the prompt; the main
-// window wires gallery, canvas and image info.
+// window wires gallery, canvas and image info; "Show in folder" selects the file through a
+// FileManager1 service on a private D-Bus session bus, and opens the folder without one.
 #include "app/core/settings.h"
 #include "app/gallery/gallery_store.h"
 #include "app/metadata/png_text.h"
 #include "app/storage/image_writer.h"
+#include "common/isolated_app_data.h"
 #include "ui/canvas/canvas_view.h"
 #include "ui/docks/gallery_dock.h"
 #include "ui/docks/image_info_dock.h"
 #include "ui/gallery/gallery_model.h"
-#include "ui/widgets/thumbnail_cache.h"
 #include "ui/main/main_window.h"
+#include "ui/widgets/file_revealer.h"
+#include "ui/widgets/thumbnail_cache.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#include <QDBusMessage>
+#include <QDesktopServices>
 #include <QListView>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
+using latent::FileRevealer;
 using latent::GalleryDock;
 using latent::GalleryModel;
 using latent::GalleryStore;
 using latent::GenerationParams;
 
+// Stands in for the desktop's file manager on a private bus (Nautilus, Dolphin, ... export this).
+class FakeFileManager : public QObject {
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "org.freedesktop.FileManager1")
+public:
+    QStringList shownItems;
+    QStringList startupIds;
+public Q_SLOTS:
+    void ShowItems(const QStringList& uris, const QString& startupId) {
+        shownItems << uris;
+        startupIds << startupId;
+    }
+    void ShowFolders(const QStringList&, const QString&) {}
+};
+
+// Catches QDesktopServices::openUrl for file: URLs (the fallback), so no real program starts.
+class UrlCatcher : public QObject {
+    Q_OBJECT
+public:
+    QList<QUrl> urls;
+public Q_SLOTS:
+    void open(const QUrl& url) { urls << url; }
+};
+
+// A private session bus: dbus-daemon with its own configuration (no system service folders, so
+// no real file manager can be activated) and a service folder the test controls.
+class PrivateBus {
+public:
+    ~PrivateBus() {
+        if (!name_.isEmpty()) QDBusConnection::disconnectFromBus(name_);
+        if (process_.state() != QProcess::NotRunning) {
+            process_.terminate();
+            if (!process_.waitForFinished(5000)) process_.kill();
+            process_.waitForFinished(2000);
+        }
+    }
+    // Empty on success, else why the bus could not start.
+    QString start(const QString& dir) {
+        const QString exe = QStandardPaths::findExecutable(QStringLiteral("dbus-daemon"));
+        if (exe.isEmpty()) return QStringLiteral("dbus-daemon is not installed");
+        serviceDir_ = QDir(dir).filePath(QStringLiteral("services"));
+        QDir().mkpath(serviceDir_);
+        const QString config = QDir(dir).filePath(QStringLiteral("bus.conf"));
+        QFile f(config);
+        if (!f.open(QIODevice::WriteOnly)) return f.errorString();
+        f.write(QStringLiteral("<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-BUS Bus Configuration 1.0//EN\"\n"
+                               " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n"
+                               "<busconfig><type>session</type><listen>unix:dir=%1</listen><auth>EXTERNAL</auth>"
+                               "<servicedir>%2</servicedir><policy context=\"default\">"
+                               "<allow send_destination=\"*\" eavesdrop=\"true\"/><allow eavesdrop=\"true\"/>"
+                               "<allow own=\"*\"/></policy></busconfig>\n")
+                    .arg(dir, serviceDir_)
+                    .toUtf8());
+        f.close();
+        process_.start(exe, {QStringLiteral("--config-file=") + config, QStringLiteral("--nofork"),
+                             QStringLiteral("--print-address=1")});
+        if (!process_.waitForStarted(10000)) return process_.errorString();
+        while (!process_.canReadLine())
+            if (!process_.waitForReadyRead(10000))
+                return QStringLiteral("dbus-daemon printed no address: ") +
+                       QString::fromLocal8Bit(process_.readAllStandardError());
+        address_ = QString::fromUtf8(process_.readLine()).trimmed();
+        return {};
+    }
+    QString address() const { return address_; }
+    QString serviceDir() const { return serviceDir_; }
+    QDBusConnection connect(const QString& name) {
+        name_ = name;
+        return QDBusConnection::connectToBus(address_, name);
+    }
+
+private:
+    QProcess process_;
+    QString address_;
+    QString serviceDir_;
+    QString name_;
+};
+
 class TestGalleryDock : public QObject {
     Q_OBJECT
+public:
+    // Before the QApplication: a fresh HOME/XDG data folder for this run (not ~/.qttest).
+    static void initMain() { latent::test::isolateAppData(); }
 
 private:
     QTemporaryDir dir_;
@@ -314,6 +405,111 @@ private Q_SLOTS:
         QVERIFY(info.shownText().size() < latent::ImageInfoDock::kMaxShownChars + 5000); // plus parse notes
         info.setImage(QString(), QString());
         QVERIFY(!button->isEnabled());
+    }
+
+    // Without a session bus (or without FileManager1 on it) "Show in folder" opens the folder
+    // with QDesktopServices; a missing file is reported instead.
+    void showInFolderFallsBackToOpeningTheFolder() {
+        GalleryStore store(dbPath());
+        QVERIFY(store.open());
+        GalleryDock dock;
+        dock.setStore(&store);
+        const QString png = writeImage(QStringLiteral("shown"), QStringLiteral("m"), 1);
+        dock.addImages({png});
+        const qint64 id = store.entryByPath(png)->id;
+        UrlCatcher catcher;
+        QDesktopServices::setUrlHandler(QStringLiteral("file"), &catcher, "open");
+        auto cleanup = qScopeGuard([] { QDesktopServices::unsetUrlHandler(QStringLiteral("file")); });
+
+        dock.fileRevealer()->setBus(QDBusConnection(QStringLiteral("latent-no-such-bus"))); // not connected
+        QCOMPARE(dock.fileRevealer()->method(), FileRevealer::Method::OpenFolder);
+        QSignalSpy revealed(dock.fileRevealer(), &FileRevealer::revealed);
+        QVERIFY(dock.showInFolder(id));
+        QCOMPARE(catcher.urls, QList<QUrl>{QUrl::fromLocalFile(QFileInfo(png).absolutePath())});
+        QCOMPARE(revealed.count(), 1);
+        QCOMPARE(revealed.first().at(1).value<FileRevealer::Method>(), FileRevealer::Method::OpenFolder);
+
+        // The file went away since it was indexed: a message, nothing opened.
+        QSignalSpy status(&dock, &GalleryDock::statusMessage);
+        QVERIFY(QFile::remove(png));
+        QVERIFY(!dock.showInFolder(id));
+        QCOMPARE(catcher.urls.size(), 1);
+        QCOMPARE(status.count(), 1);
+        QVERIFY2(status.first().first().toString().contains(QFileInfo(png).fileName()),
+                 qPrintable(status.first().first().toString()));
+    }
+
+    // On a private session bus: no FileManager1 -> the folder; an activatable one that fails to
+    // start -> the folder after the failed call; a running one -> ShowItems with the file's URL.
+    void showInFolderSelectsTheFileThroughFileManager1() {
+        QTemporaryDir busDir(QDir::tempPath() + QStringLiteral("/latent-bus-XXXXXX"));
+        QVERIFY(busDir.isValid());
+        PrivateBus bus;
+        const QString error = bus.start(busDir.path());
+        if (!error.isEmpty()) QSKIP(qPrintable(QStringLiteral("no private D-Bus: ") + error));
+        QDBusConnection client = bus.connect(QStringLiteral("latent-test-client"));
+        QVERIFY2(client.isConnected(), qPrintable(client.lastError().message()));
+
+        GalleryStore store(dbPath());
+        QVERIFY(store.open());
+        GalleryDock dock;
+        dock.setStore(&store);
+        const QString png = writeImage(QStringLiteral("selected"), QStringLiteral("m"), 1);
+        dock.addImages({png});
+        const qint64 id = store.entryByPath(png)->id;
+        dock.fileRevealer()->setBus(client);
+        UrlCatcher catcher;
+        QDesktopServices::setUrlHandler(QStringLiteral("file"), &catcher, "open");
+        auto cleanup = qScopeGuard([] { QDesktopServices::unsetUrlHandler(QStringLiteral("file")); });
+        QSignalSpy revealed(dock.fileRevealer(), &FileRevealer::revealed);
+
+        // 1. A bus without a file manager.
+        QCOMPARE(dock.fileRevealer()->method(), FileRevealer::Method::OpenFolder);
+        QVERIFY(dock.showInFolder(id));
+        QCOMPARE(catcher.urls.size(), 1);
+
+        // 2. Activatable, but its program fails: the call errors, the folder opens instead.
+        QFile service(QDir(bus.serviceDir()).filePath(QStringLiteral("org.freedesktop.FileManager1.service")));
+        QVERIFY(service.open(QIODevice::WriteOnly));
+        service.write("[D-BUS Service]\nName=org.freedesktop.FileManager1\nExec=/bin/false\n");
+        service.close();
+        const QDBusMessage reload = client.call(QDBusMessage::createMethodCall(
+            QStringLiteral("org.freedesktop.DBus"), QStringLiteral("/org/freedesktop/DBus"),
+            QStringLiteral("org.freedesktop.DBus"), QStringLiteral("ReloadConfig")));
+        QCOMPARE(reload.type(), QDBusMessage::ReplyMessage);
+        QCOMPARE(dock.fileRevealer()->method(), FileRevealer::Method::ShowItems);
+        revealed.clear();
+        QVERIFY(dock.showInFolder(id));
+        QTRY_COMPARE_WITH_TIMEOUT(catcher.urls.size(), 2, 15000);
+        QCOMPARE(catcher.urls.last(), QUrl::fromLocalFile(QFileInfo(png).absolutePath()));
+        QCOMPARE(revealed.count(), 1);
+        QCOMPARE(revealed.first().at(1).value<FileRevealer::Method>(), FileRevealer::Method::OpenFolder);
+
+        // 3. A running file manager gets the file's URL (percent-encoded) and selects it.
+        FakeFileManager fake;
+        QDBusConnection fm = QDBusConnection::connectToBus(bus.address(), QStringLiteral("latent-test-fm"));
+        auto fmCleanup = qScopeGuard([] { QDBusConnection::disconnectFromBus(QStringLiteral("latent-test-fm")); });
+        QVERIFY(fm.registerObject(QLatin1String(FileRevealer::kPath), &fake, QDBusConnection::ExportAllSlots));
+        QVERIFY(fm.registerService(QLatin1String(FileRevealer::kService)));
+        QCOMPARE(dock.fileRevealer()->method(), FileRevealer::Method::ShowItems);
+        revealed.clear();
+        QVERIFY(dock.showInFolder(id));
+        QTRY_COMPARE_WITH_TIMEOUT(fake.shownItems.size(), 1, 10000);
+        QCOMPARE(fake.shownItems.first(), QString::fromUtf8(QUrl::fromLocalFile(png).toEncoded()));
+        QTRY_COMPARE(revealed.count(), 1);
+        QCOMPARE(revealed.first().at(1).value<FileRevealer::Method>(), FileRevealer::Method::ShowItems);
+        QCOMPARE(catcher.urls.size(), 2); // no folder opened this time
+
+        // A name that needs encoding arrives as a proper file:// URI.
+        const QString odd = dir_.filePath(QStringLiteral("with space ü#1.png"));
+        QVERIFY(QFile::copy(png, odd));
+        FileRevealer direct(client);
+        QVERIFY(direct.reveal(odd));
+        QTRY_COMPARE_WITH_TIMEOUT(fake.shownItems.size(), 2, 10000);
+        QVERIFY2(fake.shownItems.last().startsWith(QStringLiteral("file:///")), qPrintable(fake.shownItems.last()));
+        QVERIFY(fake.shownItems.last().contains(QStringLiteral("with%20space%20%C3%BC%231.png")));
+        QCOMPARE(QUrl(fake.shownItems.last()).toLocalFile(), QFileInfo(odd).absoluteFilePath());
+        QFile::remove(odd);
     }
 
     void mainWindowWiresGalleryCanvasAndInfo() {

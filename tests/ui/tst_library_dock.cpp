@@ -10,6 +10,7 @@
 #include "ui/library/model_details_panel.h"
 #include "ui/widgets/thumbnail_cache.h"
 #include "ui/main/main_window.h"
+#include "common/isolated_app_data.h"
 
 #include <QApplication>
 
@@ -33,7 +34,11 @@ using namespace latent;
 
 class TestLibraryDock : public QObject {
     Q_OBJECT
+public:
+    // Before the QApplication: a fresh HOME/XDG data folder for this run (not ~/.qttest).
+    static void initMain() { latent::test::isolateAppData(); }
 
+private:
     QTemporaryDir dir_;
     QString root_;
 

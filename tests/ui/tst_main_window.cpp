@@ -4,6 +4,7 @@
 #include "app/core/translations.h"
 #include "ui/canvas/canvas_view.h"
 #include "ui/main/main_window.h"
+#include "common/isolated_app_data.h"
 
 #include <QAction>
 #include <QApplication>
@@ -20,6 +21,9 @@ using latent::MainWindow;
 
 class TestMainWindow : public QObject {
     Q_OBJECT
+public:
+    // Before the QApplication: a fresh HOME/XDG data folder for this run (not ~/.qttest).
+    static void initMain() { latent::test::isolateAppData(); }
 
 private:
     QTemporaryDir dir_;

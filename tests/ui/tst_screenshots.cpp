@@ -2,12 +2,20 @@
 //   studio-first-run.png   empty library: the welcome panel with the demo model offer
 //   studio-generating.png  the demo model mid-generation: preview on the canvas, progress in the queue
 //   studio-finished.png    the finished image, the job done in the queue, speed in the status bar
-// The test checks the images were written and differ (the states are really different).
+// The test checks the images were written and differ (the states are really different). Each run
+// has its own empty app data (isolateAppData), so the gallery shows this run's image only.
+// The README's packaging/screenshots/main-window.png and studio-generated.png are copies of
+// studio-first-run.png and studio-finished.png.
 #include "app/core/settings.h"
+#include "app/gallery/gallery_store.h"
 #include "app/jobs/job_queue.h"
 #include "app/worker/studio_session.h"
+#include "common/isolated_app_data.h"
+#include "ui/docks/gallery_dock.h"
 #include "ui/docks/prompt_dock.h"
+#include "ui/docks/queue_dock.h"
 #include "ui/main/main_window.h"
+#include "ui/widgets/thumbnail_cache.h"
 
 #include <QAction>
 #include <QApplication>
@@ -25,6 +33,10 @@ using namespace latent;
 
 class TestScreenshots : public QObject {
     Q_OBJECT
+public:
+    // Before the QApplication: a fresh HOME/XDG data folder for this run (not ~/.qttest).
+    static void initMain() { latent::test::isolateAppData(); }
+
 private:
     QTemporaryDir dir_;
     QString shots_ = QStringLiteral(LATENT_TEST_BIN_DIR "/../screenshots");
@@ -55,6 +67,10 @@ private Q_SLOTS:
         w.resize(1440, 900);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
+        // Nothing from earlier runs: a fresh data folder, an empty gallery and queue.
+        QVERIFY(latent::test::appDataIsIsolated());
+        QCOMPARE(w.galleryStore()->count(), 0);
+        QVERIFY(session.queue()->jobs().isEmpty());
         QTest::qWait(200);
         QVERIFY(save(w, QStringLiteral("studio-first-run.png")));
 
@@ -74,6 +90,12 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(isFinalState(q->job(id)->state), 120000);
         QCOMPARE(q->job(id)->state, JobState::Done);
         QVERIFY(shotMid);
+        // The finished state with its thumbnails made: this run's one image in the gallery and
+        // as the job's thumbnail in the queue.
+        const QString png = q->job(id)->results.value(0);
+        QTRY_COMPARE(w.galleryStore()->count(), 1);
+        QTRY_VERIFY(!w.galleryDock()->thumbnails()->thumbnail(png).isNull());
+        QTRY_COMPARE(w.queueDock()->thumbnailKind(id), QueueDock::ThumbnailKind::Result);
         QTest::qWait(100);
         QVERIFY(save(w, QStringLiteral("studio-finished.png")));
 

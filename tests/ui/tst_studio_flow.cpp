@@ -2,13 +2,17 @@
 // (A1111 highlighting, live token counts per 75-token chunk, parameters, refused enqueue),
 // Generate -> job queue -> inference worker -> PNG with infotext on disk -> job done, with
 // progress and previews on the canvas, queue dock and status bar. Prints the GUI thread's longest
-// event-loop stall during the generation.
+// event-loop stall during the generation. Seeds beyond int (A1111's 2^32 - 1, 2^40 + 3, 2^63 - 1)
+// keep their exact value from the prompt panel through the job's JSON, the SQLite queue (across a
+// restart), the worker and engine, the PNG infotext and the gallery back into the panel.
+#include "app/cli/generation_options.h"
 #include "app/core/settings.h"
+#include "app/gallery/gallery_store.h"
 #include "app/jobs/job_queue.h"
+#include "app/metadata/generation_params.h"
 #include "app/metadata/png_text.h"
 #include "app/worker/studio_session.h"
-#include "app/gallery/gallery_store.h"
-#include "app/metadata/generation_params.h"
+#include "common/isolated_app_data.h"
 #include "ui/canvas/canvas_document.h"
 #include "ui/canvas/canvas_view.h"
 #include "ui/docks/gallery_dock.h"
@@ -16,31 +20,54 @@
 #include "ui/docks/queue_dock.h"
 #include "ui/main/main_window.h"
 #include "ui/widgets/prompt_highlighter.h"
+#include "ui/widgets/seed_edit.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDir>
 #include <QFileInfo>
 #include <QImage>
-#include <QPainter>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
+#include <limits>
+
 using namespace latent;
 using Kind = PromptHighlighter::Kind;
 
+namespace {
+constexpr qint64 kA1111Max = Q_INT64_C(4294967295);      // A1111's largest random seed
+constexpr qint64 kBig = (Q_INT64_C(1) << 40) + 3;        // 1099511627779
+constexpr qint64 kPastDouble = (Q_INT64_C(1) << 53) + 1; // not exact in a double
+constexpr qint64 kMaxSeed = std::numeric_limits<qint64>::max();
+QJsonObject throughJsonText(const QJsonObject& o) { // what the SQLite queue stores and reads back
+    return QJsonDocument::fromJson(QJsonDocument(o).toJson(QJsonDocument::Compact)).object();
+}
+} // namespace
+
 class TestStudioFlow : public QObject {
     Q_OBJECT
+public:
+    // Before the QApplication: a fresh HOME/XDG data folder for this run (not ~/.qttest).
+    static void initMain() { latent::test::isolateAppData(); }
+
 private:
     QTemporaryDir dir_;
 
@@ -112,13 +139,13 @@ private Q_SLOTS:
         QCOMPARE(w->value(), 384);
         QCOMPARE(h->value(), 704);
         dock.findChild<QSpinBox*>(QStringLiteral("clipSkipSpin"))->setValue(2);
-        dock.findChild<QSpinBox*>(QStringLiteral("seedSpin"))->setValue(1234);
+        dock.findChild<SeedEdit*>(QStringLiteral("seedSpin"))->setValue(1234);
         dock.findChild<QCheckBox*>(QStringLiteral("variationCheck"))->setChecked(true);
-        dock.findChild<QSpinBox*>(QStringLiteral("subseedSpin"))->setValue(99);
+        dock.findChild<SeedEdit*>(QStringLiteral("subseedSpin"))->setValue(99);
         const QJsonObject p = dock.buildParams();
         QCOMPARE(p.value(QStringLiteral("width")).toInt(), 384);
-        QCOMPARE(p.value(QStringLiteral("seed")).toInt(), 1234);
-        QCOMPARE(p.value(QStringLiteral("subseed")).toInt(), 99);
+        QCOMPARE(p.value(QStringLiteral("seed")).toInteger(), 1234);
+        QCOMPARE(p.value(QStringLiteral("subseed")).toInteger(), 99);
         QCOMPARE(p.value(QStringLiteral("subseed_strength")).toDouble(), 0.1);
         QCOMPARE(p.value(QStringLiteral("sampler_name")).toString(), QStringLiteral("Euler a"));
         QCOMPARE(p.value(QStringLiteral("override_settings"))
@@ -128,6 +155,152 @@ private Q_SLOTS:
                  2);
         QCOMPARE(p.value(QStringLiteral("model_path")).toString(), StudioSession::demoModelPath());
         QVERIFY(!p.contains(QStringLiteral("denoising_strength"))); // txt2img without an init image
+    }
+
+    // PNG info with 64-bit seeds restores them exactly, and the job parameters built from the
+    // panel carry them as JSON integers that the worker's A1111 request parser reads exactly.
+    void bigSeedsFromInfotextToJobParameters() {
+        PromptDock dock;
+        auto* seed = dock.findChild<SeedEdit*>(QStringLiteral("seedSpin"));
+        auto* subseed = dock.findChild<SeedEdit*>(QStringLiteral("subseedSpin"));
+        QVERIFY(seed && subseed);
+        QVERIFY(!dock.findChild<QSpinBox*>(QStringLiteral("seedSpin"))); // no int spin box any more
+        const QString info = QStringLiteral(
+            "a red fox\nNegative prompt: blurry\nSteps: 4, Sampler: Euler a, Schedule type: Automatic, CFG scale: 7, "
+            "Seed: 4294967295, Size: 64x64, Variation seed: 1099511627779, Variation seed strength: 0.25");
+        dock.applyParameters(GenerationParams::fromInfotext(info));
+        QCOMPARE(seed->value(), kA1111Max);
+        QCOMPARE(subseed->value(), kBig);
+        QCOMPARE(seed->text(), QStringLiteral("4294967295"));
+        QVERIFY(dock.findChild<QCheckBox*>(QStringLiteral("variationCheck"))->isChecked());
+
+        const QJsonObject p = dock.buildParams();
+        QCOMPARE(p.value(QStringLiteral("seed")).toInteger(), kA1111Max);
+        QCOMPARE(p.value(QStringLiteral("subseed")).toInteger(), kBig);
+        const QByteArray text = QJsonDocument(p).toJson(QJsonDocument::Compact);
+        QVERIFY2(text.contains("\"seed\":4294967295,") || text.contains("\"seed\":4294967295}"), text.constData());
+        QVERIFY2(text.contains("\"subseed\":1099511627779"), text.constData());
+        GenerationRequest r;
+        QCOMPARE(applyApiRequest(throughJsonText(p), r), QString());
+        QCOMPARE(r.seed, kA1111Max);
+        QCOMPARE(r.subseed, kBig);
+
+        // Beyond a double's 53 bits, up to the engine's limit: still exact.
+        for (qint64 v : {kPastDouble, kMaxSeed}) {
+            dock.applyParameters(GenerationParams::fromInfotext(
+                QStringLiteral("x\nSteps: 4, Sampler: Euler a, Seed: %1, Size: 64x64").arg(v)));
+            QCOMPARE(seed->value(), v);
+            GenerationRequest big;
+            QCOMPARE(applyApiRequest(throughJsonText(dock.buildParams()), big), QString());
+            QCOMPARE(big.seed, v);
+        }
+        // Random stays -1 (the worker draws the seed).
+        seed->setValue(-1);
+        QCOMPARE(dock.buildParams().value(QStringLiteral("seed")).toInteger(), -1);
+    }
+
+    // One generate with the demo model and seed 2^40 + 3 typed into the panel (variation seed
+    // 2^32 - 1): queued, the studio "restarts", the job comes back from SQLite and runs; the PNG,
+    // the gallery index, "Copy parameters" -> restore and "reuse last seed" all keep the exact
+    // values.
+    void bigSeedThroughQueueRestartWorkerPngGalleryAndBack() {
+        QSettings backend(dir_.filePath(QStringLiteral("big.ini")), QSettings::IniFormat);
+        Settings settings(&backend);
+        const QString out = dir_.filePath(QStringLiteral("big-outputs"));
+        const QString data = dir_.filePath(QStringLiteral("big-data"));
+        settings.setValue(settings::OutputFolder, out);
+        qint64 id = 0;
+        {
+            MainWindow w(settings);
+            StudioSession session(settings, data);
+            w.attachSession(&session);
+            session.queue()->pause(); // stays queued until after the restart
+            session.start();
+            w.resize(1280, 800);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            QVERIFY(w.useDemoModel());
+            w.findChild<QSpinBox*>(QStringLiteral("widthSpin"))->setValue(64);
+            w.findChild<QSpinBox*>(QStringLiteral("heightSpin"))->setValue(64);
+            w.findChild<QSpinBox*>(QStringLiteral("stepsSpin"))->setValue(3);
+            auto* seed = w.findChild<SeedEdit*>(QStringLiteral("seedSpin"));
+            auto* line = seed->findChild<QLineEdit*>();
+            seed->setFocus();
+            line->selectAll();
+            QTest::keyClicks(line, QStringLiteral("1099511627779"));
+            QTest::keyClick(seed, Qt::Key_Return);
+            QCOMPARE(seed->value(), kBig);
+            w.findChild<QCheckBox*>(QStringLiteral("variationCheck"))->setChecked(true);
+            w.findChild<SeedEdit*>(QStringLiteral("subseedSpin"))->setValue(kA1111Max);
+            QTest::mouseClick(w.findChild<QPushButton*>(QStringLiteral("generateButton")), Qt::LeftButton);
+            QCOMPARE(session.queue()->jobs().size(), 1);
+            const Job job = session.queue()->jobs().first();
+            id = job.id;
+            QCOMPARE(job.state, JobState::Queued);
+            QCOMPARE(job.params.value(QStringLiteral("seed")).toInteger(), kBig);
+            QCOMPARE(job.params.value(QStringLiteral("subseed")).toInteger(), kA1111Max);
+        }
+        // The queue's row holds the integers as JSON text, digit for digit.
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("big-seed-check"));
+            db.setDatabaseName(QDir(data).filePath(QStringLiteral("jobs.sqlite")));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT params FROM jobs WHERE id = %1").arg(id)));
+            QVERIFY(q.next());
+            const QString json = q.value(0).toString();
+            QVERIFY2(json.contains(QStringLiteral("\"seed\":1099511627779")), qPrintable(json));
+            QVERIFY2(json.contains(QStringLiteral("\"subseed\":4294967295")), qPrintable(json));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("big-seed-check"));
+
+        MainWindow w(settings);
+        StudioSession session(settings, data);
+        w.attachSession(&session);
+        JobQueue* q = session.queue();
+        QVERIFY(q->job(id));
+        QCOMPARE(q->job(id)->state, JobState::Queued);
+        QCOMPARE(q->job(id)->params.value(QStringLiteral("seed")).toInteger(), kBig);
+        if (q->isPaused()) q->resume();
+        session.start();
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTRY_VERIFY_WITH_TIMEOUT(isFinalState(q->job(id)->state), 60000);
+        QVERIFY2(q->job(id)->state == JobState::Done, qPrintable(q->job(id)->error));
+
+        // Worker -> engine -> PNG infotext.
+        const QString png = q->job(id)->results.value(0);
+        QVERIFY(png.startsWith(out));
+        const QString info = PngText::readFile(png).value(QStringLiteral("parameters"));
+        QVERIFY2(info.contains(QStringLiteral("Seed: 1099511627779,")), qPrintable(info));
+        QVERIFY2(info.contains(QStringLiteral("Variation seed: 4294967295,")), qPrintable(info));
+        // Gallery index (SQLite) and the queue row's thumbnail from the same cache.
+        QTRY_VERIFY(w.galleryStore()->entryByPath(png).has_value());
+        const GalleryEntry entry = *w.galleryStore()->entryByPath(png);
+        QCOMPARE(entry.seed, std::optional<qint64>(kBig));
+        QCOMPARE(w.queueDock()->thumbnailCache(), w.galleryDock()->thumbnails());
+        QTRY_COMPARE_WITH_TIMEOUT(w.queueDock()->thumbnailKind(id), QueueDock::ThumbnailKind::Result, 10000);
+
+        // "Copy parameters" -> clipboard -> restore into a panel that was reset.
+        auto* seed = w.findChild<SeedEdit*>(QStringLiteral("seedSpin"));
+        auto* subseed = w.findChild<SeedEdit*>(QStringLiteral("subseedSpin"));
+        seed->setValue(-1);
+        subseed->setValue(-1);
+        w.findChild<QCheckBox*>(QStringLiteral("variationCheck"))->setChecked(false);
+        w.galleryDock()->refresh();
+        QVERIFY(w.galleryDock()->copyParameters(entry.id));
+        const QString copied = QApplication::clipboard()->text();
+        QVERIFY2(copied.contains(QStringLiteral("Seed: 1099511627779,")), qPrintable(copied));
+        Q_EMIT w.restoreParametersRequested(GenerationParams::fromInfotext(copied));
+        QCOMPARE(seed->value(), kBig);
+        QCOMPARE(subseed->value(), kA1111Max);
+        QVERIFY(w.findChild<QCheckBox*>(QStringLiteral("variationCheck"))->isChecked());
+        // "Reuse the last seed" knows the exact seed of the image.
+        QTRY_VERIFY(w.findChild<QToolButton*>(QStringLiteral("reuseSeedButton"))->isEnabled());
+        seed->setValue(-1);
+        QTest::mouseClick(w.findChild<QToolButton*>(QStringLiteral("reuseSeedButton")), Qt::LeftButton);
+        QCOMPARE(seed->value(), kBig);
     }
 
     void firstRunGenerateToPngAndDone() {
@@ -159,7 +332,7 @@ private Q_SLOTS:
         w.findChild<QSpinBox*>(QStringLiteral("widthSpin"))->setValue(64);
         w.findChild<QSpinBox*>(QStringLiteral("heightSpin"))->setValue(64);
         w.findChild<QSpinBox*>(QStringLiteral("stepsSpin"))->setValue(4);
-        w.findChild<QSpinBox*>(QStringLiteral("seedSpin"))->setValue(321);
+        w.findChild<SeedEdit*>(QStringLiteral("seedSpin"))->setValue(321);
 
         QSignalSpy previews(session.controller(), &InferenceController::previewReady);
         QSignalSpy saved(session.controller(), &InferenceController::imagesSaved);
@@ -186,9 +359,9 @@ private Q_SLOTS:
         QCOMPARE(w.canvas()->image().size(), QSize(64, 64));
         QCOMPARE(w.queueDock()->cellText(id, 1), jobStateDisplayName(JobState::Done));
         QTRY_VERIFY(w.findChild<QToolButton*>(QStringLiteral("reuseSeedButton"))->isEnabled());
-        w.findChild<QSpinBox*>(QStringLiteral("seedSpin"))->setValue(-1);
+        w.findChild<SeedEdit*>(QStringLiteral("seedSpin"))->setValue(-1);
         QTest::mouseClick(w.findChild<QToolButton*>(QStringLiteral("reuseSeedButton")), Qt::LeftButton);
-        QCOMPARE(w.findChild<QSpinBox*>(QStringLiteral("seedSpin"))->value(), 321);
+        QCOMPARE(w.findChild<SeedEdit*>(QStringLiteral("seedSpin"))->value(), 321);
         QVERIFY(w.findChild<QLabel*>(QStringLiteral("speedLabel"))->text().contains(QStringLiteral("it/s")));
         QVERIFY(w.findChild<QLabel*>(QStringLiteral("speedLabel"))->toolTip().contains(QStringLiteral("ms")));
         std::printf("GUI event-loop longest stall during the generation: %.1f ms\n", session.lastGenerationStallMs());
@@ -253,7 +426,7 @@ private Q_SLOTS:
         const QImage maskBefore = doc->exportMask();
         QVERIFY(qGray(maskBefore.pixel(48, 20)) > 0);
         w.findChild<QSpinBox*>(QStringLiteral("stepsSpin"))->setValue(4);
-        w.findChild<QSpinBox*>(QStringLiteral("seedSpin"))->setValue(99);
+        w.findChild<SeedEdit*>(QStringLiteral("seedSpin"))->setValue(99);
 
         const int galleryBefore = w.galleryDock()->store()->count();
         QTest::mouseClick(w.findChild<QPushButton*>(QStringLiteral("generateButton")), Qt::LeftButton);
@@ -286,7 +459,7 @@ private Q_SLOTS:
         w.findChild<QPlainTextEdit*>(QStringLiteral("promptEdit"))->setPlainText(QStringLiteral("something else"));
         Q_EMIT w.restoreParametersRequested(GenerationParams::fromInfotext(info));
         QCOMPARE(w.findChild<QSpinBox*>(QStringLiteral("stepsSpin"))->value(), 4);
-        QCOMPARE(w.findChild<QSpinBox*>(QStringLiteral("seedSpin"))->value(), 99);
+        QCOMPARE(w.findChild<SeedEdit*>(QStringLiteral("seedSpin"))->value(), 99);
         QCOMPARE(w.promptDock()->prompt(), GenerationParams::fromInfotext(info).prompt);
     }
 };

@@ -3,14 +3,14 @@
 #include "app/core/display_text.h"
 #include "ui/canvas/image_loading.h"
 #include "ui/gallery/gallery_model.h"
-#include "ui/widgets/thumbnail_cache.h"
 #include "ui/widgets/empty_state.h"
+#include "ui/widgets/file_revealer.h"
+#include "ui/widgets/thumbnail_cache.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
-#include <QDesktopServices>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -86,7 +86,8 @@ private:
 
 GalleryDock::GalleryDock(QWidget* parent)
     : QDockWidget(tr("Gallery"), parent), thumbnails_(new ThumbnailCache(QSize(128, 128), {}, this)),
-      model_(new GalleryModel(thumbnails_, this)), cancelScan_(std::make_shared<std::atomic_bool>(false)) {
+      model_(new GalleryModel(thumbnails_, this)), revealer_(new FileRevealer(this)),
+      cancelScan_(std::make_shared<std::atomic_bool>(false)) {
     setObjectName(QStringLiteral("galleryDock"));
     // Files are the truth: an image deleted outside the studio leaves the index when its
     // thumbnail finds the file gone.
@@ -97,6 +98,8 @@ GalleryDock::GalleryDock(QWidget* parent)
             QTimer::singleShot(0, this, &GalleryDock::refresh);
         }
     });
+    connect(revealer_, &FileRevealer::failed, this,
+            [this](const QString&, const QString& error) { Q_EMIT statusMessage(error); });
     auto* body = new QWidget;
     auto* layout = new QVBoxLayout(body);
 
@@ -376,8 +379,8 @@ bool GalleryDock::copyImage(qint64 id) {
 bool GalleryDock::showInFolder(qint64 id) {
     const QString path = pathOf(id);
     if (path.isEmpty()) return false;
-    // Portable: open the folder (selecting the file needs a platform file manager API).
-    return QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
+    // The freedesktop file manager interface selects the file; without it, the folder opens.
+    return revealer_->reveal(path);
 }
 
 bool GalleryDock::toggleFavourite(qint64 id) {

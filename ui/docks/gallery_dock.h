@@ -25,6 +25,7 @@ class QToolButton;
 namespace latent {
 
 class EmptyState;
+class FileRevealer;
 class GalleryModel;
 class ThumbnailCache;
 
@@ -42,6 +43,8 @@ public:
     QStringList scanFolders() const { return scanFolders_; }
 
     ThumbnailCache* thumbnails() const { return thumbnails_; }
+    // "Show in folder" (FileManager1.ShowItems over D-Bus, else the folder); tests set its bus.
+    FileRevealer* fileRevealer() const { return revealer_; }
     GalleryModel* model() const { return model_; }
     QListView* view() const { return view_; }
     int imageCount() const; // images shown (after search / filter)
@@ -53,6 +56,7 @@ public:
     // The actions, on one image. They return false (and say why in statusMessage) on failure.
     bool copyParameters(qint64 id);
     bool copyImage(qint64 id);
+    // Selects the file in the file manager (or opens its folder); false when it could not start.
     bool showInFolder(qint64 id);
     bool toggleFavourite(qint64 id);
     // Moves the images' files to the trash and drops them from the index; asks first when
@@ -99,6 +103,7 @@ private:
     QStringList scanFolders_;
     ThumbnailCache* thumbnails_;
     GalleryModel* model_;
+    FileRevealer* revealer_;
 
     QLineEdit* search_;
     QComboBox* modelFilter_;

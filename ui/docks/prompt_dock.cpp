@@ -9,6 +9,7 @@
 #include "app/worker/studio_session.h"
 #include "pipeline/engine.h"
 #include "ui/widgets/prompt_highlighter.h"
+#include "ui/widgets/seed_edit.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -144,11 +145,13 @@ PromptDock::PromptDock(QWidget* parent) : QDockWidget(tr("Prompt"), parent) {
 
     // Seed: -1 = random; reuse the last image's seed; variation seed + strength.
     auto* seedRow = new QHBoxLayout;
-    seed_ = new QSpinBox;
+    // 64-bit: A1111's random seeds go to 2^32 - 1 and pasted ones beyond (SeedEdit).
+    seed_ = new SeedEdit;
     seed_->setObjectName(QStringLiteral("seedSpin"));
-    seed_->setRange(-1, std::numeric_limits<int>::max());
-    seed_->setValue(-1);
     seed_->setSpecialValueText(tr("Random"));
+    seed_->setValue(SeedEdit::kRandom);
+    seed_->setToolTip(tr("Seed of the first image (the next images of a batch count up from it); "
+                         "\"Random\" (-1) picks a new one for every job"));
     auto* randomSeed = new QToolButton;
     randomSeed->setText(QStringLiteral("⚄")); // a die (DejaVu Sans has it; emoji fonts are rare)
     randomSeed->setToolTip(tr("Use a new random seed for every job"));
@@ -159,7 +162,7 @@ PromptDock::PromptDock(QWidget* parent) : QDockWidget(tr("Prompt"), parent) {
     reuseSeed_->setToolTip(tr("Reuse the seed of the last image"));
     reuseSeed_->setEnabled(false);
     connect(reuseSeed_, &QToolButton::clicked, this, [this] {
-        if (lastSeed_ >= 0 && lastSeed_ <= seed_->maximum()) seed_->setValue(int(lastSeed_));
+        if (lastSeed_ >= 0) seed_->setValue(lastSeed_);
     });
     variation_ = new QCheckBox;
     variation_->setObjectName(QStringLiteral("variationCheck"));
@@ -171,11 +174,10 @@ PromptDock::PromptDock(QWidget* parent) : QDockWidget(tr("Prompt"), parent) {
     variationRow_ = new QWidget;
     auto* varLayout = new QHBoxLayout(variationRow_);
     varLayout->setContentsMargins(0, 0, 0, 0);
-    subseed_ = new QSpinBox;
+    subseed_ = new SeedEdit;
     subseed_->setObjectName(QStringLiteral("subseedSpin"));
-    subseed_->setRange(-1, std::numeric_limits<int>::max());
-    subseed_->setValue(-1);
     subseed_->setSpecialValueText(tr("Random"));
+    subseed_->setValue(SeedEdit::kRandom);
     subseedStrength_ = new QDoubleSpinBox;
     subseedStrength_->setObjectName(QStringLiteral("subseedStrengthSpin"));
     subseedStrength_->setRange(0.0, 1.0);
@@ -472,7 +474,7 @@ void PromptDock::applyParameters(const GenerationParams& params) {
     setNegativePrompt(params.negativePrompt);
     if (params.steps) steps_->setValue(*params.steps);
     if (params.cfgScale) cfg_->setValue(*params.cfgScale);
-    if (params.seed) seed_->setValue(int(std::clamp<qint64>(*params.seed, seed_->minimum(), seed_->maximum())));
+    if (params.seed) seed_->setValue(*params.seed); // clamped into [-1, 2^63 - 1]
     if (params.width) width_->setValue(*params.width);
     if (params.height) height_->setValue(*params.height);
     if (!params.sampler.isEmpty()) {
@@ -486,7 +488,7 @@ void PromptDock::applyParameters(const GenerationParams& params) {
     }
     clipSkip_->setValue(params.clipSkip.value_or(1));
     variation_->setChecked(params.subseed.has_value() && params.subseedStrength.value_or(0) > 0);
-    if (params.subseed) subseed_->setValue(int(std::clamp<qint64>(*params.subseed, subseed_->minimum(), subseed_->maximum())));
+    if (params.subseed) subseed_->setValue(*params.subseed);
     if (params.subseedStrength) subseedStrength_->setValue(*params.subseedStrength);
     if (params.denoisingStrength) denoise_->setValue(*params.denoisingStrength);
     if (params.batchSize) batchSize_->setValue(*params.batchSize);
@@ -539,9 +541,10 @@ QJsonObject PromptDock::buildParams() const {
     p.insert(QStringLiteral("height"), height_->value());
     p.insert(QStringLiteral("batch_size"), batchSize_->value());
     p.insert(QStringLiteral("n_iter"), batchCount_->value());
-    p.insert(QStringLiteral("seed"), seed_->value());
+    // qint64 into QJsonValue stays an integer (also through toJson/fromJson), never a double.
+    p.insert(QStringLiteral("seed"), QJsonValue(seed_->value()));
     if (variation_->isChecked()) {
-        p.insert(QStringLiteral("subseed"), subseed_->value());
+        p.insert(QStringLiteral("subseed"), QJsonValue(subseed_->value()));
         p.insert(QStringLiteral("subseed_strength"), subseedStrength_->value());
     }
     p.insert(QStringLiteral("sampler_name"), sampler_->currentText());

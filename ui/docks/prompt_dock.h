@@ -23,6 +23,8 @@ class QWidget;
 
 namespace latent {
 
+class SeedEdit;
+
 class JobQueue;
 class GenerationParams;
 class ModelLibrary;
@@ -116,11 +118,11 @@ private:
     QComboBox* schedule_;
     QSpinBox* steps_;
     QDoubleSpinBox* cfg_;
-    QSpinBox* seed_;
+    SeedEdit* seed_;
     QToolButton* reuseSeed_;
     QCheckBox* variation_;
     QWidget* variationRow_;
-    QSpinBox* subseed_;
+    SeedEdit* subseed_;
     QDoubleSpinBox* subseedStrength_;
     QSpinBox* width_;
     QSpinBox* height_;

@@ -4,6 +4,7 @@
 #include "app/worker/inference_worker.h"
 #include "ui/widgets/empty_state.h"
 #include "ui/widgets/pixels_image.h"
+#include "ui/widgets/thumbnail_cache.h"
 
 #include <QAction>
 #include <QCoreApplication>
@@ -13,6 +14,7 @@
 #include <QPixmap>
 #include <QProgressBar>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QTimer>
 #include <QToolBar>
 #include <QTreeWidget>
@@ -26,6 +28,13 @@ namespace {
 enum Column { ColJob, ColState, ColProgress, ColTime };
 constexpr int kIdRole = Qt::UserRole + 1;
 constexpr int kMaxFinishedShown = 200;
+constexpr int kIconSize = 24;
+
+// A thumbnail icon: scaled once (room for a 2x screen), not at every repaint.
+QIcon iconFrom(const QImage& image) {
+    return QIcon(
+        QPixmap::fromImage(image.scaled(2 * kIconSize, 2 * kIconSize, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+}
 
 QString duration(double seconds) {
     const qint64 s = qint64(seconds + 0.5);
@@ -52,7 +61,7 @@ QueueDock::QueueDock(QWidget* parent) : QDockWidget(tr("Queue"), parent) {
     jobs_->setHeaderLabels({tr("Job"), tr("State"), tr("Progress"), tr("Elapsed / ETA")});
     jobs_->setRootIsDecorated(false);
     jobs_->setUniformRowHeights(true);
-    jobs_->setIconSize(QSize(24, 24));
+    jobs_->setIconSize(QSize(kIconSize, kIconSize));
     jobs_->setSelectionMode(QAbstractItemView::SingleSelection);
     jobs_->header()->setStretchLastSection(false);
     jobs_->header()->setSectionResizeMode(ColJob, QHeaderView::Stretch);
@@ -106,9 +115,20 @@ QueueDock::QueueDock(QWidget* parent) : QDockWidget(tr("Queue"), parent) {
     connect(tick_, &QTimer::timeout, this, &QueueDock::sync);
 }
 
+void QueueDock::setThumbnailCache(ThumbnailCache* cache) {
+    if (cache_) disconnect(cache_, nullptr, this, nullptr);
+    cache_ = cache;
+    if (!cache_) return;
+    connect(cache_, &ThumbnailCache::thumbnailReady, this,
+            [this](const QString& path) { onResultThumbnail(path, true); });
+    connect(cache_, &ThumbnailCache::thumbnailFailed, this,
+            [this](const QString& path, const QString&) { onResultThumbnail(path, false); });
+}
+
 void QueueDock::attach(JobQueue* queue, InferenceController* controller) {
     queue_ = queue;
     controller_ = controller;
+    if (!cache_) setThumbnailCache(new ThumbnailCache(QSize(64, 64), {}, this));
     connect(queue_, &JobQueue::jobAdded, this, &QueueDock::sync);
     connect(queue_, &JobQueue::jobChanged, this, &QueueDock::sync);
     connect(queue_, &JobQueue::jobRemoved, this, &QueueDock::sync);
@@ -159,6 +179,9 @@ void QueueDock::sync() {
         }
         order_ = order;
         if (selected) selectJob(selected);
+        // Keep the memory bounded: thumbnails of jobs no longer listed go.
+        for (auto it = thumbs_.begin(); it != thumbs_.end();)
+            it = order_.contains(it.key()) ? std::next(it) : thumbs_.erase(it);
     }
     for (int i = 0; i < shown.size(); ++i) fillRow(jobs_->topLevelItem(i), shown[i]);
     stack_->setCurrentIndex(shown.isEmpty() ? 0 : 1);
@@ -173,7 +196,8 @@ void QueueDock::fillRow(QTreeWidgetItem* item, const Job& job) {
                              .arg(job.params.value(QStringLiteral("height")).toInt(512));
     item->setText(ColJob, tr("#%1 %2 · %3").arg(job.id).arg(prompt.isEmpty() ? tr("(no prompt)") : prompt, size));
     item->setToolTip(ColJob, job.params.value(QStringLiteral("prompt")).toString());
-    if (thumbnails_.contains(job.id)) item->setIcon(ColJob, thumbnails_.value(job.id));
+    updateThumbnail(job);
+    item->setIcon(ColJob, thumbs_.value(job.id).icon);
     item->setText(ColState, jobStateDisplayName(job.state));
     item->setToolTip(ColState, job.error);
     if (job.state == JobState::Failed || job.state == JobState::Interrupted)
@@ -207,14 +231,62 @@ void QueueDock::onProgress(qint64 id, int, int, double itPerSecond, double etaSe
 void QueueDock::onPreview(qint64 id, const ImagePixels& pixels) {
     const QImage image = toQImage(pixels);
     if (image.isNull()) return;
-    thumbnails_.insert(id,
-                       QIcon(QPixmap::fromImage(image.scaled(24, 24, Qt::KeepAspectRatio, Qt::SmoothTransformation))));
-    if (QTreeWidgetItem* item = itemFor(id)) item->setIcon(ColJob, thumbnails_.value(id));
-    // Keep the memory bounded: thumbnails of the oldest jobs go first.
-    if (thumbnails_.size() > kMaxFinishedShown) {
-        QList<qint64> ids = thumbnails_.keys();
-        std::sort(ids.begin(), ids.end());
-        thumbnails_.remove(ids.first());
+    Thumb& t = thumbs_[id];
+    if (t.kind == ThumbnailKind::Result) return; // a late preview never replaces the result
+    t = Thumb{ThumbnailKind::Preview, iconFrom(image), {}};
+    if (QTreeWidgetItem* item = itemFor(id)) item->setIcon(ColJob, t.icon);
+}
+
+void QueueDock::updateThumbnail(const Job& job) {
+    Thumb& t = thumbs_[job.id];
+    if (job.state == JobState::Done && !job.results.isEmpty() && cache_) {
+        const QString& path = job.results.constFirst();
+        if (t.kind == ThumbnailKind::Result && t.resultPath == path) return;
+        if (!unreadable_.contains(path)) {
+            // From memory, or made (or read from the disk cache) in the background: until then
+            // the row keeps what it has (the live preview).
+            const QImage image = cache_->thumbnail(path);
+            if (!image.isNull()) {
+                t = Thumb{ThumbnailKind::Result, iconFrom(image), path};
+                return;
+            }
+            if (cache_->isPending(path)) {
+                if (!waitingFor_.contains(path, job.id)) waitingFor_.insert(path, job.id);
+                return;
+            }
+            unreadable_.insert(path); // the cache already failed on it (e.g. for the gallery)
+        }
+    }
+    if (!isFinalState(job.state) || t.kind == ThumbnailKind::Preview || t.kind == ThumbnailKind::StateIcon) return;
+    QStyle::StandardPixmap icon = QStyle::SP_FileIcon; // done, but its image cannot be shown
+    switch (job.state) {
+    case JobState::Failed:
+        icon = QStyle::SP_MessageBoxCritical;
+        break;
+    case JobState::Cancelled:
+        icon = QStyle::SP_DialogCancelButton;
+        break;
+    case JobState::Interrupted:
+        icon = QStyle::SP_MessageBoxWarning;
+        break;
+    default:
+        break;
+    }
+    t = Thumb{ThumbnailKind::StateIcon, style()->standardIcon(icon, nullptr, this), {}};
+}
+
+void QueueDock::onResultThumbnail(const QString& path, bool ok) {
+    if (!waitingFor_.contains(path)) return;
+    if (!ok) unreadable_.insert(path);
+    const QList<qint64> ids = waitingFor_.values(path);
+    waitingFor_.remove(path);
+    if (!queue_) return;
+    for (qint64 id : ids) {
+        const auto job = queue_->job(id);
+        QTreeWidgetItem* item = itemFor(id);
+        if (!job || !item) continue;
+        updateThumbnail(*job);
+        item->setIcon(ColJob, thumbs_.value(id).icon);
     }
 }
 
@@ -299,7 +371,7 @@ void QueueDock::removeSelected() {
     if (!queue_ || !selectedJob()) return;
     const qint64 id = selectedJob();
     if (queue_->remove(id)) {
-        thumbnails_.remove(id);
+        thumbs_.remove(id);
         eta_.remove(id);
         itPerSecond_.remove(id);
     }

@@ -1,11 +1,16 @@
-// Queue: the jobs with state, progress bar, preview thumbnail, elapsed time and ETA; cancel,
-// cancel all, pause/resume, move up/down, re-run, duplicate, remove. Running job first, then
-// the waiting jobs in run order, then the finished ones, newest first.
+// Queue: the jobs with state, progress bar, thumbnail, elapsed time and ETA; cancel, cancel all,
+// pause/resume, move up/down, re-run, duplicate, remove. Running job first, then the waiting jobs
+// in run order, then the finished ones, newest first. Thumbnails: the live preview while a job
+// runs; a done job's first result image (loaded off the GUI thread through the shared
+// ThumbnailCache, also for jobs restored from the database at startup); a failed, cancelled or
+// interrupted job keeps its last preview, or shows an icon for its state.
 #pragma once
 
 #include <QDockWidget>
 #include <QHash>
 #include <QIcon>
+#include <QMultiHash>
+#include <QSet>
 
 class QAction;
 class QStackedWidget;
@@ -17,6 +22,7 @@ namespace latent {
 
 class InferenceController;
 class JobQueue;
+class ThumbnailCache;
 struct Job;
 struct ImagePixels;
 
@@ -27,6 +33,15 @@ public:
 
     // Wiring (main window). `controller` may be null (no worker: progress only from the queue).
     void attach(JobQueue* queue, InferenceController* controller);
+    // Where result thumbnails come from (not owned; the gallery's, so both share memory and
+    // disk cache). Without one, attach() makes a private cache.
+    void setThumbnailCache(ThumbnailCache* cache);
+    ThumbnailCache* thumbnailCache() const { return cache_; }
+
+    // What a job's row shows as its thumbnail (tests).
+    enum class ThumbnailKind { None, Preview, Result, StateIcon };
+    ThumbnailKind thumbnailKind(qint64 id) const { return thumbs_.value(id).kind; }
+    QIcon thumbnailIcon(qint64 id) const { return thumbs_.value(id).icon; }
 
     QTreeWidget* jobList() const { return jobs_; }
     void selectJob(qint64 id);
@@ -52,6 +67,8 @@ private:
     void updateButtons();
     void onProgress(qint64 id, int step, int total, double itPerSecond, double etaSeconds);
     void onPreview(qint64 id, const ImagePixels& pixels);
+    void updateThumbnail(const Job& job);
+    void onResultThumbnail(const QString& path, bool ok);
     QTreeWidgetItem* itemFor(qint64 id) const;
 
     JobQueue* queue_ = nullptr;
@@ -68,7 +85,15 @@ private:
     QAction* remove_;
     QTimer* tick_;
     QList<qint64> order_;
-    QHash<qint64, QIcon> thumbnails_;
+    struct Thumb {
+        ThumbnailKind kind = ThumbnailKind::None;
+        QIcon icon;
+        QString resultPath; // kind Result: the image it shows
+    };
+    QHash<qint64, Thumb> thumbs_;
+    ThumbnailCache* cache_ = nullptr;
+    QMultiHash<QString, qint64> waitingFor_; // result path -> jobs waiting for its thumbnail
+    QSet<QString> unreadable_;               // result images the cache could not read
     QHash<qint64, double> eta_;
     QHash<qint64, double> itPerSecond_;
 };

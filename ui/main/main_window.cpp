@@ -179,6 +179,7 @@ void MainWindow::createDocks() {
     inpaintDock_ = new InpaintDock(this);
     galleryDock_ = new GalleryDock(this);
     queueDock_ = new QueueDock(this);
+    queueDock_->setThumbnailCache(galleryDock_->thumbnails()); // one cache for both
     libraryDock_ = new LibraryDock(addModelAction_, downloadAction_, a1111FolderAction_, this);
     imageInfoDock_ = new ImageInfoDock(this);
 
