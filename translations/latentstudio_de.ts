@@ -12,82 +12,6 @@
         <translation>latentstudio-cli: unbekannter Befehl „%1“ (siehe latentstudio-cli help)</translation>
     </message>
     <message>
-        <source>Usage: latentstudio-cli [--threads N] COMMAND [options]
-
-Commands:
-  --version, version     product, library and device versions
-  txt2img                text to image (A1111 parameters; --request, --infotext)
-  img2img                image to image, inpainting, outpainting (A1111 parameters)
-  samplers               A1111 sampler names and aliases (JSON)
-  inspect PATH [--no-hash] [--no-probe]
-                         describe a model file or diffusers folder (JSON, hashes)
-  convert FILE.ckpt --out FILE.safetensors [--fp16] [--overwrite]
-                         convert a pickle checkpoint safely (restricted reader, child process)
-  bench gemm|unet|vae|text|load [options] [--plain]
-                         benchmark figures (JSON): unet --family sd1|sd2|sdxl --width W
-                         --height H --batch N [--steps N]; vae --width W --height H [--tiled];
-                         text --family F [--batch N]; gemm [--sizes 2048,4096];
-                         load [--path FILE] [--keep] (real-size SD 1.5, fp16 file)
-  schedules              A1111 schedule types (JSON)
-  library scan ROOT      index a models folder, print it as JSON [--no-hash] [--db FILE]
-  download URL           fetch a model from Hugging Face or Civitai (verified)
-  help                   this text
-
-txt2img options:
-  --model PATH [--vae PATH] --prompt TEXT [--negative TEXT] [--seed N] [--steps N]
-  [--cfg F] [--width W] [--height H] [--sampler NAME] [--schedule NAME]
-  [--batch-size N] [--n-iter N] [--clip-skip N] [--rng cpu|gpu|nv]
-  [--subseed N --subseed-strength F] [--device cpu|cuda] --out DIR [--save-latents]
-  [--infotext TEXT] [--request FILE]   (explicit flags win)
-
-img2img options (plus every txt2img option; --request takes an /sdapi/v1/img2img body):
-  --init IMAGE [--mask IMAGE] [--strength F] [--resize-mode 0|1|2|3] [--mask-blur N|X,Y]
-  [--inpaint-area whole|masked] [--padding N] [--fill fill|original|latent-noise|latent-nothing]
-  [--invert-mask] [--mask-from-alpha] [--outpaint LEFT,TOP,RIGHT,BOTTOM]
-
-download options:
-  URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
-  (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
-</source>
-        <translation>Aufruf: latentstudio-cli [--threads N] COMMAND [options]
-
-Befehle:
-  --version, version     Versionen von Produkt, Bibliotheken und Gerät
-  txt2img                Text zu Bild (A1111-Parameter; --request, --infotext)
-  img2img                Bild zu Bild, Inpainting, Outpainting (A1111-Parameter)
-  samplers               A1111-Samplernamen und Aliasse (JSON)
-  inspect PATH [--no-hash] [--no-probe]
-                         eine Modelldatei oder einen diffusers-Ordner beschreiben (JSON, Hashes)
-  convert FILE.ckpt --out FILE.safetensors [--fp16] [--overwrite]
-                         einen Pickle-Checkpoint sicher umwandeln (eingeschränkter Leser, Kindprozess)
-  bench gemm|unet|vae|text|load [options] [--plain]
-                         Benchmark-Werte (JSON): unet --family sd1|sd2|sdxl --width W
-                         --height H --batch N [--steps N]; vae --width W --height H [--tiled];
-                         text --family F [--batch N]; gemm [--sizes 2048,4096];
-                         load [--path FILE] [--keep] (SD 1.5 in Originalgröße, fp16-Datei)
-  schedules              A1111-Zeitplantypen (JSON)
-  library scan ROOT      einen Modellordner indizieren, als JSON ausgeben [--no-hash] [--db FILE]
-  download URL           ein Modell von Hugging Face oder Civitai laden (geprüft)
-  help                   dieser Text
-
-Optionen für txt2img:
-  --model PATH [--vae PATH] --prompt TEXT [--negative TEXT] [--seed N] [--steps N]
-  [--cfg F] [--width W] [--height H] [--sampler NAME] [--schedule NAME]
-  [--batch-size N] [--n-iter N] [--clip-skip N] [--rng cpu|gpu|nv]
-  [--subseed N --subseed-strength F] [--device cpu|cuda] --out DIR [--save-latents]
-  [--infotext TEXT] [--request FILE]   (explizite Flags haben Vorrang)
-
-Optionen für img2img (zusätzlich alle txt2img-Optionen; --request erwartet den Body einer /sdapi/v1/img2img-Anfrage):
-  --init IMAGE [--mask IMAGE] [--strength F] [--resize-mode 0|1|2|3] [--mask-blur N|X,Y]
-  [--inpaint-area whole|masked] [--padding N] [--fill fill|original|latent-noise|latent-nothing]
-  [--invert-mask] [--mask-from-alpha] [--outpaint LEFT,TOP,RIGHT,BOTTOM]
-
-Optionen für download:
-  URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
-  (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
-</translation>
-    </message>
-    <message>
         <source>usage: latentstudio-cli library scan ROOT [--no-hash] [--db FILE]</source>
         <translation>Aufruf: latentstudio-cli library scan ROOT [--no-hash] [--db FILE]</translation>
     </message>
@@ -402,6 +326,84 @@ Optionen für download:
     <message>
         <source>--out is required.</source>
         <translation>--out ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>Usage: latentstudio-cli [--threads N] COMMAND [options]
+
+Commands:
+  --version, version     product, library and device versions
+  txt2img                text to image (A1111 parameters; --request, --infotext)
+  img2img                image to image, inpainting, outpainting (A1111 parameters)
+  samplers               A1111 sampler names and aliases (JSON)
+  inspect PATH [--no-hash] [--no-probe]
+                         describe a model file or diffusers folder (JSON, hashes)
+  convert FILE.ckpt --out FILE.safetensors [--fp16] [--overwrite]
+                         convert a pickle checkpoint safely (restricted reader, child process)
+  bench gemm|unet|vae|text|load [options] [--plain]
+                         benchmark figures (JSON): unet --family sd1|sd2|sdxl --width W
+                         --height H --batch N [--steps N] [--weights fp32|fp16|bf16];
+                         vae --width W --height H [--tiled];
+                         text --family F [--batch N]; gemm [--sizes 2048,4096];
+                         load [--path FILE] [--keep] (real-size SD 1.5, fp16 file)
+  schedules              A1111 schedule types (JSON)
+  library scan ROOT      index a models folder, print it as JSON [--no-hash] [--db FILE]
+  download URL           fetch a model from Hugging Face or Civitai (verified)
+  help                   this text
+
+txt2img options:
+  --model PATH [--vae PATH] --prompt TEXT [--negative TEXT] [--seed N] [--steps N]
+  [--cfg F] [--width W] [--height H] [--sampler NAME] [--schedule NAME]
+  [--batch-size N] [--n-iter N] [--clip-skip N] [--rng cpu|gpu|nv]
+  [--subseed N --subseed-strength F] [--device cpu|cuda] --out DIR [--save-latents]
+  [--infotext TEXT] [--request FILE]   (explicit flags win)
+
+img2img options (plus every txt2img option; --request takes an /sdapi/v1/img2img body):
+  --init IMAGE [--mask IMAGE] [--strength F] [--resize-mode 0|1|2|3] [--mask-blur N|X,Y]
+  [--inpaint-area whole|masked] [--padding N] [--fill fill|original|latent-noise|latent-nothing]
+  [--invert-mask] [--mask-from-alpha] [--outpaint LEFT,TOP,RIGHT,BOTTOM]
+
+download options:
+  URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
+  (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
+</source>
+        <translation>Aufruf: latentstudio-cli [--threads N] COMMAND [options]
+
+Befehle:
+  --version, version     Versionen von Produkt, Bibliotheken und Gerät
+  txt2img                Text zu Bild (A1111-Parameter; --request, --infotext)
+  img2img                Bild zu Bild, Inpainting, Outpainting (A1111-Parameter)
+  samplers               A1111-Samplernamen und Aliasse (JSON)
+  inspect PATH [--no-hash] [--no-probe]
+                         eine Modelldatei oder einen diffusers-Ordner beschreiben (JSON, Hashes)
+  convert FILE.ckpt --out FILE.safetensors [--fp16] [--overwrite]
+                         einen Pickle-Checkpoint sicher umwandeln (eingeschränkter Leser, Kindprozess)
+  bench gemm|unet|vae|text|load [options] [--plain]
+                         Benchmark-Werte (JSON): unet --family sd1|sd2|sdxl --width W
+                         --height H --batch N [--steps N] [--weights fp32|fp16|bf16];
+                         vae --width W --height H [--tiled];
+                         text --family F [--batch N]; gemm [--sizes 2048,4096];
+                         load [--path FILE] [--keep] (SD 1.5 in Originalgröße, fp16-Datei)
+  schedules              A1111-Zeitplantypen (JSON)
+  library scan ROOT      einen Modellordner indizieren, als JSON ausgeben [--no-hash] [--db FILE]
+  download URL           ein Modell von Hugging Face oder Civitai laden (geprüft)
+  help                   dieser Text
+
+Optionen für txt2img:
+  --model PATH [--vae PATH] --prompt TEXT [--negative TEXT] [--seed N] [--steps N]
+  [--cfg F] [--width W] [--height H] [--sampler NAME] [--schedule NAME]
+  [--batch-size N] [--n-iter N] [--clip-skip N] [--rng cpu|gpu|nv]
+  [--subseed N --subseed-strength F] [--device cpu|cuda] --out DIR [--save-latents]
+  [--infotext TEXT] [--request FILE]   (explizite Flags haben Vorrang)
+
+Optionen für img2img (zusätzlich alle txt2img-Optionen; --request erwartet den Body einer /sdapi/v1/img2img-Anfrage):
+  --init IMAGE [--mask IMAGE] [--strength F] [--resize-mode 0|1|2|3] [--mask-blur N|X,Y]
+  [--inpaint-area whole|masked] [--padding N] [--fill fill|original|latent-noise|latent-nothing]
+  [--invert-mask] [--mask-from-alpha] [--outpaint LEFT,TOP,RIGHT,BOTTOM]
+
+Optionen für download:
+  URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
+  (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
+</translation>
     </message>
 </context>
 <context>
