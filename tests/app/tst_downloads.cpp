@@ -3,6 +3,7 @@
 // (127.0.0.2, another host) plays the signed storage they redirect to and records every header
 // it receives. Covers SAFETY.md §2 cases 21–29 plus resume after cuts at seeded offsets, every
 // installed file verified by hash; the last tests run the built `latentstudio-cli download`.
+#include "common/isolated_app_data.h"
 #include "app/downloads/download_manager.h"
 #include "app/downloads/download_safety.h"
 #include "app/downloads/file_download.h"
@@ -179,6 +180,10 @@ class TestDownloads : public QObject {
         t.partPath = t.finalPath + QStringLiteral(".part");
         return t;
     }
+
+public:
+    // A fresh data folder per run: nothing left by an earlier run is seen.
+    static void initMain() { latent::test::isolateAppData(); }
 
 private Q_SLOTS:
     void initTestCase() {

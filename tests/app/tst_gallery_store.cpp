@@ -2,6 +2,7 @@
 // persistence across reopen, search (LIKE wildcards literal), model filter, favourites, delete
 // (trash / file), index rebuild from the files' own metadata after the database was deleted,
 // hostile metadata capped, display-text cleaning.
+#include "common/isolated_app_data.h"
 #include "app/core/display_text.h"
 #include "app/gallery/gallery_store.h"
 #include "app/metadata/png_text.h"
@@ -83,6 +84,10 @@ private:
         for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
             QFile::remove(dbPath() + suffix);
     }
+
+public:
+    // A fresh data folder per run: nothing left by an earlier run is seen.
+    static void initMain() { latent::test::isolateAppData(); }
 
 private Q_SLOTS:
     void initTestCase() {

@@ -1,6 +1,7 @@
 // ImageWriter: PNG encoding read back by OpenImageIO and Qt, the `parameters` chunk, A1111-style
 // numbering, never overwriting (also under concurrent saves), file-name sanitising, recovery when
 // the output folder is missing / read-only / full.
+#include "common/isolated_app_data.h"
 #include "app/storage/image_writer.h"
 
 #include "app/metadata/png_text.h"
@@ -91,6 +92,10 @@ GenerationParams sampleParams(qint64 seed) {
 
 class TestImageWriter : public QObject {
     Q_OBJECT
+
+public:
+    // A fresh data folder per run: nothing left by an earlier run is seen.
+    static void initMain() { latent::test::isolateAppData(); }
 
 private Q_SLOTS:
     void initTestCase();

@@ -3,6 +3,7 @@
 // rescan (a rename is not re-hashed); the hash cache survives reopening the database; one file
 // arriving; importing (copy, never overwrite); a thousand-file folder (time printed, not
 // asserted); `latentstudio-cli library scan` JSON.
+#include "common/isolated_app_data.h"
 #include "common/model_fixtures.h"
 
 #include "app/library/model_hashes.h"
@@ -38,6 +39,10 @@ QHash<QString, ModelEntry> byName(const QList<ModelEntry>& list) {
 
 class TestModelLibrary : public QObject {
     Q_OBJECT
+
+public:
+    // A fresh data folder per run: nothing left by an earlier run is seen.
+    static void initMain() { latent::test::isolateAppData(); }
 
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
