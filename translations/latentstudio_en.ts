@@ -1306,9 +1306,9 @@ download options:
     </message>
     <message numerus="yes">
         <source>Move %n image(s) to the trash and remove them from the gallery?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Move %n image to the trash and remove them from the gallery?</numerusform>
+            <numerusform>Move %n images to the trash and remove them from the gallery?</numerusform>
         </translation>
     </message>
     <message>
@@ -1321,9 +1321,9 @@ download options:
     </message>
     <message numerus="yes">
         <source>%n image(s) moved to the trash</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n image moved to the trash</numerusform>
+            <numerusform>%n images moved to the trash</numerusform>
         </translation>
     </message>
     <message>
@@ -1340,16 +1340,16 @@ download options:
     </message>
     <message numerus="yes">
         <source>Gallery rebuilt: %n image(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Gallery rebuilt: %n image</numerusform>
+            <numerusform>Gallery rebuilt: %n images</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n image(s) found in the output folders were added to the gallery</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n image found in the output folders were added to the gallery</numerusform>
+            <numerusform>%n images found in the output folders were added to the gallery</numerusform>
         </translation>
     </message>
 </context>
@@ -1664,16 +1664,16 @@ download options:
     </message>
     <message numerus="yes">
         <source>%n file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n not usable</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n not usable</numerusform>
+            <numerusform>%n not usable</numerusform>
         </translation>
     </message>
 </context>
@@ -1875,9 +1875,9 @@ libtorch %2 · Qt %3</source>
     </message>
     <message numerus="yes">
         <source>Job #%1 done: %n image(s) saved</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Job #%1 done: %n image saved</numerusform>
+            <numerusform>Job #%1 done: %n images saved</numerusform>
         </translation>
     </message>
     <message>
@@ -1911,9 +1911,9 @@ libtorch %2 · Qt %3</source>
     </message>
     <message numerus="yes">
         <source>%n job(s) were interrupted when the studio stopped; they were not run again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n job was interrupted when the studio stopped; it was not run again.</numerusform>
+            <numerusform>%n jobs were interrupted when the studio stopped; they were not run again.</numerusform>
         </translation>
     </message>
     <message>
@@ -1984,9 +1984,9 @@ libtorch %2 · Qt %3</source>
     </message>
     <message numerus="yes">
         <source>Add %n model file(s) to %1?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Add %n model file to %1?</numerusform>
+            <numerusform>Add %n model files to %1?</numerusform>
         </translation>
     </message>
     <message>

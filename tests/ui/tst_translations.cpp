@@ -8,6 +8,7 @@
 #include <QProcess>
 #include <QSet>
 #include <QTemporaryDir>
+#include <QRegularExpression>
 #include <QTest>
 #include <QXmlStreamReader>
 
@@ -101,6 +102,23 @@ private Q_SLOTS:
         QCOMPARE(QCoreApplication::translate("latent::GalleryDock", "Gallery"), QStringLiteral("Galerie"));
         latent::Translations::install(QStringLiteral("en"));
         QCOMPARE(QCoreApplication::translate("latent::GalleryDock", "Gallery"), QStringLiteral("Gallery"));
+    }
+
+    // English plurals come from latentstudio_en.ts ("1 image", "2 images"), not the "(s)" source.
+    void englishPluralsAreReal() {
+        latent::Translations::install(QStringLiteral("en"));
+        const char* ctx = "latent::MainWindow";
+        const char* text = "Job #%1 done: %n image(s) saved";
+        QCOMPARE(QCoreApplication::translate(ctx, text, nullptr, 1), QStringLiteral("Job #%1 done: 1 image saved"));
+        QCOMPARE(QCoreApplication::translate(ctx, text, nullptr, 3), QStringLiteral("Job #%1 done: 3 images saved"));
+        // Every plural entry of the English file has both forms and no "(s)" left.
+        QFile f(kSource + QStringLiteral("/translations/latentstudio_en.ts"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString ts = QString::fromUtf8(f.readAll());
+        const int numerus = ts.count(QStringLiteral("numerus=\"yes\""));
+        QVERIFY(numerus > 5);
+        QCOMPARE(ts.count(QStringLiteral("<numerusform>")), 2 * numerus);
+        QVERIFY(!ts.contains(QRegularExpression(QStringLiteral("<numerusform>[^<]*\\(s\\)"))));
     }
 };
 
