@@ -35,13 +35,17 @@ at::Tensor weight_as(const at::Tensor& w, const at::Tensor& like) {
     return w.to(like.scalar_type());
 }
 
-LinearImpl::LinearImpl(const torch::nn::LinearOptions& o) : options(o) {
-    weight = register_parameter("weight", at::empty({options.out_features(), options.in_features()}));
-    if (options.bias())
-        bias = register_parameter("bias", at::empty({options.out_features()}));
-    else
-        bias = register_parameter("bias", at::Tensor(), /*requires_grad=*/false);
+// "weight" of `shape` and (when `with_bias`) "bias" of shape[0], initialised unless deferred.
+void register_weight_and_bias(torch::nn::Module& m, at::IntArrayRef shape, bool with_bias, at::Tensor& weight,
+                              at::Tensor& bias) {
+    weight = m.register_parameter("weight", at::empty(shape));
+    bias = with_bias ? m.register_parameter("bias", at::empty({shape[0]}))
+                     : m.register_parameter("bias", at::Tensor(), /*requires_grad=*/false);
     if (!init_deferred()) default_init(weight, bias);
+}
+
+LinearImpl::LinearImpl(const torch::nn::LinearOptions& o) : options(o) {
+    register_weight_and_bias(*this, {options.out_features(), options.in_features()}, options.bias(), weight, bias);
 }
 
 at::Tensor LinearImpl::forward(const at::Tensor& x) {
@@ -50,13 +54,8 @@ at::Tensor LinearImpl::forward(const at::Tensor& x) {
 
 Conv2dImpl::Conv2dImpl(const torch::nn::Conv2dOptions& o) : options(o) {
     const auto k = *options.kernel_size();
-    weight = register_parameter(
-        "weight", at::empty({options.out_channels(), options.in_channels() / options.groups(), k[0], k[1]}));
-    if (options.bias())
-        bias = register_parameter("bias", at::empty({options.out_channels()}));
-    else
-        bias = register_parameter("bias", at::Tensor(), /*requires_grad=*/false);
-    if (!init_deferred()) default_init(weight, bias);
+    register_weight_and_bias(*this, {options.out_channels(), options.in_channels() / options.groups(), k[0], k[1]},
+                             options.bias(), weight, bias);
 }
 
 at::Tensor Conv2dImpl::forward(const at::Tensor& x) {
