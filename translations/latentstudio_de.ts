@@ -1462,18 +1462,6 @@ Optionen für download:
         <translation>%1 wurde im Wiederherstellungsordner gespeichert: %2</translation>
     </message>
     <message>
-        <source>The device ran out of memory (%1). Try a smaller size or batch, or close other programs. The model was unloaded.</source>
-        <translation>Dem Gerät ist der Speicher ausgegangen (%1). Versuchen Sie eine kleinere Größe oder einen kleineren Stapel, oder schließen Sie andere Programme. Das Modell wurde entladen.</translation>
-    </message>
-    <message>
-        <source>The engine failed: %1</source>
-        <translation>Fehler in der Engine: %1</translation>
-    </message>
-    <message>
-        <source>Not enough memory for this job. Try a smaller size or batch. The model was unloaded.</source>
-        <translation>Nicht genug Speicher für diesen Auftrag. Versuchen Sie eine kleinere Größe oder einen kleineren Stapel. Das Modell wurde entladen.</translation>
-    </message>
-    <message>
         <source>The job failed with an unknown error.</source>
         <translation>Der Auftrag ist mit einem unbekannten Fehler fehlgeschlagen.</translation>
     </message>
@@ -1484,6 +1472,42 @@ Optionen für download:
     <message>
         <source>The image-to-image job has no init image.</source>
         <translation>Der Bild-zu-Bild-Auftrag hat kein Ausgangsbild.</translation>
+    </message>
+    <message>
+        <source>Out of memory: the job could not get another %1 of graphics memory (VRAM).</source>
+        <translation>Nicht genug Speicher: Der Auftrag konnte keine weiteren %1 Grafikspeicher (VRAM) belegen.</translation>
+    </message>
+    <message>
+        <source>Out of memory: the job could not get another %1 of RAM.</source>
+        <translation>Nicht genug Speicher: Der Auftrag konnte keine weiteren %1 Arbeitsspeicher (RAM) belegen.</translation>
+    </message>
+    <message>
+        <source>Out of memory: there is not enough graphics memory (VRAM) for this job.</source>
+        <translation>Nicht genug Speicher: Der Grafikspeicher (VRAM) reicht für diesen Auftrag nicht aus.</translation>
+    </message>
+    <message>
+        <source>Out of memory: there is not enough RAM for this job.</source>
+        <translation>Nicht genug Speicher: Der Arbeitsspeicher (RAM) reicht für diesen Auftrag nicht aus.</translation>
+    </message>
+    <message>
+        <source>Try a smaller image size or batch size, or close other programs that use a lot of memory.</source>
+        <translation>Versuchen Sie eine kleinere Bildgröße oder Stapelgröße, oder schließen Sie andere Programme, die viel Speicher belegen.</translation>
+    </message>
+    <message>
+        <source>Unloaded to free memory: %1.</source>
+        <translation>Entladen, um Speicher freizugeben: %1.</translation>
+    </message>
+    <message>
+        <source>The graphics memory the engine kept in reserve was released.</source>
+        <translation>Der Grafikspeicher, den die Engine in Reserve hielt, wurde freigegeben.</translation>
+    </message>
+    <message>
+        <source>The job&apos;s model was not fully loaded and was unloaded.</source>
+        <translation>Das Modell des Auftrags war nicht vollständig geladen und wurde entladen.</translation>
+    </message>
+    <message>
+        <source>The engine failed with an internal error (%1). The model was unloaded; the next job loads it again.</source>
+        <translation>In der Engine ist ein interner Fehler aufgetreten (%1). Das Modell wurde entladen; der nächste Auftrag lädt es neu.</translation>
     </message>
 </context>
 <context>

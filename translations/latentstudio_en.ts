@@ -1425,18 +1425,6 @@ download options:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The device ran out of memory (%1). Try a smaller size or batch, or close other programs. The model was unloaded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The engine failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not enough memory for this job. Try a smaller size or batch. The model was unloaded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The job failed with an unknown error.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1447,6 +1435,42 @@ download options:
     <message>
         <source>The image-to-image job has no init image.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out of memory: the job could not get another %1 of graphics memory (VRAM).</source>
+        <translation>Out of memory: the job could not get another %1 of graphics memory (VRAM).</translation>
+    </message>
+    <message>
+        <source>Out of memory: the job could not get another %1 of RAM.</source>
+        <translation>Out of memory: the job could not get another %1 of RAM.</translation>
+    </message>
+    <message>
+        <source>Out of memory: there is not enough graphics memory (VRAM) for this job.</source>
+        <translation>Out of memory: there is not enough graphics memory (VRAM) for this job.</translation>
+    </message>
+    <message>
+        <source>Out of memory: there is not enough RAM for this job.</source>
+        <translation>Out of memory: there is not enough RAM for this job.</translation>
+    </message>
+    <message>
+        <source>Try a smaller image size or batch size, or close other programs that use a lot of memory.</source>
+        <translation>Try a smaller image size or batch size, or close other programs that use a lot of memory.</translation>
+    </message>
+    <message>
+        <source>Unloaded to free memory: %1.</source>
+        <translation>Unloaded to free memory: %1.</translation>
+    </message>
+    <message>
+        <source>The graphics memory the engine kept in reserve was released.</source>
+        <translation>The graphics memory the engine kept in reserve was released.</translation>
+    </message>
+    <message>
+        <source>The job&apos;s model was not fully loaded and was unloaded.</source>
+        <translation>The job&apos;s model was not fully loaded and was unloaded.</translation>
+    </message>
+    <message>
+        <source>The engine failed with an internal error (%1). The model was unloaded; the next job loads it again.</source>
+        <translation>The engine failed with an internal error (%1). The model was unloaded; the next job loads it again.</translation>
     </message>
 </context>
 <context>

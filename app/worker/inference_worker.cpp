@@ -12,7 +12,14 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QLocale>
+#include <QMutex>
+#include <QRegularExpression>
 #include <QThread>
+
+#ifdef LATENT_HAVE_C10_CUDA
+#include <c10/cuda/CUDACachingAllocator.h>
+#endif
 
 #include <algorithm>
 #include <list>
@@ -30,6 +37,101 @@ ImagePixels toPixels(const GeneratedImage& img) {
     out.data = QByteArray(reinterpret_cast<const char*>(img.rgb.data()), qsizetype(img.rgb.size()));
     return out;
 }
+
+// libtorch reports a failed allocation as c10::OutOfMemoryError (CUDA caching allocator) or, in
+// libtorch 1.x on the CPU, as a plain c10::Error from DefaultCPUAllocator.
+bool isAllocationFailure(const QString& message) {
+    static const QRegularExpression re(
+        QStringLiteral("can't allocate memory|not enough memory|out of memory|failed to allocate"),
+        QRegularExpression::CaseInsensitiveOption);
+    return re.match(message).hasMatch();
+}
+
+// The size of the allocation that failed, readable ("2.00 GiB"), or empty when the message does
+// not say. CUDA: "Tried to allocate 2.00 GiB (GPU 0; ...)"; CPU: "you tried to allocate N bytes".
+QString failedAllocationSize(const QString& message) {
+    static const QRegularExpression human(QStringLiteral("tried to allocate ([0-9.]+ ?[KMGTPE]?i?B)\\b"),
+                                          QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression bytes(QStringLiteral("allocate (\\d+) bytes"));
+    if (const auto m = bytes.match(message); m.hasMatch()) {
+        bool ok = false;
+        const qint64 n = m.captured(1).toLongLong(&ok);
+        if (ok && n > 0) return QLocale().formattedDataSize(n);
+    }
+    if (const auto m = human.match(message); m.hasMatch()) return m.captured(1);
+    return {};
+}
+
+// Device memory (VRAM) rather than the computer's RAM.
+bool isDeviceMemoryMessage(const QString& message) {
+    return message.contains(QLatin1String("CUDA")) || message.contains(QLatin1String("GPU")) ||
+           message.contains(QLatin1String("HIP"));
+}
+
+// Frees the blocks the CUDA caching allocator keeps for reuse (after the failed job's tensors
+// were freed by unwinding). Only in builds against a CUDA libtorch, and only on a CUDA device.
+bool emptyDeviceCache(const QString& device) {
+#ifdef LATENT_HAVE_C10_CUDA
+    if (device.startsWith(QLatin1String("cuda"))) {
+        try {
+            c10::cuda::CUDACachingAllocator::emptyCache();
+            return true;
+        } catch (...) {
+        }
+    }
+#else
+    Q_UNUSED(device);
+#endif
+    return false;
+}
+
+struct MemoryRelease {
+    QStringList unloaded;      // names of the loaded models dropped from the cache
+    bool cacheEmptied = false; // the CUDA cache was emptied
+    bool modelKept = false;    // the job's own model stays loaded
+};
+
+QString outOfMemoryMessage(const QString& amount, bool deviceMemory, const MemoryRelease& r) {
+    QString text;
+    if (!amount.isEmpty())
+        text = deviceMemory ? QCoreApplication::translate("latent::InferenceWorker",
+                                                          "Out of memory: the job could not get another %1 of "
+                                                          "graphics memory (VRAM).")
+                                  .arg(amount)
+                            : QCoreApplication::translate("latent::InferenceWorker",
+                                                          "Out of memory: the job could not get another %1 of RAM.")
+                                  .arg(amount);
+    else
+        text = deviceMemory ? QCoreApplication::translate("latent::InferenceWorker",
+                                                          "Out of memory: there is not enough graphics memory (VRAM) "
+                                                          "for this job.")
+                            : QCoreApplication::translate("latent::InferenceWorker",
+                                                          "Out of memory: there is not enough RAM for this job.");
+    text += QLatin1Char(' ') + QCoreApplication::translate("latent::InferenceWorker",
+                                                           "Try a smaller image size or batch size, or close other "
+                                                           "programs that use a lot of memory.");
+    if (!r.unloaded.isEmpty())
+        text +=
+            QLatin1Char(' ') + QCoreApplication::translate("latent::InferenceWorker", "Unloaded to free memory: %1.")
+                                   .arg(r.unloaded.join(QStringLiteral(", ")));
+    if (r.cacheEmptied)
+        text += QLatin1Char(' ') + QCoreApplication::translate("latent::InferenceWorker",
+                                                               "The graphics memory the engine kept in reserve was "
+                                                               "released.");
+    if (!r.modelKept)
+        text += QLatin1Char(' ') + QCoreApplication::translate("latent::InferenceWorker",
+                                                               "The job's model was not fully loaded and was "
+                                                               "unloaded.");
+    return text;
+}
+
+// One line of an engine message, short enough for a status bar and a tooltip.
+QString shortEngineMessage(const char* what) {
+    QString text = QString::fromUtf8(what).trimmed();
+    text = text.section(QLatin1Char('\n'), 0, 0).trimmed();
+    if (text.size() > 300) text = text.left(299) + QStringLiteral("…");
+    return text;
+}
 } // namespace
 
 struct InferenceWorker::Impl {
@@ -42,6 +144,38 @@ struct InferenceWorker::Impl {
     };
     std::list<Cached> engines;
     bool threadsSet = false;
+    mutable QMutex loadedMutex;
+    QStringList loaded; // snapshot of the cache for other threads
+
+    void publish() {
+        QStringList paths;
+        for (const Cached& c : engines)
+            if (c.engine->has_model()) paths << c.key.section(QLatin1Char('\n'), 0, 0);
+        QMutexLocker lock(&loadedMutex);
+        loaded = paths;
+    }
+
+    // After an out-of-memory failure (the job's tensors are already freed by unwinding): drop
+    // every cached model but the one the job used, and that one too if it did not finish
+    // loading; then empty the CUDA cache.
+    MemoryRelease releaseAfterOutOfMemory(Engine* inUse) {
+        MemoryRelease r;
+        for (auto it = engines.begin(); it != engines.end();) {
+            Engine* e = it->engine.get();
+            if (e == inUse && e->has_model()) {
+                r.modelKept = true;
+                ++it;
+                continue;
+            }
+            if (e != inUse && e->has_model())
+                r.unloaded << QFileInfo(it->key.section(QLatin1Char('\n'), 0, 0)).completeBaseName();
+            it = engines.erase(it);
+        }
+        if (!inUse) r.modelKept = true; // the job failed before it chose a model
+        r.cacheEmptied = emptyDeviceCache(options.device);
+        publish();
+        return r;
+    }
 
     Engine& engineFor(const QString& model, const QString& vae) {
         const QString key = QFileInfo(model).absoluteFilePath() + QLatin1Char('\n') + vae;
@@ -58,6 +192,7 @@ struct InferenceWorker::Impl {
     }
     void forget(Engine* e) {
         engines.remove_if([e](const Cached& c) { return c.engine.get() == e; });
+        publish();
     }
 };
 
@@ -73,6 +208,12 @@ InferenceWorker::~InferenceWorker() = default;
 void InferenceWorker::setCachedModels(int count) {
     impl_->options.cachedModels = std::max(1, count);
     while (int(impl_->engines.size()) > impl_->options.cachedModels) impl_->engines.pop_back();
+    impl_->publish();
+}
+
+QStringList InferenceWorker::loadedModels() const {
+    QMutexLocker lock(&impl_->loadedMutex);
+    return impl_->loaded;
 }
 
 void InferenceWorker::setPreviewEvery(int steps) {
@@ -81,6 +222,7 @@ void InferenceWorker::setPreviewEvery(int steps) {
 
 void InferenceWorker::releaseModels() {
     impl_->engines.clear();
+    impl_->publish();
 }
 
 void InferenceWorker::runJob(qint64 jobId, const QString& kind, const QJsonObject& params) {
@@ -131,6 +273,7 @@ void InferenceWorker::runJob(qint64 jobId, const QString& kind, const QJsonObjec
             if (stepHook) stepHook(jobId, int(p.step), int(p.total));
         };
         const GenerationOutcome outcome = runGeneration(*engine, spec, callbacks);
+        impl_->publish(); // before any report, so a listener sees the cache as it is now
         Q_EMIT modelLoaded(jobId, spec.modelPath, outcome.model.seconds, outcome.model.cached);
         QStringList paths, recovered;
         for (const SavedImage& img : outcome.images) {
@@ -147,29 +290,45 @@ void InferenceWorker::runJob(qint64 jobId, const QString& kind, const QJsonObjec
     } catch (const PipelineError& e) {
         if (e.code() == "cancelled")
             Q_EMIT jobCancelled(jobId);
+        else if (e.code() == "out_of_memory")
+            failOutOfMemory(jobId, engine, QString::fromStdString(e.what()));
         else
             Q_EMIT jobFailed(jobId, QString::fromStdString(e.what()));
-        if (e.code() == "out_of_memory") releaseModels();
     } catch (const c10::OutOfMemoryError& e) {
-        releaseModels(); // free the weights and every cached tensor; the next job reloads
-        Q_EMIT jobFailed(jobId, tr("The device ran out of memory (%1). Try a smaller size or batch, or "
-                                   "close other programs. The model was unloaded.")
-                                    .arg(QString::fromStdString(e.what_without_backtrace())));
+        failOutOfMemory(jobId, engine, QString::fromUtf8(e.what_without_backtrace()));
     } catch (const c10::Error& e) {
-        // An engine error may leave a module half-updated: drop that engine.
-        if (engine) impl_->forget(engine);
-        Q_EMIT jobFailed(jobId, tr("The engine failed: %1").arg(QString::fromStdString(e.what_without_backtrace())));
+        const QString what = QString::fromUtf8(e.what_without_backtrace());
+        if (isAllocationFailure(what)) {
+            failOutOfMemory(jobId, engine, what);
+        } else {
+            // An engine error may leave a module half-updated: drop that engine.
+            qWarning("latent: job %lld failed in the engine: %s", static_cast<long long>(jobId),
+                     e.what_without_backtrace());
+            if (engine) impl_->forget(engine);
+            Q_EMIT jobFailed(jobId, tr("The engine failed with an internal error (%1). The model was unloaded; the "
+                                       "next job loads it again.")
+                                        .arg(shortEngineMessage(e.what_without_backtrace())));
+        }
     } catch (const std::bad_alloc&) {
-        releaseModels();
-        Q_EMIT jobFailed(jobId, tr("Not enough memory for this job. Try a smaller size or batch. The model was "
-                                   "unloaded."));
+        failOutOfMemory(jobId, engine, QStringLiteral("std::bad_alloc"));
     } catch (const std::exception& e) {
         Q_EMIT jobFailed(jobId, QString::fromStdString(e.what()));
     } catch (...) {
         if (engine) impl_->forget(engine);
         Q_EMIT jobFailed(jobId, tr("The job failed with an unknown error."));
     }
+    impl_->publish();
     Q_EMIT idle();
+}
+
+void InferenceWorker::failOutOfMemory(qint64 jobId, Engine* engine, const QString& detail) {
+    const MemoryRelease released = impl_->releaseAfterOutOfMemory(engine);
+    const bool deviceMemory = isDeviceMemoryMessage(detail);
+    qWarning("latent: job %lld ran out of memory (%s); unloaded %d other model(s)%s%s", static_cast<long long>(jobId),
+             qPrintable(detail), int(released.unloaded.size()), released.cacheEmptied ? ", emptied the CUDA cache" : "",
+             released.modelKept ? "" : ", unloaded the job's partly loaded model");
+    Q_EMIT memoryReleased(jobId, int(released.unloaded.size()), released.cacheEmptied);
+    Q_EMIT jobFailed(jobId, outOfMemoryMessage(failedAllocationSize(detail), deviceMemory, released));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,7 +4,10 @@
 // InferenceController (below, GUI thread); everything goes back as queued signals carrying only
 // plain values (previews as 8-bit RGB ImagePixels: app/ has no QtGui; the UI wraps them in a
 // QImage without copying tensors). Every exception of a job is caught on the worker thread and turned
-// into jobFailed with a clear sentence; the worker then takes the next job.
+// into jobFailed with a clear sentence; the worker then takes the next job. Out of memory
+// (c10::OutOfMemoryError, a c10::Error from a failed allocation, std::bad_alloc) also unloads
+// every cached model but the job's own (that one too if it did not finish loading) and empties
+// the CUDA cache; the message says what was released (memoryReleased tells it as values).
 //
 // Job parameters (Job::params) are an A1111 /sdapi/v1/txt2img body (kind "txt2img") or
 // /sdapi/v1/img2img body without base64 images (kind "img2img") plus:
@@ -31,6 +34,7 @@ class QThread;
 
 namespace latent {
 
+class Engine;
 class JobQueue;
 
 // Shared between the GUI thread (writes) and the worker thread (reads before every model call).
@@ -53,9 +57,15 @@ public:
     InferenceWorker(WorkerOptions options, std::shared_ptr<WorkerCancelState> cancel);
     ~InferenceWorker() override;
 
-    // Test hook, called on the worker thread after every reported step (before the next model
-    // call). Set before the worker's thread starts.
+    // Test seam (fault injection and observation), called on the worker thread from the engine's
+    // per-step progress callback, i.e. inside the engine's call stack, after the step was
+    // reported and before the next model call. Whatever it throws leaves the engine the way an
+    // engine failure at that point would, and the worker handles it like one. Set it while the
+    // worker is idle (before start() or between jobs). Production code never sets it.
     std::function<void(qint64 jobId, int step, int total)> stepHook;
+
+    // The model files loaded in the cache, most recently used first. Thread-safe.
+    QStringList loadedModels() const;
 
 public Q_SLOTS:
     // Runs one job to the end (invoked through a queued connection on the worker thread).
@@ -74,9 +84,15 @@ Q_SIGNALS:
     void jobFinished(qint64 jobId, const QStringList& paths, const QStringList& recovered, double itPerSecond);
     void jobFailed(qint64 jobId, const QString& error);
     void jobCancelled(qint64 jobId);
+    // The device ran out of memory in a job: what the worker released to recover.
+    void memoryReleased(qint64 jobId, int modelsUnloaded, bool deviceCacheEmptied);
     void idle();
 
 private:
+    // Releases what it can (other cached models, the CUDA cache) and fails the job with a
+    // message that says so. `detail`: the allocator's message (logged; the size is shown).
+    void failOutOfMemory(qint64 jobId, Engine* engine, const QString& detail);
+
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -2,6 +2,12 @@
 // time): it runs on its own named thread, survives a throwing job and runs the next, cancels
 // before the next model call, reports progress and previews as queued signals, writes PNGs with
 // infotext, and after a "crash" the interrupted job is never re-run while pending jobs are.
+// Jobs fail mid-generation, inside the engine's call stack (the worker's per-step seam), through
+// real failures where the machine allows it — an allocation that cannot succeed (c10::Error from
+// libtorch's CPU allocator, std::bad_alloc from operator new), an invalid tensor operation
+// (c10::Error) — and through an injected c10::OutOfMemoryError as the CUDA allocator throws it:
+// each job ends "failed" with a readable message, writes nothing, the worker releases memory
+// (other cached models) and runs the next job.
 #include "app/jobs/job_queue.h"
 #include "app/jobs/job_store.h"
 #include "app/metadata/png_text.h"
@@ -12,6 +18,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -19,7 +26,14 @@
 #include <QTest>
 #include <QThread>
 
+#include <ATen/core/Tensor.h>
+#include <ATen/ops/empty.h>
+#include <c10/util/Exception.h>
+
 #include <atomic>
+#include <cstddef>
+#include <cstdio>
+#include <new>
 
 using namespace latent;
 
@@ -46,6 +60,29 @@ bool waitFinal(JobQueue& q, qint64 id, int ms = 60000) {
         QTest::qWait(20);
     }
     return false;
+}
+
+// 4 PiB: more than the x86-64 user address space (128 TiB) and more than RAM + swap, so the
+// kernel refuses the allocation whatever the overcommit policy: a real, deterministic failure.
+constexpr std::size_t kImpossibleBytes = std::size_t(1) << 52;
+void* volatile allocationSink = nullptr; // keeps the compiler from eliding the allocation
+
+// A real tensor allocation that cannot succeed (libtorch's CPU allocator throws).
+void allocateImpossibleTensor() {
+    const at::Tensor t = at::empty({static_cast<int64_t>(kImpossibleBytes)}, at::TensorOptions().dtype(at::kByte));
+    allocationSink = t.data_ptr();
+}
+
+// A real host allocation that cannot succeed (operator new throws std::bad_alloc).
+void allocateImpossibleBlock() {
+    allocationSink = ::operator new(kImpossibleBytes);
+    ::operator delete(allocationSink);
+    allocationSink = nullptr;
+}
+
+// Files (hidden ones too: the writer's temporaries) in a folder.
+QStringList filesIn(const QString& dir) {
+    return QDir(dir).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
 }
 
 } // namespace
@@ -120,6 +157,156 @@ private Q_SLOTS:
         QVERIFY2(offGuiThread, "the job ran on the latent-inference thread");
         QCOMPARE(done.step, 3);
         QVERIFY(c.lastItPerSecond() > 0);
+        QVERIFY(!c.isBusy());
+    }
+
+    // Out of memory mid-generation, for real: at step 2 of 3 the job asks libtorch for a tensor
+    // no machine can hold. The job fails with a message that says "out of memory" and what to do,
+    // the worker drops the other cached model (the cache shrinks to the job's own model), writes
+    // no image, and runs the next jobs: the dropped model is loaded again, the kept one reused.
+    void outOfMemoryMidGenerationReleasesOtherModels() {
+        const QString copy = dir_.filePath(QStringLiteral("oom-copy.safetensors"));
+        QVERIFY(QFile::copy(demo_, copy));
+        const QString out = dir_.filePath(QStringLiteral("oom"));
+        JobQueue q(nullptr);
+        WorkerOptions o = options(QStringLiteral("oom"));
+        o.cachedModels = 2;
+        InferenceController c(&q, o);
+        const qint64 warm = q.enqueue(QStringLiteral("txt2img"), demoJob(demo_, 2)).id;
+        const qint64 failing = q.enqueue(QStringLiteral("txt2img"), demoJob(copy, 3)).id;
+        const qint64 reloaded = q.enqueue(QStringLiteral("txt2img"), demoJob(demo_, 2)).id;
+        const qint64 reused = q.enqueue(QStringLiteral("txt2img"), demoJob(copy, 2)).id;
+        std::atomic<int> failingSteps{0};
+        c.worker()->stepHook = [&](qint64 id, int step, int) {
+            if (id != failing) return;
+            failingSteps = step;
+            if (step == 2) allocateImpossibleTensor();
+        };
+        QStringList cacheBefore, cacheAfter;
+        connect(&c, &InferenceController::imagesSaved, this, [&](qint64 id, const QStringList&) {
+            if (id == warm) cacheBefore = c.worker()->loadedModels();
+        });
+        // Before the controller dispatches the next job.
+        connect(&c, &InferenceController::jobFailed, this, [&](qint64 id, const QString&) {
+            if (id == failing) cacheAfter = c.worker()->loadedModels();
+        });
+        QSignalSpy released(c.worker(), &InferenceWorker::memoryReleased);
+        QSignalSpy saved(&c, &InferenceController::imagesSaved);
+        QHash<qint64, bool> cachedLoad;
+        connect(c.worker(), &InferenceWorker::modelLoaded, this,
+                [&](qint64 id, const QString&, double, bool cached) { cachedLoad.insert(id, cached); });
+        c.start();
+        QVERIFY(waitFinal(q, reused));
+
+        const Job failed = *q.job(failing);
+        QCOMPARE(failed.state, JobState::Failed);
+        QCOMPARE(failingSteps.load(), 2); // it failed mid-generation, inside the step callback
+        QVERIFY(failed.results.isEmpty());
+        std::printf("out-of-memory message: %s\n", qPrintable(failed.error));
+        QVERIFY2(failed.error.startsWith(QStringLiteral("Out of memory: the job could not get another ")),
+                 qPrintable(failed.error));
+        QVERIFY2(failed.error.contains(QStringLiteral("PiB of RAM.")), qPrintable(failed.error)); // the size asked
+        QVERIFY2(failed.error.contains(QStringLiteral("Try a smaller image size or batch size")),
+                 qPrintable(failed.error));
+        QVERIFY2(failed.error.endsWith(QStringLiteral(" Unloaded to free memory: latent-demo-sd1-random.")),
+                 qPrintable(failed.error));
+        QVERIFY2(!failed.error.contains(QStringLiteral("DefaultCPUAllocator")), "no allocator jargon for the user");
+        QCOMPARE(released.size(), 1);
+        QCOMPARE(released.first().at(0).toLongLong(), failing);
+        QCOMPARE(released.first().at(1).toInt(), 1);
+        QCOMPARE(released.first().at(2).toBool(), false); // no CUDA cache on the CPU
+
+        // The cache shrank from both models to the failing job's own model.
+        QCOMPARE(cacheBefore, QStringList{QFileInfo(demo_).absoluteFilePath()});
+        QCOMPARE(cacheAfter, QStringList{QFileInfo(copy).absoluteFilePath()});
+        QCOMPARE(q.job(reloaded)->state, JobState::Done);
+        QCOMPARE(q.job(reused)->state, JobState::Done);
+        QTRY_COMPARE(cachedLoad.size(), 3);
+        QCOMPARE(cachedLoad.value(reloaded), false); // dropped by the release, loaded again
+        QCOMPARE(cachedLoad.value(reused), true);    // the failing job's model stayed loaded
+        QCOMPARE(c.worker()->loadedModels(),
+                 (QStringList{QFileInfo(copy).absoluteFilePath(), QFileInfo(demo_).absoluteFilePath()}));
+
+        // Nothing of the failed job on disk or in imagesSaved: three jobs, three PNGs, no temporaries.
+        QCOMPARE(saved.size(), 3);
+        for (const QList<QVariant>& args : saved) QVERIFY(args.at(0).toLongLong() != failing);
+        const QStringList files = filesIn(out);
+        QCOMPARE(files.size(), 3);
+        for (const QString& f : files)
+            QVERIFY2(f.endsWith(QLatin1String(".png")) && !f.startsWith(QLatin1Char('.')), qPrintable(f));
+        QVERIFY(!c.isBusy());
+    }
+
+    // The other failure paths of the worker, each mid-generation inside the engine's call stack,
+    // followed by a job on the same model that must succeed.
+    void failuresMidGeneration_data() {
+        QTest::addColumn<QString>("failure");
+        QTest::addColumn<QStringList>("expected"); // fragments of the job's error
+        QTest::addColumn<bool>("modelKept");       // the next job reuses the loaded model
+        QTest::newRow("bad_alloc (real)")
+            << QStringLiteral("bad_alloc")
+            << QStringList{QStringLiteral("Out of memory: there is not enough RAM for this job."),
+                           QStringLiteral("Try a smaller image size or batch size, or close other programs")}
+            << true;
+        // c10::OutOfMemoryError is what the CUDA caching allocator throws; a CPU build cannot
+        // produce it, so it is injected with the allocator's own message.
+        QTest::newRow("c10::OutOfMemoryError (CUDA, injected)")
+            << QStringLiteral("cuda_oom")
+            << QStringList{QStringLiteral("Out of memory: the job could not get another 2.00 GiB of graphics memory "
+                                          "(VRAM)."),
+                           QStringLiteral("Try a smaller image size or batch size")}
+            << true;
+        QTest::newRow("c10::Error (real)")
+            << QStringLiteral("c10_error")
+            << QStringList{QStringLiteral("The engine failed with an internal error (Trying to create tensor with "
+                                          "negative dimension -1"),
+                           QStringLiteral("The model was unloaded; the next job loads it again.")}
+            << false;
+    }
+
+    void failuresMidGeneration() {
+        QFETCH(QString, failure);
+        QFETCH(QStringList, expected);
+        QFETCH(bool, modelKept);
+        const QString sub = QStringLiteral("fail-") + failure;
+        JobQueue q(nullptr);
+        InferenceController c(&q, options(sub));
+        const qint64 failing = q.enqueue(QStringLiteral("txt2img"), demoJob(demo_, 3)).id;
+        const qint64 next = q.enqueue(QStringLiteral("txt2img"), demoJob(demo_, 2)).id;
+        std::atomic<int> failingSteps{0};
+        c.worker()->stepHook = [&](qint64 id, int step, int) {
+            if (id != failing) return;
+            failingSteps = step;
+            if (step != 2) return;
+            if (failure == QLatin1String("bad_alloc")) allocateImpossibleBlock();
+            if (failure == QLatin1String("cuda_oom"))
+                C10_THROW_ERROR(OutOfMemoryError, "CUDA out of memory. Tried to allocate 2.00 GiB (GPU 0; 7.79 GiB "
+                                                  "total capacity; 5.10 GiB already allocated; 1.20 GiB free)");
+            if (failure == QLatin1String("c10_error")) (void)at::empty({-1});
+        };
+        QHash<qint64, bool> cachedLoad;
+        connect(c.worker(), &InferenceWorker::modelLoaded, this,
+                [&](qint64 id, const QString&, double, bool cached) { cachedLoad.insert(id, cached); });
+        QSignalSpy saved(&c, &InferenceController::imagesSaved);
+        QSignalSpy failedSpy(&c, &InferenceController::jobFailed);
+        c.start();
+        QVERIFY(waitFinal(q, next));
+
+        const Job failed = *q.job(failing);
+        QCOMPARE(failed.state, JobState::Failed);
+        QCOMPARE(failingSteps.load(), 2);
+        std::printf("%s: %s\n", qPrintable(failure), qPrintable(failed.error));
+        for (const QString& fragment : expected) QVERIFY2(failed.error.contains(fragment), qPrintable(failed.error));
+        QVERIFY2(!failed.error.contains(QLatin1Char('\n')), "one line for the status bar");
+        QCOMPARE(failedSpy.size(), 1);
+        QCOMPARE(failedSpy.first().at(1).toString(), failed.error);
+        // The worker lives on: the next job on the same model succeeds.
+        QCOMPARE(q.job(next)->state, JobState::Done);
+        QTRY_VERIFY(cachedLoad.contains(next));
+        QCOMPARE(cachedLoad.value(next), modelKept);
+        QCOMPARE(saved.size(), 1);
+        QCOMPARE(saved.first().at(0).toLongLong(), next);
+        QCOMPARE(filesIn(dir_.filePath(sub)), QStringList{QFileInfo(q.job(next)->results.value(0)).fileName()});
         QVERIFY(!c.isBusy());
     }
 

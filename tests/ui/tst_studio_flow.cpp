@@ -45,9 +45,13 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QStatusBar>
 #include <QToolButton>
 
+#include <atomic>
+#include <cstddef>
 #include <limits>
+#include <new>
 
 using namespace latent;
 using Kind = PromptHighlighter::Kind;
@@ -461,6 +465,58 @@ private Q_SLOTS:
         QCOMPARE(w.findChild<QSpinBox*>(QStringLiteral("stepsSpin"))->value(), 4);
         QCOMPARE(w.findChild<SeedEdit*>(QStringLiteral("seedSpin"))->value(), 99);
         QCOMPARE(w.promptDock()->prompt(), GenerationParams::fromInfotext(info).prompt);
+    }
+
+    // A job that runs out of memory mid-generation (a real allocation that cannot succeed, made
+    // from the worker's per-step seam) leaves nothing behind: no file, no gallery entry; the user
+    // reads why in the status bar and the queue; the next job runs and reaches the gallery.
+    void outOfMemoryJobLeavesNothingBehind() {
+        QSettings backend(dir_.filePath(QStringLiteral("oom.ini")), QSettings::IniFormat);
+        Settings settings(&backend);
+        const QString out = dir_.filePath(QStringLiteral("oom-outputs"));
+        settings.setValue(settings::OutputFolder, out);
+        settings.setValue(settings::PreviewEverySteps, 1);
+        MainWindow w(settings);
+        StudioSession session(settings, dir_.filePath(QStringLiteral("oom-data")));
+        std::atomic<bool> failedOnce{false};
+        session.controller()->worker()->stepHook = [&](qint64, int step, int) {
+            if (step == 2 && !failedOnce.exchange(true)) {
+                // 4 PiB: beyond the address space and RAM + swap; operator new throws bad_alloc.
+                static void* volatile sink = nullptr;
+                sink = ::operator new(std::size_t(1) << 52);
+                ::operator delete(sink);
+            }
+        };
+        w.attachSession(&session);
+        session.start();
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.useDemoModel());
+        w.findChild<QSpinBox*>(QStringLiteral("widthSpin"))->setValue(64);
+        w.findChild<QSpinBox*>(QStringLiteral("heightSpin"))->setValue(64);
+        w.findChild<QSpinBox*>(QStringLiteral("stepsSpin"))->setValue(3);
+        const int galleryBefore = w.galleryStore()->count();
+
+        JobQueue* q = session.queue();
+        const qint64 id = w.promptDock()->generate();
+        QVERIFY(id > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(isFinalState(q->job(id)->state), 60000);
+        QCOMPARE(q->job(id)->state, JobState::Failed);
+        const QString error = q->job(id)->error;
+        QVERIFY2(error.startsWith(QStringLiteral("Out of memory")), qPrintable(error));
+        QVERIFY2(w.statusBar()->currentMessage().contains(error), qPrintable(w.statusBar()->currentMessage()));
+        QCOMPARE(w.queueDock()->cellText(id, 1), jobStateDisplayName(JobState::Failed));
+        QCOMPARE(w.queueDock()->cellText(id, 2), QStringLiteral("failed"));
+        QTest::qWait(100); // anything the failure might (wrongly) have queued
+        QCOMPARE(w.galleryStore()->count(), galleryBefore);
+        QVERIFY(QDir(out).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot).isEmpty());
+
+        const qint64 next = w.promptDock()->generate();
+        QTRY_VERIFY_WITH_TIMEOUT(isFinalState(q->job(next)->state), 60000);
+        QVERIFY2(q->job(next)->state == JobState::Done, qPrintable(q->job(next)->error));
+        QTRY_COMPARE(w.galleryStore()->count(), galleryBefore + 1);
+        QCOMPARE(QDir(out).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot).size(), 1);
     }
 };
 
