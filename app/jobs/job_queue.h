@@ -38,6 +38,8 @@ public:
     std::optional<Job> job(qint64 id) const;
     std::optional<Job> running() const;
     int interruptedAtStartup() const { return interruptedAtStartup_; }
+    // The store could not be read at startup (the queue then starts empty).
+    bool loadFailed() const { return loadFailed_; }
     QueueLimits limits() const { return limits_; }
     void setLimits(QueueLimits limits) { limits_ = limits; }
 
@@ -54,6 +56,8 @@ public:
     EnqueueResult rerun(qint64 id);
     EnqueueResult duplicate(qint64 id);
     bool remove(qint64 id);  // finished jobs only
+    // Removes every finished job (done, failed, cancelled, interrupted). Returns how many.
+    int clearFinished();
 
     // Worker side.
     std::optional<Job> takeNext();  // null when paused, empty or a job is running
@@ -82,6 +86,7 @@ private:
     QList<Job> jobs_;
     bool paused_ = false;
     int interruptedAtStartup_ = 0;
+    bool loadFailed_ = false;
 };
 
 } // namespace latent

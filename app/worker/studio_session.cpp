@@ -5,6 +5,7 @@
 #include "pipeline/loaders/demo_model.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -26,6 +27,18 @@ StudioSession::StudioSession(Settings& settings, const QString& dataDir, QObject
     limits.maxQueued = std::max(1, settings_.value(settings::MaxQueueSize));
     limits.maxBatchSize = std::max(1, settings_.value(settings::MaxBatchSize));
     queue_ = std::make_unique<JobQueue>(store, limits);
+
+    // Canvas inputs no persisted job references any more (a refused enqueue, a crash) go. Only
+    // when the queue was really read: otherwise every file would look unreferenced. Files
+    // younger than the grace period may belong to another studio process about to queue them.
+    inputs_ = std::make_unique<JobInputFiles>(queue_.get(), QDir(dir).filePath(QStringLiteral("inputs")));
+    if (store && !queue_->loadFailed()) {
+        constexpr qint64 kGraceSeconds = 10 * 60;
+        sweptAtStartup_ = inputs_->sweep(QDateTime::currentDateTime().addSecs(-kGraceSeconds));
+        if (sweptAtStartup_ > 0)
+            qInfo("latent: deleted %d unused canvas input file(s) in %s", sweptAtStartup_,
+                  qPrintable(inputs_->folder()));
+    }
 
     WorkerOptions options;
     options.cachedModels = std::max(1, settings_.value(settings::LoadedModelCacheSize));
@@ -50,6 +63,7 @@ StudioSession::StudioSession(Settings& settings, const QString& dataDir, QObject
 
 StudioSession::~StudioSession() {
     controller_.reset(); // joins the worker thread before the queue goes away
+    inputs_.reset();
 }
 
 QString StudioSession::outputDir() const {

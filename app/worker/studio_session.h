@@ -3,6 +3,7 @@
 // tests build one over a temporary folder.
 #pragma once
 
+#include "app/jobs/job_inputs.h"
 #include "app/jobs/job_queue.h"
 #include "app/jobs/job_store.h"
 #include "app/worker/inference_worker.h"
@@ -20,14 +21,21 @@ class Settings;
 class StudioSession : public QObject {
     Q_OBJECT
 public:
-    // `dataDir`: where jobs.sqlite lives (default: AppDataLocation). The output folder comes
-    // from settings::OutputFolder (default: Pictures/Latent Studio).
+    // `dataDir`: where jobs.sqlite and the inputs/ folder live (default: AppDataLocation). The
+    // output folder comes from settings::OutputFolder (default: Pictures/Latent Studio).
+    // Sweeps inputs/ of files no persisted job references (see JobInputFiles).
     explicit StudioSession(Settings& settings, const QString& dataDir = {}, QObject* parent = nullptr);
     ~StudioSession() override;
 
     JobQueue* queue() const { return queue_.get(); }
     InferenceController* controller() const { return controller_.get(); }
     EventLoopProbe* stallProbe() const { return probe_; }
+    // The canvas's init images and masks of queued jobs (<dataDir>/inputs), kept while a job
+    // references them.
+    JobInputFiles* inputFiles() const { return inputs_.get(); }
+    QString inputsDir() const { return inputs_->folder(); }
+    // Files the startup sweep deleted.
+    int sweptAtStartup() const { return sweptAtStartup_; }
     QString storeError() const { return storeError_; } // non-empty: the queue is memory-only
     QString outputDir() const;
 
@@ -49,6 +57,8 @@ private:
     JobStore store_;
     QString storeError_;
     std::unique_ptr<JobQueue> queue_;
+    std::unique_ptr<JobInputFiles> inputs_;
+    int sweptAtStartup_ = 0;
     std::unique_ptr<InferenceController> controller_;
     EventLoopProbe* probe_ = nullptr;
     double lastStallMs_ = 0;

@@ -1,8 +1,8 @@
 #include "ui/canvas/canvas_document.h"
 
+#include "app/jobs/job_inputs.h"
 #include "app/storage/image_writer.h"
 
-#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QPainter>
@@ -367,8 +367,8 @@ InpaintInputs CanvasDocument::writeInputs(const QString& folder, const InpaintOp
         QPainter p(&rgb);
         p.drawImage(0, 0, source_);
     }
-    const QString stem = QStringLiteral("canvas-%1")
-                             .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")));
+    // The name JobInputFiles recognises as the canvas's (it deletes unreferenced inputs).
+    const QString stem = JobInputFiles::canvasInputStem();
     QString error;
     const QByteArray srcPng = ImageWriter::encodePng(toPixels(rgb, 3), QString(), 6, &error);
     if (srcPng.isEmpty()) {

@@ -10,7 +10,6 @@
 #include "pipeline/core/system_info.h"
 #include "ui/canvas/canvas_view.h"
 #include <QJsonObject>
-#include <QStandardPaths>
 #include "app/metadata/generation_params.h"
 #include "ui/canvas/canvas_document.h"
 #include "ui/docks/gallery_dock.h"
@@ -46,6 +45,8 @@
 #include <QStatusBar>
 #include <QTimer>
 #include <QUrl>
+
+#include <utility>
 
 namespace latent {
 
@@ -436,13 +437,14 @@ void MainWindow::updateFirstRunState() {
 // and inpainting, restored parameters (PNG info, "Send to prompt"), the library's models.
 void MainWindow::wireGenerationInputs() {
     promptDock_->setCanvasInputProvider([this](QString* error) -> QJsonObject {
-        const QString folder =
-            QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/inputs");
-        const InpaintInputs inputs = canvas_->document()->writeInputs(folder, inpaintDock_->options());
+        // The session keeps these files while a queued job references them.
+        const InpaintInputs inputs = canvas_->document()->writeInputs(session_->inputsDir(), inpaintDock_->options());
         if (!inputs.ok) {
             *error = inputs.error;
             return {};
         }
+        unqueuedInputs_ = QStringList{inputs.sourcePath, inputs.maskPath};
+        unqueuedInputs_.removeAll(QString());
         QJsonObject params = inputs.toApiParams();
         // The processing size: the canvas size rounded to the model's multiple of 8.
         auto snap = [](int v) { return std::max(64, (v + 4) / 8 * 8); };
@@ -504,10 +506,15 @@ void MainWindow::attachSession(StudioSession* session) {
         promptDock_->setBusy(busy);
         interruptAction_->setEnabled(busy);
     });
-    connect(promptDock_, &PromptDock::generateRefused, this,
-            [this](const QString& message) { statusBar()->showMessage(message, 10000); });
-    connect(promptDock_, &PromptDock::jobEnqueued, this,
-            [this](qint64 id) { statusBar()->showMessage(tr("Job #%1 queued").arg(id), 4000); });
+    connect(promptDock_, &PromptDock::generateRefused, this, [this](const QString& message) {
+        // The canvas inputs written for the refused job are referenced by no job: delete them.
+        session_->inputFiles()->releaseIfUnreferenced(std::exchange(unqueuedInputs_, {}));
+        statusBar()->showMessage(message, 10000);
+    });
+    connect(promptDock_, &PromptDock::jobEnqueued, this, [this](qint64 id) {
+        unqueuedInputs_.clear();
+        statusBar()->showMessage(tr("Job #%1 queued").arg(id), 4000);
+    });
     connect(queueDock_, &QueueDock::message, this, [this](const QString& m) { statusBar()->showMessage(m, 8000); });
 
     // Previews and results on the canvas.
