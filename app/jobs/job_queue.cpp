@@ -207,7 +207,12 @@ void JobQueue::reportProgress(qint64 id, int step, int totalSteps) {
     j->step = step;
     j->totalSteps = totalSteps;
     j->progress = totalSteps > 0 ? double(step) / totalSteps : 0.0;
-    Q_EMIT jobChanged(id);  // progress is not written per step; state changes are
+    // Progress is not written per step (state changes are); views hear of it at a bounded rate.
+    const bool due = step <= 1 || step >= totalSteps || !progressNotified_.isValid() ||
+                     progressNotified_.elapsed() >= kProgressNotifyMs;
+    if (!due) return;
+    progressNotified_.start();
+    Q_EMIT jobChanged(id);
 }
 
 void JobQueue::finish(qint64 id, JobState state, const QString& error, const QStringList& results) {

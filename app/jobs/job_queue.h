@@ -5,6 +5,7 @@
 
 #include "app/jobs/job.h"
 
+#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 
@@ -61,7 +62,11 @@ public:
 
     // Worker side.
     std::optional<Job> takeNext();  // null when paused, empty or a job is running
+    // Updates the running job's progress at once; jobChanged for it is rate-limited to one per
+    // kProgressNotifyMs (the first and the last step always notify), so fast steps do not make
+    // every view re-read the queue per step. Progress is not written to the store per step.
     void reportProgress(qint64 id, int step, int totalSteps);
+    static constexpr int kProgressNotifyMs = 100;
     void reportFinished(qint64 id, const QStringList& results);
     void reportFailed(qint64 id, const QString& error);
     void reportCancelled(qint64 id);
@@ -87,6 +92,7 @@ private:
     bool paused_ = false;
     int interruptedAtStartup_ = 0;
     bool loadFailed_ = false;
+    QElapsedTimer progressNotified_; // since the last progress jobChanged
 };
 
 } // namespace latent

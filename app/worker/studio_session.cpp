@@ -46,19 +46,30 @@ StudioSession::StudioSession(Settings& settings, const QString& dataDir, QObject
     options.outputDir = outputDir();
     controller_ = std::make_unique<InferenceController>(queue_.get(), options);
 
-    // Measure the GUI thread's longest stall while a job runs.
+    // Measure the GUI thread's longest stall while a job runs and while the GUI takes in its
+    // results (settle period after the job).
     probe_ = new EventLoopProbe(4, this);
+    settle_ = new QTimer(this);
+    settle_->setSingleShot(true);
+    settle_->setInterval(500);
+    connect(settle_, &QTimer::timeout, this, &StudioSession::reportStall);
     connect(controller_.get(), &InferenceController::busyChanged, this, [this](bool busy) {
         if (busy) {
+            if (settle_->isActive()) reportStall(); // the next job follows at once
             probe_->start();
         } else {
-            probe_->stop();
-            lastStallMs_ = probe_->longestStallMs();
-            qInfo("latent: longest GUI event-loop stall during the generation: %.1f ms (%lld probe ticks)",
-                  lastStallMs_, static_cast<long long>(probe_->ticks()));
-            Q_EMIT stallMeasured(lastStallMs_);
+            settle_->start();
         }
     });
+}
+
+void StudioSession::reportStall() {
+    settle_->stop();
+    probe_->stop();
+    lastStallMs_ = probe_->longestStallMs();
+    qInfo("latent: longest GUI event-loop stall during the generation: %.1f ms (%lld probe ticks)", lastStallMs_,
+          static_cast<long long>(probe_->ticks()));
+    Q_EMIT stallMeasured(lastStallMs_);
 }
 
 StudioSession::~StudioSession() {

@@ -10,6 +10,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QTimer>
 
 #include <memory>
 
@@ -39,7 +40,9 @@ public:
     QString storeError() const { return storeError_; } // non-empty: the queue is memory-only
     QString outputDir() const;
 
-    // Longest GUI event-loop stall (ms) while the last generation ran (and the running one).
+    // Longest GUI event-loop stall (ms) while the last generation ran, including what the GUI
+    // does with its results in the half second after it (gallery, canvas, queue). Known once
+    // stallMeasured() was emitted.
     double lastGenerationStallMs() const { return lastStallMs_; }
 
     // Starts the worker (after the UI connected its signals).
@@ -60,7 +63,9 @@ private:
     std::unique_ptr<JobInputFiles> inputs_;
     int sweptAtStartup_ = 0;
     std::unique_ptr<InferenceController> controller_;
+    void reportStall();
     EventLoopProbe* probe_ = nullptr;
+    QTimer* settle_ = nullptr; // the measurement goes on briefly after a job
     double lastStallMs_ = 0;
 };
 
