@@ -30,6 +30,10 @@ void EventLoopProbe::reset() {
     ticks_ = 0;
 }
 
+void EventLoopProbe::resync() {
+    if (timer_.isActive()) lastNs_ = clock_.nsecsElapsed();
+}
+
 void EventLoopProbe::tick() {
     const qint64 now = clock_.nsecsElapsed();
     const double gapMs = double(now - lastNs_) / 1e6;

@@ -18,6 +18,9 @@ public:
     void stop();
     bool isRunning() const { return timer_.isActive(); }
     void reset();
+    // Starts the current gap now: work the caller knows is not the application's (e.g. a test
+    // grabbing a screenshot) is left out of the figures.
+    void resync();
 
     double longestStallMs() const { return longestStallMs_; } // since start()/reset()
     double meanIntervalMs() const { return ticks_ ? totalMs_ / ticks_ : 0.0; }

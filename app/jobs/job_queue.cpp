@@ -13,7 +13,9 @@ JobQueue::JobQueue(JobStore* store, QueueLimits limits, QObject* parent)
     if (store_) {
         interruptedAtStartup_ = store_->markRunningInterrupted(
             QCoreApplication::translate("JobQueue", "The studio stopped while this job was running."));
-        jobs_ = store_->loadAll();
+        bool ok = false;
+        jobs_ = store_->loadAll(&ok);
+        loadFailed_ = !ok;
     }
 }
 
@@ -170,10 +172,21 @@ JobQueue::EnqueueResult JobQueue::duplicate(qint64 id) {
 bool JobQueue::remove(qint64 id) {
     Job* j = find(id);
     if (!j || !isFinalState(j->state)) return false;
-    if (store_) store_->remove(id);
+    if (store_ && !store_->remove(id)) return false;  // keep it listed: it is still in the store
     jobs_.erase(std::remove_if(jobs_.begin(), jobs_.end(), [id](const Job& x) { return x.id == id; }), jobs_.end());
     Q_EMIT jobRemoved(id);
     return true;
+}
+
+int JobQueue::clearFinished() {
+    QList<qint64> ids;
+    for (const Job& j : jobs_)
+        if (isFinalState(j.state)) ids << j.id;
+    if (ids.isEmpty() || (store_ && !store_->remove(ids))) return 0;
+    jobs_.erase(std::remove_if(jobs_.begin(), jobs_.end(), [](const Job& x) { return isFinalState(x.state); }),
+                jobs_.end());
+    for (qint64 id : ids) Q_EMIT jobRemoved(id);
+    return int(ids.size());
 }
 
 std::optional<Job> JobQueue::takeNext() {
@@ -194,7 +207,12 @@ void JobQueue::reportProgress(qint64 id, int step, int totalSteps) {
     j->step = step;
     j->totalSteps = totalSteps;
     j->progress = totalSteps > 0 ? double(step) / totalSteps : 0.0;
-    Q_EMIT jobChanged(id);  // progress is not written per step; state changes are
+    // Progress is not written per step (state changes are); views hear of it at a bounded rate.
+    const bool due = step <= 1 || step >= totalSteps || !progressNotified_.isValid() ||
+                     progressNotified_.elapsed() >= kProgressNotifyMs;
+    if (!due) return;
+    progressNotified_.start();
+    Q_EMIT jobChanged(id);
 }
 
 void JobQueue::finish(qint64 id, JobState state, const QString& error, const QStringList& results) {

@@ -5,6 +5,7 @@
 
 #include "app/jobs/job.h"
 
+#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 
@@ -38,6 +39,8 @@ public:
     std::optional<Job> job(qint64 id) const;
     std::optional<Job> running() const;
     int interruptedAtStartup() const { return interruptedAtStartup_; }
+    // The store could not be read at startup (the queue then starts empty).
+    bool loadFailed() const { return loadFailed_; }
     QueueLimits limits() const { return limits_; }
     void setLimits(QueueLimits limits) { limits_ = limits; }
 
@@ -54,10 +57,16 @@ public:
     EnqueueResult rerun(qint64 id);
     EnqueueResult duplicate(qint64 id);
     bool remove(qint64 id);  // finished jobs only
+    // Removes every finished job (done, failed, cancelled, interrupted). Returns how many.
+    int clearFinished();
 
     // Worker side.
     std::optional<Job> takeNext();  // null when paused, empty or a job is running
+    // Updates the running job's progress at once; jobChanged for it is rate-limited to one per
+    // kProgressNotifyMs (the first and the last step always notify), so fast steps do not make
+    // every view re-read the queue per step. Progress is not written to the store per step.
     void reportProgress(qint64 id, int step, int totalSteps);
+    static constexpr int kProgressNotifyMs = 100;
     void reportFinished(qint64 id, const QStringList& results);
     void reportFailed(qint64 id, const QString& error);
     void reportCancelled(qint64 id);
@@ -82,6 +91,8 @@ private:
     QList<Job> jobs_;
     bool paused_ = false;
     int interruptedAtStartup_ = 0;
+    bool loadFailed_ = false;
+    QElapsedTimer progressNotified_; // since the last progress jobChanged
 };
 
 } // namespace latent

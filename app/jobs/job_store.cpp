@@ -76,14 +76,16 @@ bool JobStore::open(const QString& path) {
                                " error TEXT, results TEXT)"));
 }
 
-QList<Job> JobStore::loadAll() {
+QList<Job> JobStore::loadAll(bool* ok) {
     QList<Job> jobs;
+    if (ok) *ok = false;
     QSqlQuery q(QSqlDatabase::database(connection_));
     if (!q.exec(QStringLiteral("SELECT id, kind, params, state, progress, step, total_steps, position, created, "
                                "started, finished, error, results FROM jobs ORDER BY id"))) {
         error_ = q.lastError().text();
         return jobs;
     }
+    if (ok) *ok = true;
     while (q.next()) {
         Job j;
         j.id = q.value(0).toLongLong();
@@ -137,6 +139,31 @@ bool JobStore::remove(qint64 id) {
     q.addBindValue(id);
     if (!q.exec()) {
         error_ = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool JobStore::remove(const QList<qint64>& ids) {
+    if (ids.isEmpty()) return true;
+    QSqlDatabase db = QSqlDatabase::database(connection_);
+    if (!db.transaction()) {
+        error_ = db.lastError().text();
+        return false;
+    }
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM jobs WHERE id=?"));
+    for (qint64 id : ids) {
+        q.addBindValue(id);
+        if (!q.exec()) {
+            error_ = q.lastError().text();
+            db.rollback();
+            return false;
+        }
+    }
+    if (!db.commit()) {
+        error_ = db.lastError().text();
+        db.rollback();
         return false;
     }
     return true;

@@ -21,10 +21,11 @@ public:
     bool isOpen() const;
     QString errorString() const { return error_; }
 
-    QList<Job> loadAll();                 // ordered by id
+    QList<Job> loadAll(bool* ok = nullptr);  // ordered by id; *ok = false when the query failed
     bool insert(Job& job);                // assigns job.id
     bool update(const Job& job);
     bool remove(qint64 id);
+    bool remove(const QList<qint64>& ids);  // in one transaction: all or none
     // Marks every "running" job as "interrupted" (the app died while it ran); returns how many.
     int markRunningInterrupted(const QString& reason);
 

@@ -102,11 +102,9 @@ int main(int argc, char** argv) {
                              session.lastGenerationStallMs());
             QCoreApplication::exit(ok ? 0 : 1);
         };
-        if (tryDemo)
-            QObject::connect(session.controller(), &latent::InferenceController::busyChanged, &window,
-                             [shoot](bool busy) {
-                                 if (!busy) QTimer::singleShot(300, shoot);
-                             });
+        if (tryDemo) // after the job and the GUI's work on its result (the stall figure comes last)
+            QObject::connect(&session, &latent::StudioSession::stallMeasured, &window,
+                             [shoot](double) { QTimer::singleShot(0, shoot); });
         else
             QTimer::singleShot(200, &window, shoot);
         return app.exec();

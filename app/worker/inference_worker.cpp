@@ -280,6 +280,12 @@ void InferenceWorker::runJob(qint64 jobId, const QString& kind, const QJsonObjec
             paths << img.path;
             if (img.recovered) recovered << tr("%1 was saved to the recovery folder: %2").arg(img.path, img.reason);
         }
+        if (!outcome.images.isEmpty() && !outcome.result.images.empty()) {
+            const ImagePixels first = toPixels(outcome.result.images.front());
+            if (first.isValid())
+                Q_EMIT resultImage(jobId, first, outcome.images.constFirst().path,
+                                   outcome.images.constFirst().infotext);
+        }
         const auto& steps = outcome.result.timings.step_seconds;
         double total = 0;
         for (double s : steps) total += s;
@@ -347,6 +353,7 @@ InferenceController::InferenceController(JobQueue* queue, WorkerOptions options,
         Q_EMIT progress(id, step, total, its, eta);
     });
     connect(worker_, &InferenceWorker::preview, this, &InferenceController::previewReady);
+    connect(worker_, &InferenceWorker::resultImage, this, &InferenceController::resultReady);
     connect(worker_, &InferenceWorker::jobFinished, this,
             [this](qint64 id, const QStringList& paths, const QStringList& recovered, double its) {
                 if (its > 0) lastItPerSecond_ = its;

@@ -80,6 +80,9 @@ Q_SIGNALS:
     void modelLoaded(qint64 jobId, const QString& modelPath, double seconds, bool cached);
     void progress(qint64 jobId, int step, int total, double itPerSecond, double etaSeconds);
     void preview(qint64 jobId, const latent::ImagePixels& image);
+    // The job's first image as saved (`path`, `infotext`), so the UI can show it without
+    // reading the PNG back. Emitted just before jobFinished.
+    void resultImage(qint64 jobId, const latent::ImagePixels& image, const QString& path, const QString& infotext);
     // `paths`: the saved PNGs; `recovered`: notes for images that went to the recovery folder.
     void jobFinished(qint64 jobId, const QStringList& paths, const QStringList& recovered, double itPerSecond);
     void jobFailed(qint64 jobId, const QString& error);
@@ -123,6 +126,8 @@ public:
 
 Q_SIGNALS:
     void imagesSaved(qint64 jobId, const QStringList& paths);
+    // The first saved image's pixels and infotext (before imagesSaved).
+    void resultReady(qint64 jobId, const latent::ImagePixels& image, const QString& path, const QString& infotext);
     void previewReady(qint64 jobId, const latent::ImagePixels& image);
     void progress(qint64 jobId, int step, int total, double itPerSecond, double etaSeconds);
     void jobFailed(qint64 jobId, const QString& error);

@@ -5,6 +5,7 @@
 #include "pipeline/loaders/demo_model.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -27,29 +28,53 @@ StudioSession::StudioSession(Settings& settings, const QString& dataDir, QObject
     limits.maxBatchSize = std::max(1, settings_.value(settings::MaxBatchSize));
     queue_ = std::make_unique<JobQueue>(store, limits);
 
+    // Canvas inputs no persisted job references any more (a refused enqueue, a crash) go. Only
+    // when the queue was really read: otherwise every file would look unreferenced. Files
+    // younger than the grace period may belong to another studio process about to queue them.
+    inputs_ = std::make_unique<JobInputFiles>(queue_.get(), QDir(dir).filePath(QStringLiteral("inputs")));
+    if (store && !queue_->loadFailed()) {
+        constexpr qint64 kGraceSeconds = 10 * 60;
+        sweptAtStartup_ = inputs_->sweep(QDateTime::currentDateTime().addSecs(-kGraceSeconds));
+        if (sweptAtStartup_ > 0)
+            qInfo("latent: deleted %d unused canvas input file(s) in %s", sweptAtStartup_,
+                  qPrintable(inputs_->folder()));
+    }
+
     WorkerOptions options;
     options.cachedModels = std::max(1, settings_.value(settings::LoadedModelCacheSize));
     options.previewEvery = std::max(0, settings_.value(settings::PreviewEverySteps));
     options.outputDir = outputDir();
     controller_ = std::make_unique<InferenceController>(queue_.get(), options);
 
-    // Measure the GUI thread's longest stall while a job runs.
+    // Measure the GUI thread's longest stall while a job runs and while the GUI takes in its
+    // results (settle period after the job).
     probe_ = new EventLoopProbe(4, this);
+    settle_ = new QTimer(this);
+    settle_->setSingleShot(true);
+    settle_->setInterval(500);
+    connect(settle_, &QTimer::timeout, this, &StudioSession::reportStall);
     connect(controller_.get(), &InferenceController::busyChanged, this, [this](bool busy) {
         if (busy) {
+            if (settle_->isActive()) reportStall(); // the next job follows at once
             probe_->start();
         } else {
-            probe_->stop();
-            lastStallMs_ = probe_->longestStallMs();
-            qInfo("latent: longest GUI event-loop stall during the generation: %.1f ms (%lld probe ticks)",
-                  lastStallMs_, static_cast<long long>(probe_->ticks()));
-            Q_EMIT stallMeasured(lastStallMs_);
+            settle_->start();
         }
     });
 }
 
+void StudioSession::reportStall() {
+    settle_->stop();
+    probe_->stop();
+    lastStallMs_ = probe_->longestStallMs();
+    qInfo("latent: longest GUI event-loop stall during the generation: %.1f ms (%lld probe ticks)", lastStallMs_,
+          static_cast<long long>(probe_->ticks()));
+    Q_EMIT stallMeasured(lastStallMs_);
+}
+
 StudioSession::~StudioSession() {
     controller_.reset(); // joins the worker thread before the queue goes away
+    inputs_.reset();
 }
 
 QString StudioSession::outputDir() const {

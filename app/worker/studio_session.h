@@ -3,12 +3,14 @@
 // tests build one over a temporary folder.
 #pragma once
 
+#include "app/jobs/job_inputs.h"
 #include "app/jobs/job_queue.h"
 #include "app/jobs/job_store.h"
 #include "app/worker/inference_worker.h"
 
 #include <QObject>
 #include <QString>
+#include <QTimer>
 
 #include <memory>
 
@@ -20,18 +22,27 @@ class Settings;
 class StudioSession : public QObject {
     Q_OBJECT
 public:
-    // `dataDir`: where jobs.sqlite lives (default: AppDataLocation). The output folder comes
-    // from settings::OutputFolder (default: Pictures/Latent Studio).
+    // `dataDir`: where jobs.sqlite and the inputs/ folder live (default: AppDataLocation). The
+    // output folder comes from settings::OutputFolder (default: Pictures/Latent Studio).
+    // Sweeps inputs/ of files no persisted job references (see JobInputFiles).
     explicit StudioSession(Settings& settings, const QString& dataDir = {}, QObject* parent = nullptr);
     ~StudioSession() override;
 
     JobQueue* queue() const { return queue_.get(); }
     InferenceController* controller() const { return controller_.get(); }
     EventLoopProbe* stallProbe() const { return probe_; }
+    // The canvas's init images and masks of queued jobs (<dataDir>/inputs), kept while a job
+    // references them.
+    JobInputFiles* inputFiles() const { return inputs_.get(); }
+    QString inputsDir() const { return inputs_->folder(); }
+    // Files the startup sweep deleted.
+    int sweptAtStartup() const { return sweptAtStartup_; }
     QString storeError() const { return storeError_; } // non-empty: the queue is memory-only
     QString outputDir() const;
 
-    // Longest GUI event-loop stall (ms) while the last generation ran (and the running one).
+    // Longest GUI event-loop stall (ms) while the last generation ran, including what the GUI
+    // does with its results in the half second after it (gallery, canvas, queue). Known once
+    // stallMeasured() was emitted.
     double lastGenerationStallMs() const { return lastStallMs_; }
 
     // Starts the worker (after the UI connected its signals).
@@ -49,8 +60,12 @@ private:
     JobStore store_;
     QString storeError_;
     std::unique_ptr<JobQueue> queue_;
+    std::unique_ptr<JobInputFiles> inputs_;
+    int sweptAtStartup_ = 0;
     std::unique_ptr<InferenceController> controller_;
+    void reportStall();
     EventLoopProbe* probe_ = nullptr;
+    QTimer* settle_ = nullptr; // the measurement goes on briefly after a job
     double lastStallMs_ = 0;
 };
 

@@ -3,10 +3,13 @@
 #include "app/jobs/job_queue.h"
 #include "app/jobs/job_store.h"
 
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cstdio>
 
 using namespace latent;
 
@@ -66,6 +69,36 @@ private Q_SLOTS:
         QCOMPARE(q.job(a)->state, JobState::Done);
         QCOMPARE(q.takeNext()->id, b);
         Q_UNUSED(c);
+    }
+
+    // Progress values are current at once; views hear of them at a bounded rate: the first and
+    // the last step always, the steps in between at most once per kProgressNotifyMs.
+    void progressNotificationsAreRateLimited() {
+        JobQueue q(nullptr);
+        const qint64 id = q.enqueue(QStringLiteral("txt2img"), params(QStringLiteral("p"))).id;
+        QVERIFY(q.takeNext());
+        QSignalSpy changed(&q, &JobQueue::jobChanged);
+        QElapsedTimer clock;
+        clock.start();
+        for (int step = 1; step <= 50; ++step) {
+            q.reportProgress(id, step, 100);
+            QCOMPARE(q.job(id)->step, step);
+        }
+        const qint64 spent = clock.elapsed();
+        QCOMPARE(q.job(id)->progress, 0.5);
+        QVERIFY(changed.size() >= 1); // step 1
+        QVERIFY2(changed.size() <= 1 + spent / JobQueue::kProgressNotifyMs + 1,
+                 qPrintable(QStringLiteral("%1 notifications in %2 ms").arg(changed.size()).arg(spent)));
+        std::printf("50 progress reports in %lld ms: %d jobChanged\n", static_cast<long long>(spent),
+                    int(changed.size()));
+        // After the interval the next step notifies; the last step always does.
+        QTest::qWait(JobQueue::kProgressNotifyMs + 20);
+        const qsizetype before = changed.size();
+        q.reportProgress(id, 51, 100);
+        QCOMPARE(changed.size(), before + 1);
+        q.reportProgress(id, 100, 100);
+        QCOMPARE(changed.size(), before + 2);
+        for (const QList<QVariant>& args : changed) QCOMPARE(args.at(0).toLongLong(), id);
     }
 
     void cancelPauseResume() {

@@ -2,7 +2,9 @@
 // file URLs) opens and offers PNG-info restore with every parameter; refused drops and oversize
 // PNGs; paste (Ctrl+V); a mouse stroke is one undo step (Ctrl+Z / Ctrl+Shift+Z); wheel zoom
 // keeps the point under the cursor; fit / 100 %; pan with the middle button; the inpaint dock
-// drives the tools.
+// drives the tools. Rendering: the mask tint over the image, the checkerboard only under
+// transparent pixels, and a generation preview shown (scaled off the GUI thread) over the document
+// without changing it, mask painting paused, until the preview ends.
 #include "app/metadata/generation_params.h"
 #include "app/metadata/png_text.h"
 #include "app/storage/image_writer.h"
@@ -15,6 +17,7 @@
 #include <QClipboard>
 #include <QMimeData>
 #include <QPushButton>
+#include <QSet>
 #include <QSlider>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -356,6 +359,76 @@ private Q_SLOTS:
         QCOMPARE(back.onlyMasked, true);
         QCOMPARE(back.padding, 64);
         QCOMPARE(back.maskedContent, 3);
+    }
+
+    // What the canvas draws (grabbed widget pixels): the image, the mask tint once painted, the
+    // checkerboard only where the image is transparent; a preview hides the document without
+    // touching it and pauses painting; clearing it (or a new result) ends it.
+    void rendersImageMaskAndPreview() {
+        CanvasView canvas;
+        canvas.resize(300, 300);
+        QImage img(100, 100, QImage::Format_RGB32);
+        img.fill(QColor(0, 0, 255));
+        QVERIFY(canvas.setImage(img));
+        canvas.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&canvas));
+        const QPoint centre = canvas.imageToWidget(QPointF(50, 50)).toPoint();
+        QCOMPARE(QColor(canvas.grab().toImage().pixel(centre)), QColor(0, 0, 255));
+
+        // Mask painted: the tint shows; undone: the plain image again.
+        canvas.document()->fillMask();
+        const QColor tinted(canvas.grab().toImage().pixel(centre));
+        QVERIFY2(tinted.red() > 60 && tinted.blue() < 250, qPrintable(tinted.name()));
+        canvas.document()->undoStack()->undo();
+        QCOMPARE(QColor(canvas.grab().toImage().pixel(centre)), QColor(0, 0, 255));
+
+        // The preview (latent size 8x8 for a 100x100 image) replaces the view once it is scaled.
+        QImage preview(8, 8, QImage::Format_RGB888);
+        preview.fill(QColor(255, 0, 0));
+        canvas.showPreview(preview, QSize(100, 100));
+        QVERIFY(canvas.hasPreview());
+        QTRY_VERIFY(canvas.previewShown());
+        QCOMPARE(QColor(canvas.grab().toImage().pixel(canvas.width() / 2, canvas.height() / 2)), QColor(255, 0, 0));
+        // The document is untouched and cannot be painted on meanwhile.
+        QCOMPARE(QColor(canvas.image().pixel(50, 50)), QColor(0, 0, 255));
+        QTest::mouseClick(&canvas, Qt::LeftButton, Qt::NoModifier, centre);
+        QVERIFY(canvas.document()->maskIsEmpty());
+        QCOMPARE(canvas.document()->undoStack()->count(), 1); // only the fill (undone) from before
+        // A newer preview follows.
+        preview.fill(QColor(0, 255, 0));
+        canvas.showPreview(preview, QSize(100, 100));
+        QTRY_COMPARE(QColor(canvas.grab().toImage().pixel(canvas.width() / 2, canvas.height() / 2)), QColor(0, 255, 0));
+        canvas.clearPreview();
+        QVERIFY(!canvas.hasPreview());
+        QCOMPARE(QColor(canvas.grab().toImage().pixel(centre)), QColor(0, 0, 255));
+        // A late scale of an ended preview does not bring it back.
+        canvas.showPreview(preview, QSize(100, 100));
+        canvas.clearPreview();
+        QTest::qWait(50);
+        QCOMPARE(QColor(canvas.grab().toImage().pixel(centre)), QColor(0, 0, 255));
+        // A result ends the preview.
+        canvas.showPreview(preview, QSize(100, 100));
+        QTRY_VERIFY(canvas.previewShown());
+        QImage result(100, 100, QImage::Format_RGB32);
+        result.fill(QColor(255, 255, 0));
+        QVERIFY(canvas.setImage(result));
+        QVERIFY(!canvas.hasPreview());
+        QCOMPARE(QColor(canvas.grab().toImage().pixel(centre)), QColor(255, 255, 0));
+
+        // Transparent pixels show the checkerboard (two greys), opaque ones do not.
+        QImage half(100, 100, QImage::Format_ARGB32);
+        half.fill(Qt::transparent);
+        for (int y = 0; y < 100; ++y)
+            for (int x = 50; x < 100; ++x) half.setPixel(x, y, qRgba(0, 128, 0, 255));
+        QVERIFY(canvas.setImage(half));
+        QVERIFY(!canvas.document()->sourceIsOpaque());
+        const QImage shot = canvas.grab().toImage();
+        QSet<QRgb> left;
+        for (int y = 5; y < 45; ++y)
+            for (int x = 5; x < 45; ++x) left.insert(shot.pixel(canvas.imageToWidget(QPointF(x, y)).toPoint()));
+        QCOMPARE(left.size(), 2);
+        QVERIFY(left.contains(qRgb(200, 200, 200)) && left.contains(qRgb(240, 240, 240)));
+        QCOMPARE(QColor(shot.pixel(canvas.imageToWidget(QPointF(75, 50)).toPoint())), QColor(0, 128, 0));
     }
 };
 

@@ -367,7 +367,7 @@ private Q_SLOTS:
         QTest::mouseClick(w.findChild<QToolButton*>(QStringLiteral("reuseSeedButton")), Qt::LeftButton);
         QCOMPARE(w.findChild<SeedEdit*>(QStringLiteral("seedSpin"))->value(), 321);
         QVERIFY(w.findChild<QLabel*>(QStringLiteral("speedLabel"))->text().contains(QStringLiteral("it/s")));
-        QVERIFY(w.findChild<QLabel*>(QStringLiteral("speedLabel"))->toolTip().contains(QStringLiteral("ms")));
+        QTRY_VERIFY(w.findChild<QLabel*>(QStringLiteral("speedLabel"))->toolTip().contains(QStringLiteral("ms")));
         std::printf("GUI event-loop longest stall during the generation: %.1f ms\n", session.lastGenerationStallMs());
 
         // A refused enqueue shows its message in the panel.
@@ -438,8 +438,13 @@ private Q_SLOTS:
         QCOMPARE(q->jobs().size(), 1);
         const Job job = q->jobs().first();
         QCOMPARE(job.kind, QStringLiteral("img2img"));
-        QVERIFY(QFileInfo(job.params.value(QStringLiteral("init_image_path")).toString()).isFile());
-        QVERIFY(QFileInfo(job.params.value(QStringLiteral("mask_path")).toString()).isFile());
+        const QString initPath = job.params.value(QStringLiteral("init_image_path")).toString();
+        const QString maskPath = job.params.value(QStringLiteral("mask_path")).toString();
+        QVERIFY(QFileInfo(initPath).isFile());
+        QVERIFY(QFileInfo(maskPath).isFile());
+        // The canvas's inputs are the session's, in its inputs folder.
+        QCOMPARE(QFileInfo(initPath).absolutePath(), session.inputsDir());
+        QCOMPARE(QFileInfo(maskPath).absolutePath(), session.inputsDir());
         QTRY_VERIFY_WITH_TIMEOUT(isFinalState(q->job(job.id)->state), 60000);
         QVERIFY2(q->job(job.id)->state == JobState::Done, qPrintable(q->job(job.id)->error));
 
@@ -465,6 +470,22 @@ private Q_SLOTS:
         QCOMPARE(w.findChild<QSpinBox*>(QStringLiteral("stepsSpin"))->value(), 4);
         QCOMPARE(w.findChild<SeedEdit*>(QStringLiteral("seedSpin"))->value(), 99);
         QCOMPARE(w.promptDock()->prompt(), GenerationParams::fromInfotext(info).prompt);
+
+        // A refused enqueue leaves no input files behind.
+        const QStringList inputsBefore = QDir(session.inputsDir()).entryList(QDir::Files);
+        QCOMPARE(inputsBefore.size(), 2);
+        q->setLimits(QueueLimits{100, 1});
+        w.findChild<QSpinBox*>(QStringLiteral("batchSizeSpin"))->setMaximum(8);
+        w.findChild<QSpinBox*>(QStringLiteral("batchSizeSpin"))->setValue(3);
+        QTest::mouseClick(w.findChild<QPushButton*>(QStringLiteral("generateButton")), Qt::LeftButton);
+        QVERIFY(w.findChild<QLabel*>(QStringLiteral("generateError"))->isVisible());
+        QCOMPARE(q->jobs().size(), 1);
+        QCOMPARE(QDir(session.inputsDir()).entryList(QDir::Files), inputsBefore);
+        // Removing the finished job deletes its inputs; the result stays.
+        QVERIFY(q->remove(job.id));
+        QVERIFY(!QFileInfo::exists(initPath));
+        QVERIFY(!QFileInfo::exists(maskPath));
+        QVERIFY(QFileInfo(png).isFile());
     }
 
     // A job that runs out of memory mid-generation (a real allocation that cannot succeed, made

@@ -1,8 +1,8 @@
 #include "ui/canvas/canvas_document.h"
 
+#include "app/jobs/job_inputs.h"
 #include "app/storage/image_writer.h"
 
-#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QPainter>
@@ -15,6 +15,17 @@
 #include <vector>
 
 namespace latent {
+
+namespace {
+bool allOpaque(const QImage& argb32) {
+    for (int y = 0; y < argb32.height(); ++y) {
+        const auto* row = reinterpret_cast<const QRgb*>(argb32.constScanLine(y));
+        for (int x = 0; x < argb32.width(); ++x)
+            if (qAlpha(row[x]) != 255) return false;
+    }
+    return true;
+}
+} // namespace
 
 namespace {
 
@@ -122,6 +133,7 @@ bool CanvasDocument::setSource(const QImage& image, QString* error) {
     cancelStroke();
     undo_->clear();
     source_ = image.convertToFormat(QImage::Format_ARGB32);
+    opaque_ = !image.hasAlphaChannel() || allOpaque(source_);
     mask_ = QImage(source_.size(), QImage::Format_Grayscale8);
     mask_.fill(0);
     Q_EMIT sourceChanged();
@@ -250,6 +262,7 @@ void CanvasDocument::applyMaskRegion(const QRect& rect, const QImage& pixels) {
 void CanvasDocument::applyCanvas(const QImage& source, const QImage& mask) {
     cancelStroke();
     source_ = source;
+    opaque_ = allOpaque(source_);
     mask_ = mask;
     Q_EMIT sourceChanged();
     Q_EMIT maskChanged(mask_.rect());
@@ -367,8 +380,8 @@ InpaintInputs CanvasDocument::writeInputs(const QString& folder, const InpaintOp
         QPainter p(&rgb);
         p.drawImage(0, 0, source_);
     }
-    const QString stem = QStringLiteral("canvas-%1")
-                             .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")));
+    // The name JobInputFiles recognises as the canvas's (it deletes unreferenced inputs).
+    const QString stem = JobInputFiles::canvasInputStem();
     QString error;
     const QByteArray srcPng = ImageWriter::encodePng(toPixels(rgb, 3), QString(), 6, &error);
     if (srcPng.isEmpty()) {

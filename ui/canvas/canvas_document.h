@@ -67,6 +67,8 @@ public:
     const QImage& mask() const { return mask_; }     // Grayscale8, the source's size
     QSize size() const { return source_.size(); }
     bool maskIsEmpty() const;
+    // No transparent pixel in the source (known from the format for RGB images, else scanned).
+    bool sourceIsOpaque() const { return opaque_; }
     // Exported mask: Grayscale8 of exactly the source's size, 255 = repaint.
     QImage exportMask() const { return mask_.copy(); }
 
@@ -108,6 +110,7 @@ private:
 
     QImage source_;
     QImage mask_;
+    bool opaque_ = true;
     QUndoStack* undo_;
 
     // Active stroke.

@@ -9,14 +9,17 @@
 #include <QDropEvent>
 #include <QFileInfo>
 #include <QFrame>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMimeData>
 #include <QPainter>
 #include <QPushButton>
+#include <QThreadPool>
 #include <QUndoStack>
 #include <QUrl>
 #include <QWheelEvent>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cmath>
@@ -29,7 +32,10 @@ constexpr double kMaxZoom = 32.0;
 constexpr QRgb kMaskTint = qRgb(255, 48, 96);
 } // namespace
 
-CanvasView::CanvasView(QWidget* parent) : QWidget(parent), doc_(new CanvasDocument(this)) {
+CanvasView::CanvasView(QWidget* parent)
+    : QWidget(parent), doc_(new CanvasDocument(this)), previewPool_(new QThreadPool(this)) {
+    previewPool_->setMaxThreadCount(1);
+    previewPool_->setExpiryTimeout(-1);
     setObjectName(QStringLiteral("canvasView"));
     setAcceptDrops(true);
     setFocusPolicy(Qt::StrongFocus);
@@ -99,6 +105,7 @@ bool CanvasView::setImage(const QImage& image) {
         Q_EMIT loadFailed(error);
         return false;
     }
+    if (hasPreview()) endPreview();
     infotext_.clear();
     path_.clear();
     dismissBar();
@@ -106,6 +113,72 @@ bool CanvasView::setImage(const QImage& image) {
     updateFit();
     update();
     return true;
+}
+
+void CanvasView::showPreview(const QImage& preview, const QSize& displaySize) {
+    if (preview.isNull()) return;
+    previewSource_ = preview;
+    previewSize_ = displaySize.isValid() ? displaySize : preview.size();
+    zoomLabel_->hide();
+    schedulePreviewScale();
+}
+
+void CanvasView::clearPreview() {
+    if (!hasPreview()) return;
+    endPreview();
+    zoomLabel_->setVisible(hasImage());
+    update();
+}
+
+void CanvasView::endPreview() {
+    previewSource_ = QImage();
+    previewScaled_ = QImage();
+    previewPending_ = false;
+    ++previewEpoch_;
+}
+
+QRect CanvasView::previewTarget() const {
+    // Fitted like the document (16 px margin).
+    constexpr double margin = 16.0;
+    const double zx = (width() - 2 * margin) / std::max(1, previewSize_.width());
+    const double zy = (height() - 2 * margin) / std::max(1, previewSize_.height());
+    const double z = std::clamp(std::min(zx, zy), kMinZoom, kMaxZoom);
+    const QSize size(std::max(1, int(std::lround(previewSize_.width() * z))),
+                     std::max(1, int(std::lround(previewSize_.height() * z))));
+    return QRect(QPoint((width() - size.width()) / 2, (height() - size.height()) / 2), size);
+}
+
+void CanvasView::schedulePreviewScale() {
+    if (previewScaling_) { // one scale at a time; the newest preview follows it
+        previewPending_ = true;
+        return;
+    }
+    previewScaling_ = true;
+    const QRect target = previewTarget();
+    const QImage source = previewSource_;
+    const int epoch = previewEpoch_;
+    auto* watcher = new QFutureWatcher<QImage>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, target, epoch] {
+        watcher->deleteLater();
+        previewScaling_ = false;
+        if (epoch != previewEpoch_) return;         // the preview ended meanwhile
+        const bool first = previewScaled_.isNull(); // the document leaves the view: repaint all
+        const QRect old = previewRect_;
+        previewScaled_ = watcher->result();
+        previewRect_ = target;
+        if (first)
+            update();
+        else
+            update(old.united(previewRect_).adjusted(-2, -2, 2, 2));
+        if (previewPending_) {
+            previewPending_ = false;
+            schedulePreviewScale();
+        }
+    });
+    watcher->setFuture(QtConcurrent::run(previewPool_, [source, size = target.size()] {
+        return source.scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation)
+            .convertToFormat(QImage::Format_RGB32);
+    }));
 }
 
 bool CanvasView::loadImageFile(const QString& path, QString* error) {
@@ -118,6 +191,7 @@ bool CanvasView::loadImageFile(const QString& path, QString* error) {
         Q_EMIT loadFailed(why);
         return false;
     }
+    if (hasPreview()) endPreview(); // what the user opens wins over a generation's preview
     infotext_ = loaded.infotext;
     path_ = QFileInfo(path).absoluteFilePath();
     fit_ = true;
@@ -214,36 +288,65 @@ void CanvasView::positionBar() {
 
 void CanvasView::onSourceChanged() {
     overlay_ = QImage();
+    sourcePixmap_ = QPixmap();
+    sourceOpaque_ = true;
+    overlayEmpty_ = true;
     if (doc_->hasSource()) {
-        overlay_ = QImage(doc_->size(), QImage::Format_ARGB32_Premultiplied);
-        rebuildOverlay(overlay_.rect());
+        // Painting draws a pixmap in the display's format (no per-frame conversion of the
+        // non-premultiplied source); an opaque image needs no checkerboard under it.
+        sourceOpaque_ = doc_->sourceIsOpaque();
+        sourcePixmap_ = QPixmap::fromImage(
+            doc_->source().convertToFormat(sourceOpaque_ ? QImage::Format_RGB32 : QImage::Format_ARGB32_Premultiplied));
+        // The overlay is made when the mask first gets a masked pixel.
+        if (!doc_->maskIsEmpty()) {
+            overlay_ = QImage(doc_->size(), QImage::Format_ARGB32_Premultiplied);
+            overlayEmpty_ = !rebuildOverlay(overlay_.rect());
+        }
         // Outpainting changes the size: keep fitting when the user had not zoomed.
         updateFit();
     }
-    zoomLabel_->setVisible(doc_->hasSource());
+    zoomLabel_->setVisible(doc_->hasSource() && !hasPreview());
     Q_EMIT zoomChanged(zoom_);
     update();
 }
 
 void CanvasView::onMaskChanged(const QRect& rect) {
-    if (overlay_.size() != doc_->size()) return;
-    rebuildOverlay(rect);
+    if (!doc_->hasSource()) return;
+    if (overlay_.size() != doc_->size()) {
+        if (doc_->maskIsEmpty()) return; // nothing to show (e.g. a new source's empty mask)
+        overlay_ = QImage(doc_->size(), QImage::Format_ARGB32_Premultiplied);
+        overlayEmpty_ = !rebuildOverlay(overlay_.rect());
+        update();
+        return;
+    }
+    const bool painted = rebuildOverlay(rect);
+    if (painted)
+        overlayEmpty_ = false;
+    else if (!overlayEmpty_)
+        overlayEmpty_ = doc_->maskIsEmpty(); // erased: maybe nothing is left
     // Repaint only the changed part (plus a pixel of the smooth scaling around it).
     const QRectF r(imageToWidget(rect.topLeft()), QSizeF(rect.width() * zoom_, rect.height() * zoom_));
     update(r.toAlignedRect().adjusted(-2, -2, 2, 2));
 }
 
-void CanvasView::rebuildOverlay(const QRect& rect) {
+bool CanvasView::rebuildOverlay(const QRect& rect) {
     const QImage& mask = doc_->mask();
     const QRect r = rect.intersected(mask.rect());
+    bool any = false;
     for (int y = r.top(); y <= r.bottom(); ++y) {
         const uchar* m = mask.constScanLine(y);
         auto* out = reinterpret_cast<QRgb*>(overlay_.scanLine(y));
+        if (std::all_of(m + r.left(), m + r.right() + 1, [](uchar v) { return v == 0; })) {
+            std::fill(out + r.left(), out + r.right() + 1, QRgb(0)); // the common case: nothing masked
+            continue;
+        }
+        any = true;
         for (int x = r.left(); x <= r.right(); ++x) {
             const int a = m[x];
             out[x] = qRgba(qRed(kMaskTint) * a / 255, qGreen(kMaskTint) * a / 255, qBlue(kMaskTint) * a / 255, a);
         }
     }
+    return any;
 }
 
 // --- view -----------------------------------------------------------------------------------------
@@ -318,27 +421,34 @@ void CanvasView::paintEvent(QPaintEvent* event) {
     QPainter p(this);
     p.setClipRegion(event->region());
     p.fillRect(rect(), palette().color(QPalette::Dark));
+    if (previewShown()) { // until the first preview is scaled, the document stays in view
+        paintPreview(p);
+        return;
+    }
     if (!doc_->hasSource()) {
         p.setPen(palette().color(QPalette::PlaceholderText));
         p.drawText(rect(), Qt::AlignCenter, tr("Drop an image here or paste one (Ctrl+V)"));
         return;
     }
     const QRectF target = imageRect();
-    // Checkerboard under transparent images.
-    const int cell = 12;
-    p.save();
-    p.setClipRect(target.intersected(QRectF(event->rect())));
-    const QRect visible = target.toAlignedRect().intersected(event->rect());
-    for (int y = visible.top() - (visible.top() - int(target.top())) % cell; y < visible.bottom(); y += cell)
-        for (int x = visible.left() - (visible.left() - int(target.left())) % cell; x < visible.right(); x += cell)
-            p.fillRect(x, y, cell, cell,
-                       (((x - int(target.left())) / cell + (y - int(target.top())) / cell) & 1)
-                           ? QColor(200, 200, 200)
-                           : QColor(240, 240, 240));
-    p.restore();
+    if (!sourceOpaque_) {
+        // Checkerboard under transparent images: one fill with a tiled brush.
+        constexpr int cell = 12;
+        if (checker_.isNull()) {
+            checker_ = QPixmap(2 * cell, 2 * cell);
+            QPainter t(&checker_);
+            t.fillRect(0, 0, 2 * cell, 2 * cell, QColor(240, 240, 240));
+            t.fillRect(cell, 0, cell, cell, QColor(200, 200, 200));
+            t.fillRect(0, cell, cell, cell, QColor(200, 200, 200));
+        }
+        p.save();
+        p.setBrushOrigin(QPointF(std::floor(target.left()), std::floor(target.top())));
+        p.fillRect(target.intersected(QRectF(event->rect())), QBrush(checker_));
+        p.restore();
+    }
     p.setRenderHint(QPainter::SmoothPixmapTransform, zoom_ < 1.0);
-    p.drawImage(target, doc_->source());
-    if (maskVisible_ && !overlay_.isNull() && maskOpacity_ > 0) {
+    p.drawPixmap(target, sourcePixmap_, QRectF(sourcePixmap_.rect()));
+    if (maskVisible_ && !overlayEmpty_ && !overlay_.isNull() && maskOpacity_ > 0) {
         p.setOpacity(maskOpacity_);
         p.drawImage(target, overlay_);
         p.setOpacity(1.0);
@@ -357,7 +467,21 @@ void CanvasView::paintEvent(QPaintEvent* event) {
     }
 }
 
+void CanvasView::paintPreview(QPainter& p) {
+    const QRect target = previewTarget();
+    if (target == previewRect_) {
+        p.drawImage(target.topLeft(), previewScaled_); // a plain blit
+    } else {                                           // resized: stretch the last one until the new scale arrives
+        p.setRenderHint(QPainter::SmoothPixmapTransform, true);
+        p.drawImage(QRectF(target), previewScaled_);
+    }
+    p.setPen(QPen(QColor(0, 0, 0, 90), 1));
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(QRectF(target).adjusted(-0.5, -0.5, 0.5, 0.5));
+}
+
 void CanvasView::resizeEvent(QResizeEvent*) {
+    if (hasPreview()) schedulePreviewScale();
     updateFit();
     positionBar();
     Q_EMIT zoomChanged(zoom_);
@@ -379,7 +503,7 @@ void CanvasView::mousePressEvent(QMouseEvent* event) {
         event->accept();
         return;
     }
-    if (event->button() == Qt::LeftButton && doc_->hasSource()) {
+    if (event->button() == Qt::LeftButton && doc_->hasSource() && !hasPreview()) {
         if (!maskVisible_) setMaskVisible(true); // painting an invisible mask helps nobody
         painting_ = tool_ != MaskTool::Bucket;
         doc_->beginStroke(tool_, brushSize_, hardness_, widgetToImage(event->position()));

@@ -3,12 +3,14 @@
 // with the left button (brush, eraser, bucket), and takes images by drag-and-drop (files from the
 // desktop or the gallery) and from the clipboard (Ctrl+V). A dropped PNG with an A1111 infotext
 // offers, in a bar over the canvas, to restore its parameters (restoreParametersRequested).
+// During a generation it shows the worker's previews over the document without changing it.
 #pragma once
 
 #include "app/metadata/generation_params.h"
 #include "ui/canvas/canvas_document.h"
 
 #include <QImage>
+#include <QPixmap>
 #include <QPointF>
 #include <QWidget>
 
@@ -16,6 +18,7 @@ class QAction;
 class QFrame;
 class QLabel;
 class QPushButton;
+class QThreadPool;
 class QMimeData;
 
 namespace latent {
@@ -31,6 +34,16 @@ public:
     bool setImage(const QImage& image);
     const QImage& image() const { return doc_->source(); }
     bool hasImage() const { return doc_->hasSource(); }
+
+    // A generation preview (the latent-size projection), shown fitted to the window at
+    // `displaySize` (the job's image size) in place of the document, which stays untouched; mask
+    // painting pauses while it shows. It is scaled to the window on a pool thread (the GUI thread
+    // only blits it); previewShown() tells when the scaled one is on screen. setImage(),
+    // loadImageFile() and clearPreview() end it.
+    void showPreview(const QImage& preview, const QSize& displaySize);
+    void clearPreview();
+    bool hasPreview() const { return !previewSource_.isNull(); }
+    bool previewShown() const { return hasPreview() && !previewScaled_.isNull(); }
 
     // Opens a file as the new source (size caps, PNG info). On failure the canvas is unchanged,
     // the reason is shown in the canvas bar and returned in *error.
@@ -110,13 +123,29 @@ private:
     void updateFit();
     void onSourceChanged();
     void onMaskChanged(const QRect& rect);
-    void rebuildOverlay(const QRect& rect);
+    bool rebuildOverlay(const QRect& rect); // true when the rect has masked pixels
+    void paintPreview(QPainter& p);
+    QRect previewTarget() const;
+    void schedulePreviewScale();
+    void endPreview();
     void showBar(const QString& text, bool offerRestore, bool error);
     void positionBar();
     static bool canAccept(const QMimeData* mime);
 
     CanvasDocument* doc_;
-    QImage overlay_; // mask tinted for display (ARGB32 premultiplied), the source's size
+    QImage overlay_;           // mask tinted for display (ARGB32 premultiplied), the source's size
+    bool overlayEmpty_ = true; // the mask is empty: the overlay is not drawn
+    QPixmap sourcePixmap_;     // the source in the display's format, for fast painting
+    bool sourceOpaque_ = true; // no transparent pixel: no checkerboard under it
+    QPixmap checker_;          // one tile of the checkerboard
+    QImage previewSource_;     // the latest preview, latent size
+    QSize previewSize_;        // the size it stands for
+    QImage previewScaled_;     // previewSource_ scaled to previewRect_ (pool thread)
+    QRect previewRect_;
+    bool previewScaling_ = false;
+    bool previewPending_ = false; // a newer preview (or size) waits for the running scale
+    int previewEpoch_ = 0;        // bumped when a preview ends: late scales are dropped
+    QThreadPool* previewPool_;    // one thread that stays (no thread start per preview)
     QString infotext_;
     QString path_;
 

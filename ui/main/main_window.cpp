@@ -10,7 +10,6 @@
 #include "pipeline/core/system_info.h"
 #include "ui/canvas/canvas_view.h"
 #include <QJsonObject>
-#include <QStandardPaths>
 #include "app/metadata/generation_params.h"
 #include "ui/canvas/canvas_document.h"
 #include "ui/docks/gallery_dock.h"
@@ -46,6 +45,8 @@
 #include <QStatusBar>
 #include <QTimer>
 #include <QUrl>
+
+#include <utility>
 
 namespace latent {
 
@@ -301,7 +302,11 @@ void MainWindow::resetLayout() {
 bool MainWindow::saveScreenshot(const QString& path) {
     if (library_) library_->waitForIdle(20000);  // show the scanned library, not a half-done scan
     ensurePolished();
-    return grab().save(path, "PNG");
+    const bool ok = grab().save(path, "PNG");
+    // Rendering and encoding the screenshot is not the studio's work: keep it out of the
+    // generation's GUI stall figure.
+    if (session_) session_->stallProbe()->resync();
+    return ok;
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -437,13 +442,14 @@ void MainWindow::updateFirstRunState() {
 // and inpainting, restored parameters (PNG info, "Send to prompt"), the library's models.
 void MainWindow::wireGenerationInputs() {
     promptDock_->setCanvasInputProvider([this](QString* error) -> QJsonObject {
-        const QString folder =
-            QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/inputs");
-        const InpaintInputs inputs = canvas_->document()->writeInputs(folder, inpaintDock_->options());
+        // The session keeps these files while a queued job references them.
+        const InpaintInputs inputs = canvas_->document()->writeInputs(session_->inputsDir(), inpaintDock_->options());
         if (!inputs.ok) {
             *error = inputs.error;
             return {};
         }
+        unqueuedInputs_ = QStringList{inputs.sourcePath, inputs.maskPath};
+        unqueuedInputs_.removeAll(QString());
         QJsonObject params = inputs.toApiParams();
         // The processing size: the canvas size rounded to the model's multiple of 8.
         auto snap = [](int v) { return std::max(64, (v + 4) / 8 * 8); };
@@ -504,28 +510,45 @@ void MainWindow::attachSession(StudioSession* session) {
     connect(controller, &InferenceController::busyChanged, this, [this](bool busy) {
         promptDock_->setBusy(busy);
         interruptAction_->setEnabled(busy);
+        if (!busy) canvas_->clearPreview(); // failed or cancelled: back to what the canvas held
     });
-    connect(promptDock_, &PromptDock::generateRefused, this,
-            [this](const QString& message) { statusBar()->showMessage(message, 10000); });
-    connect(promptDock_, &PromptDock::jobEnqueued, this,
-            [this](qint64 id) { statusBar()->showMessage(tr("Job #%1 queued").arg(id), 4000); });
+    connect(promptDock_, &PromptDock::generateRefused, this, [this](const QString& message) {
+        // The canvas inputs written for the refused job are referenced by no job: delete them.
+        session_->inputFiles()->releaseIfUnreferenced(std::exchange(unqueuedInputs_, {}));
+        statusBar()->showMessage(message, 10000);
+    });
+    connect(promptDock_, &PromptDock::jobEnqueued, this, [this](qint64 id) {
+        unqueuedInputs_.clear();
+        statusBar()->showMessage(tr("Job #%1 queued").arg(id), 4000);
+    });
     connect(queueDock_, &QueueDock::message, this, [this](const QString& m) { statusBar()->showMessage(m, 8000); });
 
-    // Previews and results on the canvas.
+    // Previews and results on the canvas. The GUI thread only wraps the worker's pixels: the
+    // canvas scales the latent-size preview on a pool thread, the result is not read back from
+    // its PNG.
     connect(controller, &InferenceController::previewReady, this, [this, queue](qint64 id, const ImagePixels& pixels) {
-        QImage image = toQImage(pixels);
+        const auto job = queue->job(id);
+        if (job && job->kind == QLatin1String("img2img")) return; // keep the source and mask in view
+        const QImage image = toQImage(pixels);
         if (image.isNull()) return;
-        if (const auto job = queue->job(id); job && job->kind == QLatin1String("img2img")) return; // keep the source
-        // The preview is a latent-size projection: show it at the image's size.
-        if (const auto job = queue->job(id)) {
-            const QSize size(job->params.value(QStringLiteral("width")).toInt(image.width()),
-                             job->params.value(QStringLiteral("height")).toInt(image.height()));
-            if (size.isValid() && size != image.size())
-                image = image.scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
-        }
-        canvas_->setImage(image);
+        QSize size = image.size();
+        if (job)
+            size = QSize(job->params.value(QStringLiteral("width")).toInt(image.width()),
+                         job->params.value(QStringLiteral("height")).toInt(image.height()));
+        canvas_->showPreview(image, size);
         centralStack_->setCurrentWidget(canvas_);
     });
+    connect(controller, &InferenceController::resultReady, this,
+            [this, queue](qint64 id, const ImagePixels& pixels, const QString&, const QString& infotext) {
+                // Text to image shows its result on the canvas; image to image keeps the user's
+                // source and mask there (the result is in the gallery, one click away).
+                const auto job = queue->job(id);
+                if (job && job->kind == QLatin1String("img2img")) return;
+                const QImage image = toQImage(pixels);
+                if (image.isNull() || !canvas_->setImage(image)) return;
+                centralStack_->setCurrentWidget(canvas_);
+                imageInfoDock_->setInfotext(infotext);
+            });
     connect(controller, &InferenceController::progress, this,
             [this](qint64 id, int step, int total, double its, double eta) {
                 statusBar()->showMessage(tr("Job #%1: step %2/%3 · %4 it/s · %5 s left")
@@ -535,26 +558,16 @@ void MainWindow::attachSession(StudioSession* session) {
                                              .arg(its, 0, 'f', 2)
                                              .arg(eta, 0, 'f', 0));
             });
-    connect(controller, &InferenceController::imagesSaved, promptDock_, &PromptDock::onImagesSaved);
-    connect(controller, &InferenceController::imagesSaved, galleryDock_,
-            [this](qint64, const QStringList& paths) { galleryDock_->addImages(paths); });
-    connect(
-        controller, &InferenceController::imagesSaved, this, [this, controller, queue](qint64 id, const QStringList& paths) {
-            // Text to image shows its result on the canvas; image to image keeps the user's source
-            // and mask there (the result is in the gallery, one click away).
-            const auto job = queue->job(id);
-            const bool fromCanvas = job && job->kind == QLatin1String("img2img");
-            if (!paths.isEmpty() && !fromCanvas) {
-                const QImage image(paths.constFirst());
-                if (!image.isNull()) {
-                    canvas_->setImage(image);
-                    centralStack_->setCurrentWidget(canvas_);
-                    imageInfoDock_->setInfotext(image.text(QStringLiteral("parameters")));
-                }
-            }
-            statusBar()->showMessage(tr("Job #%1 done: %n image(s) saved", nullptr, int(paths.size())).arg(id), 8000);
-            speedLabel_->setText(tr("Last job: %1 it/s").arg(controller->lastItPerSecond(), 0, 'f', 2));
-        });
+    // The panels that read the new files (PNG text, gallery index) do so in later event-loop
+    // turns, after the canvas took the result: no single turn does all of it (GUI stalls).
+    connect(controller, &InferenceController::imagesSaved, this, [this](qint64 id, const QStringList& paths) {
+        QTimer::singleShot(0, promptDock_, [this, id, paths] { promptDock_->onImagesSaved(id, paths); });
+        QTimer::singleShot(0, galleryDock_, [this, paths] { galleryDock_->addImages(paths); });
+    });
+    connect(controller, &InferenceController::imagesSaved, this, [this, controller](qint64 id, const QStringList& paths) {
+        statusBar()->showMessage(tr("Job #%1 done: %n image(s) saved", nullptr, int(paths.size())).arg(id), 8000);
+        speedLabel_->setText(tr("Last job: %1 it/s").arg(controller->lastItPerSecond(), 0, 'f', 2));
+    });
     connect(controller, &InferenceController::jobFailed, this, [this](qint64 id, const QString& error) {
         statusBar()->showMessage(tr("Job #%1 failed: %2").arg(id).arg(error), 15000);
     });

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QMainWindow>
+#include <QStringList>
 
 #include <memory>
 
@@ -136,6 +137,7 @@ private:
     void updateFirstRunState();
     void wireGenerationInputs();
     StudioSession* session_ = nullptr;
+    QStringList unqueuedInputs_; // canvas inputs written for a job not queued yet
     QAction* demoModelAction_ = nullptr;
     QLabel* speedLabel_ = nullptr;
     std::unique_ptr<GalleryStore> galleryStore_;
