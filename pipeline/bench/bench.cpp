@@ -237,8 +237,9 @@ UNetBenchResult bench_unet(const std::string& family, int64_t width, int64_t hei
         }
         c10::NoGradGuard no_grad;
         at::Generator init_gen = at::detail::createCPUGenerator(20240501);
+        const auto params = unet->named_parameters(true);
         for (const std::string& name : nn::widening_parameter_names(*unet)) {
-            at::Tensor p = unet->named_parameters(true)[name];
+            at::Tensor p = params[name];
             const int64_t fan_in = p.dim() > 1 ? p.numel() / p.size(0) : p.numel();
             const double bound = 1.0 / std::sqrt(double(std::max<int64_t>(fan_in, 1)));
             const auto format = p.dim() == 4 && channels_last ? at::MemoryFormat::ChannelsLast

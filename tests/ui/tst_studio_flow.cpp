@@ -64,6 +64,21 @@ constexpr qint64 kMaxSeed = std::numeric_limits<qint64>::max();
 QJsonObject throughJsonText(const QJsonObject& o) { // what the SQLite queue stores and reads back
     return QJsonDocument::fromJson(QJsonDocument(o).toJson(QJsonDocument::Compact)).object();
 }
+
+// Shows the window, picks the demo model and, when `steps` > 0, sets a 64x64 image with that many
+// steps. False when the window or the demo model is not there.
+bool showWithDemoModel(MainWindow& w, int steps = 0) {
+    w.resize(1280, 800);
+    w.show();
+    if (!QTest::qWaitForWindowExposed(&w) || !w.useDemoModel()) return false;
+    if (steps > 0) {
+        w.findChild<QSpinBox*>(QStringLiteral("widthSpin"))->setValue(64);
+        w.findChild<QSpinBox*>(QStringLiteral("heightSpin"))->setValue(64);
+        w.findChild<QSpinBox*>(QStringLiteral("stepsSpin"))->setValue(steps);
+    }
+    return true;
+}
+
 } // namespace
 
 class TestStudioFlow : public QObject {
@@ -220,13 +235,7 @@ private Q_SLOTS:
             w.attachSession(&session);
             session.queue()->pause(); // stays queued until after the restart
             session.start();
-            w.resize(1280, 800);
-            w.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&w));
-            QVERIFY(w.useDemoModel());
-            w.findChild<QSpinBox*>(QStringLiteral("widthSpin"))->setValue(64);
-            w.findChild<QSpinBox*>(QStringLiteral("heightSpin"))->setValue(64);
-            w.findChild<QSpinBox*>(QStringLiteral("stepsSpin"))->setValue(3);
+            QVERIFY(showWithDemoModel(w, 3));
             auto* seed = w.findChild<SeedEdit*>(QStringLiteral("seedSpin"));
             auto* line = seed->findChild<QLineEdit*>();
             seed->setFocus();
@@ -407,10 +416,7 @@ private Q_SLOTS:
         StudioSession session(settings, dir_.filePath(QStringLiteral("inpaint-data")));
         w.attachSession(&session);
         session.start();
-        w.resize(1280, 800);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QVERIFY(w.useDemoModel());
+        QVERIFY(showWithDemoModel(w));
 
         // A 64x64 source: left half red, right half blue.
         QImage src(64, 64, QImage::Format_RGB32);
@@ -510,13 +516,7 @@ private Q_SLOTS:
         };
         w.attachSession(&session);
         session.start();
-        w.resize(1280, 800);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QVERIFY(w.useDemoModel());
-        w.findChild<QSpinBox*>(QStringLiteral("widthSpin"))->setValue(64);
-        w.findChild<QSpinBox*>(QStringLiteral("heightSpin"))->setValue(64);
-        w.findChild<QSpinBox*>(QStringLiteral("stepsSpin"))->setValue(3);
+        QVERIFY(showWithDemoModel(w, 3));
         const int galleryBefore = w.galleryStore()->count();
 
         JobQueue* q = session.queue();
