@@ -62,18 +62,19 @@ UNetResiduals ControlSet::residuals(const at::Tensor& x, const at::Tensor& t, co
         const bool cond_only = unit.mode == ControlMode::Control || net.config().global_pool_conditions;
         at::Tensor mark;
         if (cond_only) mark = cond_mark.to(x.device(), dtype).reshape({-1, 1, 1, 1});
-        auto scaled = [&](const at::Tensor& v, double s) {
-            at::Tensor o = v * s;
-            if (cond_only) o = o * mark;
-            return o;
+        // In place on the unit's own outputs (no second copy of the residuals).
+        auto scale = [&](at::Tensor& v, double s) {
+            v.mul_(s);
+            if (cond_only) v.mul_(mark);
         };
         for (size_t i = 0; i < r.down.size(); ++i) {
-            at::Tensor v = scaled(r.down[i], scales[i]);
-            if (sum.down.size() <= i) sum.down.push_back(v);
-            else sum.down[i] = sum.down[i] + v;
+            scale(r.down[i], scales[i]);
+            if (sum.down.size() <= i) sum.down.push_back(std::move(r.down[i]));
+            else sum.down[i].add_(r.down[i]);
         }
-        at::Tensor m = scaled(r.mid, scales.back());
-        sum.mid = sum.mid.defined() ? sum.mid + m : m;
+        scale(r.mid, scales.back());
+        if (sum.mid.defined()) sum.mid.add_(r.mid);
+        else sum.mid = std::move(r.mid);
     }
     calls_.push_back(std::move(record));
     return sum;

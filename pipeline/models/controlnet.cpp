@@ -241,14 +241,25 @@ UNetResiduals ControlNetModelImpl::forward(const at::Tensor& x_in, const at::Ten
     h = conv_in->forward(h);
     h = h + hint_embedding.to(dtype);
 
+    // Each skip state goes through its zero convolution as soon as its block is done, and is
+    // released then (only the block's output lives on as the next input).
+    UNetResiduals out;
+    out.down.reserve(config_.num_down_residuals());
     std::vector<at::Tensor> states;
     states.push_back(h);
-    for (auto& block : down_) h = block->forward(h, temb_act, ctx, states);
+    auto convert = [&] {
+        for (at::Tensor& s : states) {
+            out.down.push_back(zero_convs_.at(out.down.size())->forward(s));
+            s = at::Tensor();
+        }
+        states.clear();
+    };
+    convert();
+    for (auto& block : down_) {
+        h = block->forward(h, temb_act, ctx, states);
+        convert();
+    }
     h = mid_block->forward(h, temb_act, ctx);
-
-    UNetResiduals out;
-    out.down.reserve(states.size());
-    for (size_t i = 0; i < states.size(); ++i) out.down.push_back(zero_convs_.at(i)->forward(states[i]));
     out.mid = controlnet_mid_block->forward(h);
     if (config_.global_pool_conditions) {
         for (auto& r : out.down) r = r.mean({2, 3}, /*keepdim=*/true);

@@ -167,22 +167,25 @@ at::Tensor UNet2DConditionModelImpl::run(const at::Tensor& x, const at::Tensor& 
         if (residuals->down.size() != states.size())
             bad_input("The ControlNet gives " + std::to_string(residuals->down.size()) + " skip residuals; this UNet has " +
                       std::to_string(states.size()) + " skip connections.");
-        for (size_t i = 0; i < states.size(); ++i) {
-            const at::Tensor& r = residuals->down[i];
-            if (!residual_fits(r, states[i]))
-                bad_input("ControlNet residual " + std::to_string(i) + " is " + shape_string(r.sizes()) +
+        for (size_t i = 0; i < states.size(); ++i)
+            if (!residual_fits(residuals->down[i], states[i]))
+                bad_input("ControlNet residual " + std::to_string(i) + " is " + shape_string(residuals->down[i].sizes()) +
                           "; the skip connection is " + shape_string(states[i].sizes()) + ".");
-            // Keep the skip's memory format: the up path's convolutions then run as without residuals.
-            states[i] = (states[i] + r.to(dtype)).contiguous(states[i].suggest_memory_format());
-        }
     }
+    if (residuals && residuals->mid.defined() && residuals->mid.size(1) != h.size(1))
+        bad_input("The ControlNet mid residual is " + shape_string(residuals->mid.sizes()) + "; the mid block has " +
+                  std::to_string(h.size(1)) + " channels.");
     h = mid_block->forward(h, temb_act, ctx);
-    if (residuals && residuals->mid.defined()) {
-        const at::Tensor& r = residuals->mid;
-        if (!residual_fits(r, h))
-            bad_input("The ControlNet mid residual is " + shape_string(r.sizes()) + "; the mid block gives " +
-                      shape_string(h.sizes()) + ".");
-        h = (h + r.to(dtype)).contiguous(h.suggest_memory_format());
+    // The residuals join after the mid block has read the last skip (which is its input), in place:
+    // no copies of the skips, and their memory format (so the up path's kernels) is unchanged.
+    if (residuals) {
+        for (size_t i = 0; i < residuals->down.size(); ++i) states[i].add_(residuals->down[i].to(dtype));
+        if (residuals->mid.defined()) {
+            if (!residual_fits(residuals->mid, h))
+                bad_input("The ControlNet mid residual is " + shape_string(residuals->mid.sizes()) +
+                          "; the mid block gives " + shape_string(h.sizes()) + ".");
+            h.add_(residuals->mid.to(dtype));
+        }
     }
     for (auto& block : up_) h = block->forward(h, temb_act, ctx, states);
 

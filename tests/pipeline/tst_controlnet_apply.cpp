@@ -337,6 +337,39 @@ private Q_SLOTS:
         QVERIFY(inside > 1000);
     }
 
+    // SDXL: a ControlNet with the added text/time embedding (diffusers layout) on the golden
+    // tiny SDXL: 9 + 1 residuals, soft weights cut to the first 10, and an effect on the image.
+    void sdxlControlNet() {
+        LATENT_REQUIRE_GOLDEN();
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("tiny_xl_cn.safetensors")).toStdString();
+        {
+            LoadOptions o;
+            o.load_text_encoders = false;
+            o.load_vae = false;
+            LoadedCheckpoint xl = load_checkpoint(golden(QStringLiteral("tiny-sdxl.safetensors")).toStdString(), o);
+            c10::NoGradGuard no_grad;
+            ControlNetModel cn = make_random_controlnet(controlnet_config_for_unet(xl.unet->config()), 21);
+            copy_unet_into_controlnet(*xl.unet, *cn);
+            write_controlnet_file(path, *cn, "diffusers");
+        }
+        LoadedControlNet loaded = load_controlnet(path);
+        QCOMPARE(loaded.base_family, ModelFamily::SDXL);
+        QCOMPARE(loaded.config.num_down_residuals(), size_t(9));
+        Engine engine;
+        engine.load_model(golden(QStringLiteral("tiny-sdxl.safetensors")).toStdString());
+        GenerationRequest r = request("Euler", 2);
+        const GenerationResult plain = engine.txt2img(r);
+        ControlUnit u;
+        u.model_path = path;
+        u.module = "none";
+        u.image = ImageU8(64, 64, 3, 200);
+        u.control_mode = ControlMode::Prompt;
+        r.controlnet = {u};
+        const GenerationResult with = engine.txt2img(r);
+        QVERIFY(with.images.at(0).rgb != plain.images.at(0).rgb);
+    }
+
     void inpaintHintProtocol() {
         ImageU8 map(2, 1, 4);
         map.data = {255, 0, 51, 0, 10, 20, 30, 255};  // pixel 0 unmasked, pixel 1 masked
