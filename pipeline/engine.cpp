@@ -1,5 +1,6 @@
 #include "pipeline/engine.h"
 
+#include "pipeline/control/control_prepare.h"
 #include "pipeline/core/error.h"
 #include "pipeline/loaders/checkpoint_loader.h"
 #include "pipeline/pipelines/diffusion_model.h"
@@ -25,6 +26,7 @@ struct Engine::Impl {
     std::string model_path, vae_path;
     std::unique_ptr<DiffusionModel> model;
     ModelLoadResult last;
+    ControlNetCache controlnets;
 };
 
 Engine::Engine(const std::string& device) : impl_(std::make_unique<Impl>()) {
@@ -44,6 +46,7 @@ const std::string& Engine::device() const { return impl_->device_name; }
 bool Engine::has_model() const { return impl_->model != nullptr; }
 void Engine::unload() {
     impl_->model.reset();
+    impl_->controlnets.clear();
     impl_->model_path.clear();
     impl_->vae_path.clear();
 }
@@ -107,8 +110,16 @@ GenerationResult Engine::txt2img(const GenerationRequest& request, const Generat
                                  const std::string& save_latents_dir) {
     if (!impl_->model) throw PipelineError("no_model", "No model is loaded.");
     LatentRecorder recorder;
+    std::vector<std::string> warnings;
+    std::unique_ptr<ControlSet> control;
+    if (!request.controlnet.empty()) {
+        c10::InferenceMode guard;
+        control = build_control_set(request, *impl_->model, impl_->controlnets, nullptr, &warnings);
+    }
     GenerationResult result = latent::txt2img(*impl_->model, request, callbacks,
-                                              save_latents_dir.empty() ? nullptr : &recorder);
+                                              save_latents_dir.empty() ? nullptr : &recorder, control.get());
+    if (control) control->postprocess_images(result.images);
+    result.warnings.insert(result.warnings.end(), warnings.begin(), warnings.end());
     if (!save_latents_dir.empty()) write_recorder(save_latents_dir, recorder);
     return result;
 }
@@ -121,8 +132,16 @@ GenerationResult Engine::img2img(const GenerationRequest& request, const InitIma
     const auto& op = request.img2img.outpaint;
     const bool masked =
         images.mask.valid() || request.img2img.mask_from_init_alpha || op[0] || op[1] || op[2] || op[3];
-    GenerationResult result = masked ? latent::inpaint(*impl_->model, request, images, callbacks, rec)
-                                     : latent::img2img(*impl_->model, request, images, callbacks, rec);
+    std::vector<std::string> warnings;
+    std::unique_ptr<ControlSet> control;
+    if (!request.controlnet.empty()) {
+        c10::InferenceMode guard;
+        control = build_control_set(request, *impl_->model, impl_->controlnets, &images, &warnings);
+    }
+    GenerationResult result = masked ? latent::inpaint(*impl_->model, request, images, callbacks, rec, control.get())
+                                     : latent::img2img(*impl_->model, request, images, callbacks, rec, control.get());
+    if (control) control->postprocess_images(result.images);
+    result.warnings.insert(result.warnings.end(), warnings.begin(), warnings.end());
     if (rec) write_recorder(save_latents_dir, recorder);
     return result;
 }
@@ -145,6 +164,7 @@ void Engine::check_request(const GenerationRequest& request) {
     const std::string rng = r.rng;
     if (rng != "cpu" && rng != "gpu" && rng != "nv")
         throw PipelineError("bad_request", "The RNG source must be cpu, gpu or nv.");
+    validate_control_units(r.controlnet, /*init_image_fallback=*/true);
 }
 
 void Engine::check_img2img(const GenerationRequest& request, const InitImages& images) {

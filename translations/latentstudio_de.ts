@@ -405,6 +405,176 @@ Optionen für download:
   (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
 </translation>
     </message>
+    <message>
+        <source>
+ControlNet options (txt2img and img2img; repeat --controlnet for several units; the
+--control-* options apply to the unit the last --controlnet started):
+  --controlnet MODEL     a ControlNet file or folder, or a name looked up in
+                         ROOT/models/ControlNet with --models-root ROOT (&quot;name [hash8]&quot;)
+  --control-image IMAGE [--control-mask IMAGE] [--control-module none|canny|invert|...]
+  [--control-res N] [--control-threshold-a F] [--control-threshold-b F] [--pixel-perfect]
+  [--control-weight F] [--guidance-start F] [--guidance-end F]
+  [--control-mode balanced|prompt|controlnet] [--control-resize just|crop|fill]
+  --request bodies: alwayson_scripts.controlnet.args as sd-webui-controlnet takes them;
+  --save-latents adds control.hint (control.N.hint for unit N &gt; 0).
+  bench unet --controlnet: the cost of one unit on a UNet step (fp16 weights).
+</source>
+        <translation>
+ControlNet-Optionen (txt2img und img2img; --controlnet für mehrere Einheiten wiederholen; die
+--control-*-Optionen gelten für die Einheit, die das letzte --controlnet begonnen hat):
+  --controlnet MODEL     eine ControlNet-Datei oder ein -Ordner, oder ein Name, der mit
+                         --models-root ROOT in ROOT/models/ControlNet gesucht wird („name [hash8]“)
+  --control-image IMAGE [--control-mask IMAGE] [--control-module none|canny|invert|...]
+  [--control-res N] [--control-threshold-a F] [--control-threshold-b F] [--pixel-perfect]
+  [--control-weight F] [--guidance-start F] [--guidance-end F]
+  [--control-mode balanced|prompt|controlnet] [--control-resize just|crop|fill]
+  --request-Bodys: alwayson_scripts.controlnet.args wie sd-webui-controlnet sie annimmt;
+  --save-latents ergänzt control.hint (control.N.hint für Einheit N &gt; 0).
+  bench unet --controlnet: die Kosten einer Einheit für einen UNet-Schritt (fp16-Gewichte).
+</translation>
+    </message>
+    <message>
+        <source>%1 needs a --controlnet MODEL before it.</source>
+        <translation>%1 braucht davor ein --controlnet MODEL.</translation>
+    </message>
+    <message>
+        <source>--control-mode must be balanced, prompt or controlnet.</source>
+        <translation>--control-mode muss balanced, prompt oder controlnet sein.</translation>
+    </message>
+    <message>
+        <source>--control-resize must be just, crop or fill.</source>
+        <translation>--control-resize muss just, crop oder fill sein.</translation>
+    </message>
+    <message>
+        <source>ControlNet unit %1 has no image (--control-image IMG).</source>
+        <translation>Die ControlNet-Einheit %1 hat kein Bild (--control-image IMG).</translation>
+    </message>
+</context>
+<context>
+    <name>ControlNet</name>
+    <message>
+        <source>&quot;%1&quot; must be 0, 1 or 2 or a mode&apos;s name.</source>
+        <translation>„%1“ muss 0, 1 oder 2 oder der Name eines Modus sein.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a number or a mode&apos;s name.</source>
+        <translation>„%1“ muss eine Zahl oder der Name eines Modus sein.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a number.</source>
+        <translation>„%1“ muss eine Zahl sein.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a string.</source>
+        <translation>„%1“ muss eine Zeichenkette sein.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be true or false.</source>
+        <translation>„%1“ muss true oder false sein.</translation>
+    </message>
+    <message>
+        <source>&quot;alwayson_scripts.controlnet&quot; must be an object with &quot;args&quot;.</source>
+        <translation>„alwayson_scripts.controlnet“ muss ein Objekt mit „args“ sein.</translation>
+    </message>
+    <message>
+        <source>&quot;alwayson_scripts.controlnet.args&quot; must be a list of units.</source>
+        <translation>„alwayson_scripts.controlnet.args“ muss eine Liste von Einheiten sein.</translation>
+    </message>
+    <message>
+        <source>At most 16 ControlNet units are supported.</source>
+        <translation>Es werden höchstens 16 ControlNet-Einheiten unterstützt.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be an object.</source>
+        <translation>„%1“ muss ein Objekt sein.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a resize mode (Just Resize, Crop and Resize, Resize and Fill).</source>
+        <translation>„%1“ ist kein Skalierungsmodus (Just Resize, Crop and Resize, Resize and Fill).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a control mode (Balanced, My prompt is more important, ControlNet is more important).</source>
+        <translation>„%1“ ist kein Steuerungsmodus (Balanced, My prompt is more important, ControlNet is more important).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a base64 image or [image, mask].</source>
+        <translation>„%1“ muss ein Base64-Bild oder [Bild, Maske] sein.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a base64 image.</source>
+        <translation>„%1“ muss ein Base64-Bild sein.</translation>
+    </message>
+    <message>
+        <source>The entry &quot;ControlNet %1&quot; could not be read and was skipped.</source>
+        <translation>Der Eintrag „ControlNet %1“ konnte nicht gelesen werden und wurde übersprungen.</translation>
+    </message>
+    <message>
+        <source>A ControlNet unit has no model.</source>
+        <translation>Eine ControlNet-Einheit hat kein Modell.</translation>
+    </message>
+    <message>
+        <source>ControlNet model not found: %1 (give a file, or --models-root to look it up by name).</source>
+        <translation>ControlNet-Modell nicht gefunden: %1 (geben Sie eine Datei an, oder --models-root, um es nach Namen zu suchen).</translation>
+    </message>
+    <message>
+        <source>ControlNet model not found: %1 (no models in %2).</source>
+        <translation>ControlNet-Modell nicht gefunden: %1 (keine Modelle in %2).</translation>
+    </message>
+    <message>
+        <source>ControlNet model not found: %1 (looked in %2).</source>
+        <translation>ControlNet-Modell nicht gefunden: %1 (gesucht in %2).</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder.</source>
+        <translation>Es kann kein temporärer Ordner erstellt werden.</translation>
+    </message>
+    <message>
+        <source>ControlNet unit %1: </source>
+        <translation>ControlNet-Einheit %1: </translation>
+    </message>
+    <message>
+        <source>no ControlNet model was found for &quot;%1&quot;.</source>
+        <translation>für „%1“ wurde kein ControlNet-Modell gefunden.</translation>
+    </message>
+    <message>
+        <source>Cannot create the cache folder %1.</source>
+        <translation>Der Cache-Ordner %1 kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>The ControlNet %1 could not be converted safely: %2</source>
+        <translation>Das ControlNet %1 konnte nicht sicher umgewandelt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ControlNetSlider</name>
+    <message>
+        <source>Preprocessor Resolution</source>
+        <translation>Auflösung des Präprozessors</translation>
+    </message>
+    <message>
+        <source>Canny Low Threshold</source>
+        <translation>Canny: unterer Schwellenwert</translation>
+    </message>
+    <message>
+        <source>Canny High Threshold</source>
+        <translation>Canny: oberer Schwellenwert</translation>
+    </message>
+    <message>
+        <source>Down Sampling Rate</source>
+        <translation>Verkleinerungsfaktor</translation>
+    </message>
+    <message>
+        <source>XDoG Threshold</source>
+        <translation>XDoG-Schwellenwert</translation>
+    </message>
+    <message>
+        <source>Binarization Threshold</source>
+        <translation>Binarisierungsschwelle</translation>
+    </message>
+    <message>
+        <source>Sigma</source>
+        <translation>Sigma</translation>
+    </message>
 </context>
 <context>
     <name>Downloads</name>
@@ -1063,6 +1233,156 @@ Optionen für download:
     <message>
         <source>Drop an image here or paste one (Ctrl+V)</source>
         <translation>Ziehen Sie ein Bild hierher oder fügen Sie eines ein (Strg+V)</translation>
+    </message>
+</context>
+<context>
+    <name>latent::ControlNetDock</name>
+    <message>
+        <source>ControlNet</source>
+        <translation>ControlNet</translation>
+    </message>
+    <message>
+        <source>Unit %1</source>
+        <translation>Einheit %1</translation>
+    </message>
+    <message>
+        <source>ControlNet unit %1 has no model; add ControlNet models to the library.</source>
+        <translation>Die ControlNet-Einheit %1 hat kein Modell; fügen Sie der Bibliothek ControlNet-Modelle hinzu.</translation>
+    </message>
+    <message>
+        <source>ControlNet unit %1 has no control image.</source>
+        <translation>Die ControlNet-Einheit %1 hat kein Steuerbild.</translation>
+    </message>
+    <message>
+        <source>Cannot write the control image of unit %1 to %2.</source>
+        <translation>Das Steuerbild der Einheit %1 kann nicht nach %2 geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>latent::ControlNetUnitWidget</name>
+    <message>
+        <source>Enable</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <source>The control image: drop an image file or a gallery image here</source>
+        <translation>Das Steuerbild: eine Bilddatei oder ein Bild aus der Galerie hierher ziehen</translation>
+    </message>
+    <message>
+        <source>The preprocessed control image</source>
+        <translation>Das vorverarbeitete Steuerbild</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Öffnen…</translation>
+    </message>
+    <message>
+        <source>From canvas</source>
+        <translation>Von der Leinwand</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Use canvas size</source>
+        <translation>Leinwandgröße verwenden</translation>
+    </message>
+    <message>
+        <source>Set the generation size to this control image&apos;s size (multiples of 8)</source>
+        <translation>Die Bildgröße der Erzeugung auf die Größe dieses Steuerbildes setzen (Vielfache von 8)</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>%1 (needs model)</source>
+        <translation>%1 (braucht Modell)</translation>
+    </message>
+    <message>
+        <source>Needs its own model, which is not available: %1</source>
+        <translation>Braucht ein eigenes Modell, das nicht verfügbar ist: %1</translation>
+    </message>
+    <message>
+        <source>Preprocessor</source>
+        <translation>Präprozessor</translation>
+    </message>
+    <message>
+        <source>Control weight</source>
+        <translation>Steuergewicht</translation>
+    </message>
+    <message>
+        <source>Starting control step</source>
+        <translation>Steuerung ab Schritt</translation>
+    </message>
+    <message>
+        <source>Ending control step</source>
+        <translation>Steuerung bis Schritt</translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation>Ausgewogen</translation>
+    </message>
+    <message>
+        <source>My prompt is more important</source>
+        <translation>Mein Prompt ist wichtiger</translation>
+    </message>
+    <message>
+        <source>ControlNet is more important</source>
+        <translation>ControlNet ist wichtiger</translation>
+    </message>
+    <message>
+        <source>Control mode</source>
+        <translation>Steuerungsmodus</translation>
+    </message>
+    <message>
+        <source>Just Resize</source>
+        <translation>Nur skalieren</translation>
+    </message>
+    <message>
+        <source>Crop and Resize</source>
+        <translation>Zuschneiden und skalieren</translation>
+    </message>
+    <message>
+        <source>Resize and Fill</source>
+        <translation>Skalieren und auffüllen</translation>
+    </message>
+    <message>
+        <source>Resize mode</source>
+        <translation>Skalierungsmodus</translation>
+    </message>
+    <message>
+        <source>Pixel perfect</source>
+        <translation>Pixelgenau</translation>
+    </message>
+    <message>
+        <source>Open Control Image</source>
+        <translation>Steuerbild öffnen</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>There is no image on the canvas.</source>
+        <translation>Auf der Leinwand ist kein Bild.</translation>
+    </message>
+    <message>
+        <source>The ControlNet model %1 is not in the library.</source>
+        <translation>Das ControlNet-Modell %1 ist nicht in der Bibliothek.</translation>
+    </message>
+    <message>
+        <source>The image %1 is larger than 16384 pixels on a side.</source>
+        <translation>Das Bild %1 ist auf einer Seite größer als 16384 Pixel.</translation>
+    </message>
+    <message>
+        <source>%1 is not an image this program can read.</source>
+        <translation>%1 ist kein Bild, das dieses Programm lesen kann.</translation>
+    </message>
+    <message>
+        <source>Drop a control image here</source>
+        <translation>Ein Steuerbild hierher ziehen</translation>
     </message>
 </context>
 <context>
@@ -2279,6 +2599,10 @@ libtorch %2 · Qt %3</translation>
     <message>
         <source>Seed of the first image (the next images of a batch count up from it); &quot;Random&quot; (-1) picks a new one for every job</source>
         <translation>Seed des ersten Bildes (die weiteren Bilder eines Stapels zählen von ihm aus hoch); „Zufällig“ (-1) wählt für jeden Auftrag einen neuen</translation>
+    </message>
+    <message>
+        <source>The job&apos;s inputs could not be prepared.</source>
+        <translation>Die Eingaben des Auftrags konnten nicht vorbereitet werden.</translation>
     </message>
 </context>
 <context>

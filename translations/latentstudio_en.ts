@@ -368,6 +368,164 @@ download options:
 </source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>
+ControlNet options (txt2img and img2img; repeat --controlnet for several units; the
+--control-* options apply to the unit the last --controlnet started):
+  --controlnet MODEL     a ControlNet file or folder, or a name looked up in
+                         ROOT/models/ControlNet with --models-root ROOT (&quot;name [hash8]&quot;)
+  --control-image IMAGE [--control-mask IMAGE] [--control-module none|canny|invert|...]
+  [--control-res N] [--control-threshold-a F] [--control-threshold-b F] [--pixel-perfect]
+  [--control-weight F] [--guidance-start F] [--guidance-end F]
+  [--control-mode balanced|prompt|controlnet] [--control-resize just|crop|fill]
+  --request bodies: alwayson_scripts.controlnet.args as sd-webui-controlnet takes them;
+  --save-latents adds control.hint (control.N.hint for unit N &gt; 0).
+  bench unet --controlnet: the cost of one unit on a UNet step (fp16 weights).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a --controlnet MODEL before it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--control-mode must be balanced, prompt or controlnet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--control-resize must be just, crop or fill.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ControlNet unit %1 has no image (--control-image IMG).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ControlNet</name>
+    <message>
+        <source>&quot;%1&quot; must be 0, 1 or 2 or a mode&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a number or a mode&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;alwayson_scripts.controlnet&quot; must be an object with &quot;args&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;alwayson_scripts.controlnet.args&quot; must be a list of units.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most 16 ControlNet units are supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a resize mode (Just Resize, Crop and Resize, Resize and Fill).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a control mode (Balanced, My prompt is more important, ControlNet is more important).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a base64 image or [image, mask].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a base64 image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entry &quot;ControlNet %1&quot; could not be read and was skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A ControlNet unit has no model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ControlNet model not found: %1 (give a file, or --models-root to look it up by name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ControlNet model not found: %1 (no models in %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ControlNet model not found: %1 (looked in %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ControlNet unit %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no ControlNet model was found for &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the cache folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ControlNet %1 could not be converted safely: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ControlNetSlider</name>
+    <message>
+        <source>Preprocessor Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canny Low Threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canny High Threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down Sampling Rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XDoG Threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binarization Threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sigma</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Downloads</name>
@@ -1025,6 +1183,156 @@ download options:
     </message>
     <message>
         <source>Drop an image here or paste one (Ctrl+V)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>latent::ControlNetDock</name>
+    <message>
+        <source>ControlNet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ControlNet unit %1 has no model; add ControlNet models to the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ControlNet unit %1 has no control image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the control image of unit %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>latent::ControlNetUnitWidget</name>
+    <message>
+        <source>Enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The control image: drop an image file or a gallery image here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preprocessed control image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From canvas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use canvas size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the generation size to this control image&apos;s size (multiples of 8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (needs model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs its own model, which is not available: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preprocessor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Control weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting control step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ending control step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My prompt is more important</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ControlNet is more important</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Control mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Just Resize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crop and Resize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resize and Fill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resize mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pixel perfect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Control Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp *.tif *.tiff)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no image on the canvas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ControlNet model %1 is not in the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image %1 is larger than 16384 pixels on a side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an image this program can read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop a control image here</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2238,6 +2546,10 @@ libtorch %2 · Qt %3</source>
     <message>
         <source>Seed of the first image (the next images of a batch count up from it); &quot;Random&quot; (-1) picks a new one for every job</source>
         <translation>Seed of the first image (the next images of a batch count up from it); &quot;Random&quot; (-1) picks a new one for every job</translation>
+    </message>
+    <message>
+        <source>The job&apos;s inputs could not be prepared.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

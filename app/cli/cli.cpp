@@ -27,6 +27,24 @@ QTextStream& err() {
     return s;
 }
 
+// Kept apart from usage() so each feature's help is its own translation entry.
+QString controlNetUsage() {
+    return QCoreApplication::translate(
+        "Cli",
+        "\n"
+        "ControlNet options (txt2img and img2img; repeat --controlnet for several units; the\n"
+        "--control-* options apply to the unit the last --controlnet started):\n"
+        "  --controlnet MODEL     a ControlNet file or folder, or a name looked up in\n"
+        "                         ROOT/models/ControlNet with --models-root ROOT (\"name [hash8]\")\n"
+        "  --control-image IMAGE [--control-mask IMAGE] [--control-module none|canny|invert|...]\n"
+        "  [--control-res N] [--control-threshold-a F] [--control-threshold-b F] [--pixel-perfect]\n"
+        "  [--control-weight F] [--guidance-start F] [--guidance-end F]\n"
+        "  [--control-mode balanced|prompt|controlnet] [--control-resize just|crop|fill]\n"
+        "  --request bodies: alwayson_scripts.controlnet.args as sd-webui-controlnet takes them;\n"
+        "  --save-latents adds control.hint (control.N.hint for unit N > 0).\n"
+        "  bench unet --controlnet: the cost of one unit on a UNet step (fp16 weights).\n");
+}
+
 QString usage() {
     return QCoreApplication::translate(
         "Cli",
@@ -66,7 +84,7 @@ QString usage() {
         "\n"
         "download options:\n"
         "  URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]\n"
-        "  (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)\n");
+        "  (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)\n") + controlNetUsage();
 }
 
 } // namespace

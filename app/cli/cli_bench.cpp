@@ -1,6 +1,7 @@
 #include "app/cli/cli_bench.h"
 
 #include "pipeline/bench/bench.h"
+#include "pipeline/bench/bench_controlnet.h"
 #include "pipeline/bench/bench_models.h"
 #include "pipeline/core/error.h"
 
@@ -79,6 +80,14 @@ QString plain(const std::string& what, const nlohmann::json& j) {
           << num(j, "seconds_per_step") << " s/step (best " << num(j, "best_seconds") << "), "
           << num(j, "gflop_per_step") << " GFLOP/step, " << num(j, "gflops_achieved") << " GFLOP/s, peak RSS "
           << num(j, "peak_rss_mib") << " MiB\n";
+    } else if (what == "unet_controlnet") {
+        o << "unet " << QString::fromStdString(j["family"].get<std::string>()) << " " << j["width"].get<int64_t>() << "x"
+          << j["height"].get<int64_t>() << " batch " << j["batch"].get<int64_t>() << " ("
+          << QString::fromStdString(j["weights"].get<std::string>()) << " weights): " << num(j, "unet_seconds_per_step")
+          << " s/step alone, " << num(j, "with_controlnet_seconds_per_step") << " s/step with one ControlNet (+"
+          << num(j, "time_overhead_percent") << " %; by FLOPs +" << num(j, "flop_overhead_percent")
+          << " %), ControlNet " << num(j, "controlnet_seconds_per_step") << " s, extra peak RSS "
+          << num(j, "extra_peak_rss_mib") << " MiB (weights " << mib(num(j, "controlnet_weight_bytes")) << " MiB)\n";
     } else if (what == "vae") {
         for (const char* k : {"decode", "encode"})
             o << "vae " << k << " " << j["width"].get<int64_t>() << "x" << j["height"].get<int64_t>() << ": "
@@ -188,8 +197,16 @@ int runBenchCommand(const QStringList& argsIn) {
             const int steps = static_cast<int>(o.integer(QStringLiteral("--steps"), 2));
             const int warmup = static_cast<int>(o.integer(QStringLiteral("--warmup"), 1));
             const bool contiguous = o.flag(QStringLiteral("--no-channels-last"));
-            const QString weights = o.value(QStringLiteral("--weights")).value_or(QStringLiteral("fp32"));
+            const bool controlnet = o.flag(QStringLiteral("--controlnet"));
+            // With --controlnet the weights default to fp16, as a CPU run of fp16 files holds them.
+            const QString weights =
+                o.value(QStringLiteral("--weights")).value_or(controlnet ? QStringLiteral("fp16") : QStringLiteral("fp32"));
             if (o.leftover()) return fail(2, QCoreApplication::translate("Cli", "bench unet: %1").arg(o.error));
+            if (controlnet)
+                return print("unet_controlnet",
+                             bench_unet_controlnet(family.toStdString(), width, height, batch, steps, warmup, threads,
+                                                   weights.toStdString()),
+                             asPlain);
             return print("unet",
                          bench_unet(family.toStdString(), width, height, batch, steps, warmup, threads, !contiguous,
                                     weights.toStdString())

@@ -88,6 +88,7 @@ int runImg2ImgCommand(const QStringList& args) {
     spec.outputDir = o.outDir;
     spec.initImagePath = o.initPath;
     spec.maskPath = o.maskPath;
+    spec.controlInputs = o.controlInputs;
     if (o.saveLatents) spec.latentsDir = o.outDir;
     try {
         Engine::check_img2img(spec.request, images);

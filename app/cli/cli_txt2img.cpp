@@ -45,6 +45,7 @@ int runTxt2ImgCommand(const QStringList& args) {
     spec.modelPath = o.modelPath;
     spec.vaePath = o.vaePath;
     spec.outputDir = o.outDir;
+    spec.controlInputs = o.controlInputs;
     if (o.saveLatents) spec.latentsDir = o.outDir;
     try {
         Engine::check_request(spec.request);

@@ -222,6 +222,7 @@ QString applyInfotext(const QString& infotext, GenerationRequest& r) {
     r.clip_skip = p.effectiveClipSkip();
     r.rng = rngFromA1111(p.effectiveRng());
     if (p.ensd) r.eta_noise_seed_delta = *p.ensd;
+    if (std::vector<ControlUnit> units = controlUnitsFromInfotext(p); !units.empty()) r.controlnet = std::move(units);
     // img2img / inpaint keys (A1111 writes Inpaint area and Masked content only when they differ
     // from "Whole picture" / "original").
     const bool inpaintKeys = p.maskBlur || !p.inpaintArea.isEmpty() || p.maskedAreaPadding || !p.maskMode.isEmpty() ||
@@ -264,12 +265,18 @@ CliGenerationOptions parseGenerationOptions(const QStringList& args, bool img2im
                     return o;
                 }
                 o.error = applyApiRequest(doc.object(), o.request);
+                if (o.error.isEmpty()) {
+                    o.request.controlnet.clear();
+                    o.controlInputs.clear();
+                    o.error = applyControlNetApiArgs(doc.object(), o.request, &o.controlInputs);
+                }
                 if (o.error.isEmpty() && img2img)
                     o.error = applyImg2ImgApiRequest(doc.object(), o.request, &o.initBase64, &o.maskBase64);
                 if (doc.object().contains(QStringLiteral("width")) || doc.object().contains(QStringLiteral("height")))
                     o.sizeGiven = true;
             } else {
                 o.error = applyInfotext(value, o.request);
+                o.controlInputs.resize(qsizetype(o.request.controlnet.size()));
                 o.sizeGiven = true;
             }
             if (!o.error.isEmpty()) return o;
@@ -304,6 +311,15 @@ CliGenerationOptions parseGenerationOptions(const QStringList& args, bool img2im
         return true;
     };
     GenerationRequest& r = o.request;
+    // ControlNet flags apply to the unit the last --controlnet started (or, before any, to the
+    // last unit of --request / --infotext).
+    auto lastUnit = [&](const QString& flag) -> ControlUnit* {
+        if (r.controlnet.empty()) {
+            o.error = QCoreApplication::translate("Cli", "%1 needs a --controlnet MODEL before it.").arg(flag);
+            return nullptr;
+        }
+        return &r.controlnet.back();
+    };
     for (int i = 0; i < args.size(); ++i) {
         const QString a = args[i];
         QString v;
@@ -312,6 +328,8 @@ CliGenerationOptions parseGenerationOptions(const QStringList& args, bool img2im
             ++i;
         } else if (a == QLatin1String("--save-latents")) {
             o.saveLatents = true;
+        } else if (a == QLatin1String("--pixel-perfect")) {
+            if (ControlUnit* u = lastUnit(a)) u->pixel_perfect = true;
         } else if (img2img && a == QLatin1String("--invert-mask")) {
             r.img2img.inpainting_mask_invert = true;
         } else if (img2img && a == QLatin1String("--mask-from-alpha")) {
@@ -365,6 +383,45 @@ CliGenerationOptions parseGenerationOptions(const QStringList& args, bool img2im
         } else if (a == QLatin1String("--strength")) {
             double s = 0;
             if (toDouble(a, v, &s)) r.denoising_strength = s;
+        } else if (a == QLatin1String("--models-root")) {
+            o.modelsRoot = v;
+        } else if (a == QLatin1String("--controlnet")) {
+            ControlUnit u;
+            u.model = v.toStdString();
+            r.controlnet.push_back(u);
+            o.controlInputs.append(ControlInputFiles{});
+        } else if (a == QLatin1String("--control-image") || a == QLatin1String("--control-mask")) {
+            if (lastUnit(a)) {
+                ControlInputFiles& f = o.controlInputs[int(r.controlnet.size()) - 1];
+                (a == QLatin1String("--control-image") ? f.imagePath : f.maskPath) = v;
+            }
+        } else if (a == QLatin1String("--control-module")) {
+            if (ControlUnit* u = lastUnit(a)) u->module = v.toStdString();
+        } else if (a == QLatin1String("--control-weight") || a == QLatin1String("--guidance-start") ||
+                   a == QLatin1String("--guidance-end") || a == QLatin1String("--control-threshold-a") ||
+                   a == QLatin1String("--control-threshold-b") || a == QLatin1String("--control-res")) {
+            ControlUnit* u = lastUnit(a);
+            double d = 0;
+            if (u && toDouble(a, v, &d)) {
+                if (a == QLatin1String("--control-weight")) u->weight = d;
+                else if (a == QLatin1String("--guidance-start")) u->guidance_start = d;
+                else if (a == QLatin1String("--guidance-end")) u->guidance_end = d;
+                else if (a == QLatin1String("--control-threshold-a")) u->threshold_a = d;
+                else if (a == QLatin1String("--control-threshold-b")) u->threshold_b = d;
+                else u->processor_res = static_cast<int>(std::clamp(d, -1.0, 16384.0));
+            }
+        } else if (a == QLatin1String("--control-mode")) {
+            if (ControlUnit* u = lastUnit(a)) {
+                const auto m = control_mode_from_name(v.toStdString());
+                if (!m) o.error = QCoreApplication::translate("Cli", "--control-mode must be balanced, prompt or controlnet.");
+                else u->control_mode = *m;
+            }
+        } else if (a == QLatin1String("--control-resize")) {
+            if (ControlUnit* u = lastUnit(a)) {
+                const auto m = control_resize_mode_from_name(v.toStdString());
+                if (!m) o.error = QCoreApplication::translate("Cli", "--control-resize must be just, crop or fill.");
+                else u->resize_mode = *m;
+            }
         } else if (img2img && parseImg2ImgFlag(a, v, o)) {
         } else {
             o.error = QCoreApplication::translate("Cli", "Unknown option %1.").arg(a);
@@ -375,6 +432,16 @@ CliGenerationOptions parseGenerationOptions(const QStringList& args, bool img2im
     else if (img2img && o.initPath.isEmpty() && o.initBase64.isEmpty())
         o.error = QCoreApplication::translate("Cli", "--init is required (or \"init_images\" in the --request body).");
     else if (o.outDir.isEmpty()) o.error = QCoreApplication::translate("Cli", "--out is required.");
+    // ControlNet units: models by path or name, and an image each (img2img falls back to --init).
+    for (size_t i = 0; i < r.controlnet.size() && o.error.isEmpty(); ++i) {
+        ControlUnit& u = r.controlnet[i];
+        if (!u.enabled) continue;
+        const QString error = resolveControlNetModel(u, o.modelsRoot);
+        if (!error.isEmpty()) o.error = error;
+        const ControlInputFiles& f = o.controlInputs.value(int(i));
+        if (o.error.isEmpty() && !img2img && f.imagePath.isEmpty() && f.imageBase64.isEmpty())
+            o.error = QCoreApplication::translate("Cli", "ControlNet unit %1 has no image (--control-image IMG).").arg(i);
+    }
     return o;
 }
 

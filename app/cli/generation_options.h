@@ -2,6 +2,7 @@
 // (`--request`), then an infotext (`--infotext`), then explicit flags (explicit flags win).
 #pragma once
 
+#include "app/jobs/control_units.h"
 #include "pipeline/pipelines/generation.h"
 
 #include <QJsonObject>
@@ -23,6 +24,10 @@ struct CliGenerationOptions {
     QString initPath, maskPath;
     QString initBase64, maskBase64;
     bool sizeGiven = false;  // width/height came from a flag, the request or the infotext
+    // ControlNet units (request.controlnet) get their pixels from here (index-aligned);
+    // --models-root resolves model names from ROOT/models/ControlNet.
+    QList<ControlInputFiles> controlInputs;
+    QString modelsRoot;
 };
 
 // Applies an A1111 /sdapi/v1/txt2img (or img2img) request body onto `request`.
@@ -32,7 +37,8 @@ QString applyApiRequest(const QJsonObject& body, GenerationRequest& request);
 // inpainting_fill, inpaint_full_res, inpaint_full_res_padding, inpainting_mask_invert,
 // mask_round, initial base64 images) onto `request`; base64 data goes to *init / *mask.
 QString applyImg2ImgApiRequest(const QJsonObject& body, GenerationRequest& request, QString* init, QString* mask);
-// Applies the parameters of an A1111 infotext onto `request`.
+// Applies the parameters of an A1111 infotext onto `request` (incl. its ControlNet units, without
+// images: request.controlnet is replaced when the infotext has "ControlNet N" entries).
 QString applyInfotext(const QString& infotext, GenerationRequest& request);
 
 // Parses the txt2img options (see `latentstudio-cli help`); with `img2img` also --init, --mask,

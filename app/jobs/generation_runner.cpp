@@ -96,6 +96,7 @@ GenerationParams infotextFor(const GenerationJobSpec& spec, const GenerationResu
         else if (key == "Masked content") p.maskedContent = v;
         else p.setExtra(QString::fromStdString(key), v);
     }
+    addControlNetInfotext(r.controlnet, p);
     p.version = GenerationParams::defaultVersion();
     return p;
 }
@@ -124,13 +125,19 @@ GenerationOutcome runGeneration(Engine& engine, const GenerationJobSpec& spec, c
         }
         Engine::check_img2img(spec.request, images);
     }
+    // ControlNet units: their images, and pickle models converted out of process.
+    GenerationRequest request = spec.request;
+    if (!request.controlnet.empty()) {
+        const QString error = loadControlInputs(request, spec.controlInputs);
+        if (!error.isEmpty()) throw PipelineError("bad_request", error.toStdString());
+    }
     GenerationOutcome outcome;
     outcome.model = engine.load_model(spec.modelPath.toStdString(), spec.vaePath.toStdString());
     if (callbacks.cancelled && callbacks.cancelled()) throw CancelledError();
     if (spec.initImagePath.isEmpty())
-        outcome.result = engine.txt2img(spec.request, callbacks, spec.latentsDir.toStdString());
+        outcome.result = engine.txt2img(request, callbacks, spec.latentsDir.toStdString());
     else
-        outcome.result = engine.img2img(spec.request, images, callbacks, spec.latentsDir.toStdString());
+        outcome.result = engine.img2img(request, images, callbacks, spec.latentsDir.toStdString());
 
     ImageWriter writer;
     for (int i = 0; i < static_cast<int>(outcome.result.images.size()); ++i) {

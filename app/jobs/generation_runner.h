@@ -3,6 +3,7 @@
 // and the HTTP API so they produce identical files.
 #pragma once
 
+#include "app/jobs/control_units.h"
 #include "pipeline/engine.h"
 #include "pipeline/pipelines/generation.h"
 
@@ -24,6 +25,8 @@ struct GenerationJobSpec {
     // it an inpainting job; options in request.img2img and request.denoising_strength.
     QString initImagePath;
     QString maskPath;
+    // ControlNet units' pixels (index-aligned with request.controlnet; model paths resolved).
+    QList<ControlInputFiles> controlInputs;
 };
 
 // "txt2img", "img2img" or "inpaint" for a spec.

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QRegularExpression>
 
 namespace latent {
@@ -19,7 +20,7 @@ QString normalPath(const QString& path) {
 }
 
 bool isStudioInputName(const QString& name) {
-    static const QRegularExpression canvas(QStringLiteral("^canvas-\\d{8}-\\d{6}-\\d{3}-(init|mask)(-\\d+)?\\.png$"));
+    static const QRegularExpression canvas(QStringLiteral("^canvas-\\d{8}-\\d{6}-\\d{3}-(init|mask|control-\\d+)(-\\d+)?\\.png$"));
     static const QRegularExpression part(QStringLiteral("^\\.latent-[0-9a-f]{16}\\.part$"));
     return canvas.match(name).hasMatch() || part.match(name).hasMatch();
 }
@@ -45,6 +46,18 @@ QStringList JobInputFiles::referencedFiles(const Job& job) {
         const QString path = job.params.value(QLatin1String(key)).toString();
         if (!path.isEmpty()) out << path;
     }
+    // ControlNet units' images (alwayson_scripts.controlnet.args[i].image_path / mask_path).
+    const QJsonArray units = job.params.value(QStringLiteral("alwayson_scripts"))
+                                 .toObject()
+                                 .value(QStringLiteral("controlnet"))
+                                 .toObject()
+                                 .value(QStringLiteral("args"))
+                                 .toArray();
+    for (const QJsonValue& u : units)
+        for (const char* key : {"image_path", "mask_path"}) {
+            const QString path = u.toObject().value(QLatin1String(key)).toString();
+            if (!path.isEmpty()) out << path;
+        }
     return out;
 }
 

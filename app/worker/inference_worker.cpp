@@ -238,6 +238,10 @@ void InferenceWorker::runJob(qint64 jobId, const QString& kind, const QJsonObjec
                                 tr("The studio cannot run jobs of kind \"%1\".").arg(kind).toStdString());
         GenerationJobSpec spec;
         QString error = applyApiRequest(params, spec.request);
+        // ControlNet units of the studio's own jobs: image files and model paths.
+        if (error.isEmpty()) error = applyControlNetApiArgs(params, spec.request, &spec.controlInputs, /*allowLocalPaths=*/true);
+        for (ControlUnit& u : spec.request.controlnet)
+            if (error.isEmpty()) error = resolveControlNetModel(u, {});
         if (error.isEmpty() && img2img) {
             // Image to image / inpainting: the canvas saved the init image (and mask) as files,
             // because queued jobs outlive the canvas and survive a restart.

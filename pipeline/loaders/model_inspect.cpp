@@ -2,6 +2,7 @@
 
 #include "pipeline/core/error.h"
 #include "pipeline/loaders/format_sniff.h"
+#include "pipeline/loaders/controlnet_loader.h"
 #include "pipeline/loaders/model_family.h"
 #include "pipeline/tensors/safetensors.h"
 
@@ -126,11 +127,35 @@ json inspect_folder(const std::string& path) {
     return j;
 }
 
+// A diffusers ControlNet folder (config.json + weights, no model_index.json).
+json inspect_controlnet_folder(const std::string& path) {
+    const ModelDetection d = detect_controlnet(path);
+    json j = detection_json(d);
+    j["format"] = "controlnet_folder";
+    Tally t;
+    json files = json::array();
+    for (const auto& f : component_files(path)) {
+        const SafetensorsFile sf = SafetensorsFile::open(f.string());
+        for (const auto& ti : sf.tensors()) t.add(ti);
+        files.push_back(f.filename().string());
+    }
+    json c = t.to_json();
+    c["files"] = files;
+    c["config"] = d.unet_config;
+    j["components"] = json{{"controlnet", c}};
+    j["tensors"] = t.tensors;
+    j["parameters"] = t.parameters;
+    j["metadata"] = json::object();
+    return j;
+}
+
 } // namespace
 
 json inspect_model_json(const std::string& path) {
     const FileFormat f = sniff_format(path);
     if (f == FileFormat::DiffusersFolder) return inspect_folder(path);
+    if (f == FileFormat::Directory && std::filesystem::is_regular_file(std::filesystem::path(path) / "config.json"))
+        return inspect_controlnet_folder(path);
     if (format_is_pickle(f))
         throw PipelineError("pickle_checkpoint", format_explanation(f));
     if (f == FileFormat::Unknown) {
@@ -158,7 +183,7 @@ json inspect_model_json(const std::string& path) {
         if (layout.empty() && cfg.is_null()) return;
         comps.push_back({name, outer_prefix(prefix), &cfg, {}});
     };
-    add("unet", d.unet_prefix, d.unet_layout, d.unet_config);
+    add(d.family == ModelFamily::ControlNet ? "controlnet" : "unet", d.unet_prefix, d.unet_layout, d.unet_config);
     add("vae", d.vae_prefix, d.vae_layout, d.vae_config);
     add("text_encoder", d.text_encoder_prefix, d.text_encoder_layout, d.text_encoder_config);
     add("text_encoder_2", d.text_encoder_2_prefix, d.text_encoder_2_layout, d.text_encoder_2_config);

@@ -19,6 +19,13 @@ std::string shape_string(at::IntArrayRef s) {
     return out + "]";
 }
 
+// A residual matches its feature map, or is its global average ([B|1, C, 1, 1], ControlNets with
+// global_pool_conditions).
+bool residual_fits(const at::Tensor& r, const at::Tensor& h) {
+    if (r.dim() != 4 || r.size(1) != h.size(1) || (r.size(0) != h.size(0) && r.size(0) != 1)) return false;
+    return (r.size(2) == h.size(2) && r.size(3) == h.size(3)) || (r.size(2) == 1 && r.size(3) == 1);
+}
+
 } // namespace
 
 UNet2DConditionModelImpl::UNet2DConditionModelImpl(const UNetConfig& c, bool channels_last)
@@ -106,25 +113,27 @@ at::Tensor UNet2DConditionModelImpl::text_time_vector(const at::Tensor& text_emb
 
 at::Tensor UNet2DConditionModelImpl::forward(const at::Tensor& x, const at::Tensor& t, const at::Tensor& context,
                                              const std::optional<at::Tensor>& text_embeds,
-                                             const std::optional<at::Tensor>& time_ids) {
+                                             const std::optional<at::Tensor>& time_ids,
+                                             const UNetResiduals* residuals) {
     at::Tensor y;
     if (config_.addition_embed_type == "text_time") {
         if (!text_embeds || !time_ids || !text_embeds->defined() || !time_ids->defined())
             bad_input("This SDXL UNet needs text_embeds (pooled text embedding) and time_ids.");
         y = text_time_vector(*text_embeds, *time_ids);
     }
-    return run(x, t, context, y);
+    return run(x, t, context, y, residuals);
 }
 
 at::Tensor UNet2DConditionModelImpl::forward_with_vector(const at::Tensor& x, const at::Tensor& t,
-                                                         const at::Tensor& context, const at::Tensor& y) {
+                                                         const at::Tensor& context, const at::Tensor& y,
+                                                         const UNetResiduals* residuals) {
     if (config_.addition_embed_type != "text_time") bad_input("This UNet has no added text/time conditioning.");
     if (!y.defined()) bad_input("The added-conditioning vector is missing.");
-    return run(x, t, context, y);
+    return run(x, t, context, y, residuals);
 }
 
 at::Tensor UNet2DConditionModelImpl::run(const at::Tensor& x, const at::Tensor& t_in, const at::Tensor& context,
-                                         const at::Tensor& y) {
+                                         const at::Tensor& y, const UNetResiduals* residuals) {
     const auto& c = config_;
     if (x.dim() != 4 || x.size(1) != c.in_channels || x.size(2) < 1 || x.size(3) < 1)
         bad_input("The UNet input must be [B, " + std::to_string(c.in_channels) + ", H, W]; got " +
@@ -154,7 +163,30 @@ at::Tensor UNet2DConditionModelImpl::run(const at::Tensor& x, const at::Tensor& 
     std::vector<at::Tensor> states;
     states.push_back(h);
     for (auto& block : down_) h = block->forward(h, temb_act, ctx, states);
+    if (residuals && !residuals->down.empty()) {
+        if (residuals->down.size() != states.size())
+            bad_input("The ControlNet gives " + std::to_string(residuals->down.size()) + " skip residuals; this UNet has " +
+                      std::to_string(states.size()) + " skip connections.");
+        for (size_t i = 0; i < states.size(); ++i)
+            if (!residual_fits(residuals->down[i], states[i]))
+                bad_input("ControlNet residual " + std::to_string(i) + " is " + shape_string(residuals->down[i].sizes()) +
+                          "; the skip connection is " + shape_string(states[i].sizes()) + ".");
+    }
+    if (residuals && residuals->mid.defined() && residuals->mid.size(1) != h.size(1))
+        bad_input("The ControlNet mid residual is " + shape_string(residuals->mid.sizes()) + "; the mid block has " +
+                  std::to_string(h.size(1)) + " channels.");
     h = mid_block->forward(h, temb_act, ctx);
+    // The residuals join after the mid block has read the last skip (which is its input), in place:
+    // no copies of the skips, and their memory format (so the up path's kernels) is unchanged.
+    if (residuals) {
+        for (size_t i = 0; i < residuals->down.size(); ++i) states[i].add_(residuals->down[i].to(dtype));
+        if (residuals->mid.defined()) {
+            if (!residual_fits(residuals->mid, h))
+                bad_input("The ControlNet mid residual is " + shape_string(residuals->mid.sizes()) +
+                          "; the mid block gives " + shape_string(h.sizes()) + ".");
+            h.add_(residuals->mid.to(dtype));
+        }
+    }
     for (auto& block : up_) h = block->forward(h, temb_act, ctx, states);
 
     const auto& o = conv_norm_out->options;

@@ -16,8 +16,20 @@
 #include <torch/nn/pimpl.h>
 
 #include <optional>
+#include <vector>
 
 namespace latent {
+
+// Residuals a ControlNet adds to the UNet (diffusers `down_block_additional_residuals` /
+// `mid_block_additional_residual`, sd-webui-controlnet's 13 controls): `down` has one tensor per
+// skip state of the down path (conv_in output, then every resnet/attention layer and
+// downsampler, 12 for SD 1.x/2.x, 9 for SDXL), added to the skip connection before the up path
+// consumes it; `mid` is added to the mid-block output. Either part may be empty.
+struct UNetResiduals {
+    std::vector<at::Tensor> down;
+    at::Tensor mid;
+    bool empty() const { return down.empty() && !mid.defined(); }
+};
 
 class UNet2DConditionModelImpl : public torch::nn::Module {
 public:
@@ -27,14 +39,16 @@ public:
     // timesteps allowed); context [B, S, cross_attention_dim].
     // SDXL ("text_time"): text_embeds [B, P] (pooled) and time_ids [B, 6] (orig h, w, crop top,
     // left, target h, w) are required. Returns [B, out_channels, H, W] (contiguous).
+    // `residuals` (ControlNet) are added as described at UNetResiduals; shapes must match.
     at::Tensor forward(const at::Tensor& x, const at::Tensor& t, const at::Tensor& context,
                        const std::optional<at::Tensor>& text_embeds = std::nullopt,
-                       const std::optional<at::Tensor>& time_ids = std::nullopt);
+                       const std::optional<at::Tensor>& time_ids = std::nullopt,
+                       const UNetResiduals* residuals = nullptr);
 
     // SDXL with the prepared added-conditioning vector y = text_embeds ‖ sinusoidal(time_ids)
     // [B, projection_class_embeddings_input_dim] (SGM's `label_emb` input, A1111's cond.vector).
     at::Tensor forward_with_vector(const at::Tensor& x, const at::Tensor& t, const at::Tensor& context,
-                                   const at::Tensor& y);
+                                   const at::Tensor& y, const UNetResiduals* residuals = nullptr);
 
     // y = text_embeds ‖ flatten(sinusoidal(time_ids, addition_time_embed_dim)).
     at::Tensor text_time_vector(const at::Tensor& text_embeds, const at::Tensor& time_ids) const;
@@ -50,7 +64,8 @@ public:
     nn::Conv2d conv_out{nullptr};
 
 private:
-    at::Tensor run(const at::Tensor& x, const at::Tensor& t, const at::Tensor& context, const at::Tensor& y);
+    at::Tensor run(const at::Tensor& x, const at::Tensor& t, const at::Tensor& context, const at::Tensor& y,
+                   const UNetResiduals* residuals);
 
     UNetConfig config_;
     bool channels_last_;

@@ -1,5 +1,6 @@
 #include "pipeline/pipelines/diffusion_loop.h"
 
+#include "pipeline/control/control_set.h"
 #include "pipeline/core/error.h"
 #include "pipeline/pipelines/conditioning.h"
 #include "pipeline/pipelines/image_tensor.h"
@@ -169,6 +170,17 @@ GenerationResult run_diffusion(DiffusionModel& model, const GenerationRequest& r
         if (image_cond.size(0) != B) image_cond = image_cond.expand({B, -1, -1, -1}).contiguous();
     }
     if (image_cond.defined()) result.conditional_mask_weight = request.img2img.inpainting_mask_weight;
+
+    // ControlNet units (sd-webui-controlnet): consulted on every model call with A1111's step
+    // counter (state.sampling_step / state.sampling_steps: the last completed step's index, of
+    // `steps`, or of t_enc + 1 for img2img).
+    ControlSet* control = inputs && inputs->control && !inputs->control->empty() ? inputs->control : nullptr;
+    const int64_t control_total = plan.t_enc ? *plan.t_enc + 1 : request.steps;
+    int64_t control_step = 0;
+    if (recorder && control)
+        for (size_t u = 0; u < control->units().size(); ++u)
+            recorder->latents[u == 0 ? std::string("control.hint") : "control." + std::to_string(u) + ".hint"] =
+                control->units()[u].hint.to(at::kCPU, at::kFloat).clone();
     if (recorder && image_cond.defined()) recorder->latents["image_cond"] = image_cond.to(at::kCPU, at::kFloat).clone();
 
     for (int64_t iteration = 0; iteration < request.n_iter; ++iteration) {
@@ -187,6 +199,7 @@ GenerationResult run_diffusion(DiffusionModel& model, const GenerationRequest& r
         const at::Tensor first_noise = noise.next().to(model.device, model.dtype);
         if (recorder) draws.push_back(first_noise.to(at::kCPU, at::kFloat).clone());
         RecordingNoise recording(noise, recorder ? &draws : nullptr);
+        control_step = 0;
 
         at::Tensor x = img2img ? initial_latent(plan, first_noise, *model.schedule, init_latent)
                                : initial_latent(plan, first_noise, *model.schedule);
@@ -221,8 +234,18 @@ GenerationResult run_diffusion(DiffusionModel& model, const GenerationRequest& r
             const at::Tensor concat = image_cond.defined() ? image_cond.repeat({n, 1, 1, 1}) : at::Tensor();
             ModelFn fn = [&](const at::Tensor& xs_in, const at::Tensor& t) {
                 const at::Tensor xs = concat.defined() ? at::cat({xs_in, concat}, 1) : xs_in;
-                if (model.is_sdxl) return model.unet->forward(xs, t, context, text_embeds, ids);
-                return model.unet->forward(xs, t, context);
+                // ControlNet: residuals for this call; rows of the uncond half are marked 0.
+                UNetResiduals control_res;
+                if (control) {
+                    at::Tensor mark = at::ones({n * B}, at::kFloat);
+                    if (use_uncond) mark.narrow(0, (n - 1) * B, B).zero_();
+                    control_res = control->residuals(xs_in, t, context, text_embeds, ids, mark, control_step,
+                                                     control_total);
+                }
+                const UNetResiduals* res = control_res.empty() ? nullptr : &control_res;
+                const at::Tensor out = model.is_sdxl ? model.unet->forward(xs, t, context, text_embeds, ids, res)
+                                                     : model.unet->forward(xs, t, context, std::nullopt, std::nullopt, res);
+                return control && control->has_restore() ? control->after_unet(xs_in, t, out) : out;
             };
             at::Tensor out = denoiser(x_in, sigma_in, fn);
             if (!use_uncond) {
@@ -251,6 +274,7 @@ GenerationResult run_diffusion(DiffusionModel& model, const GenerationRequest& r
         auto t_step = Clock::now();
         const auto t_sampling = Clock::now();
         ctx.on_step = [&](const StepInfo& info) {
+            control_step = info.i;  // A1111's state.sampling_step (callback_state)
             result.timings.step_seconds.push_back(seconds_since(t_step));
             t_step = Clock::now();
             if (recorder) {

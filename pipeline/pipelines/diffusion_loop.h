@@ -14,6 +14,8 @@
 
 namespace latent {
 
+class ControlSet;
+
 // Collects the intermediate tensors named as in ../shared/golden/README.md (`noise`,
 // `rng_draws`, `x_start`, `steps.x`, `steps.denoised`, `samples`, `cond.*`, `uncond.*`, and for
 // img2img / inpaint `init_latent`, `vae_input`, `mask`, `nmask`).
@@ -28,6 +30,7 @@ struct LatentInputs {
     at::Tensor mask;        // [4,h,w] keep-mask (1 = keep the original); with nmask: blend every step
     at::Tensor nmask;       // [4,h,w] repaint mask (= 1 − mask)
     at::Tensor image_cond;  // [B,5,h,w] c_concat of 9-channel inpainting UNets (mask, masked-image latent)
+    ControlSet* control = nullptr;  // ControlNet units consulted on every UNet call (pipeline/control)
 };
 
 // Runs every batch of the request. `inputs` null (or without init_latent) = txt2img.

@@ -2,6 +2,7 @@
 // Defaults are A1111's /sdapi/v1 API defaults.
 #pragma once
 
+#include "pipeline/control/control_unit.h"
 #include "pipeline/imaging/image_u8.h"
 
 #include <array>
@@ -59,6 +60,8 @@ struct GenerationRequest {
     // img2img: denoising strength (txt2img ignores it).
     std::optional<double> denoising_strength;
     Img2ImgOptions img2img;
+    // ControlNet units (sd-webui-controlnet's alwayson_scripts.controlnet.args).
+    std::vector<ControlUnit> controlnet;
 };
 
 // One finished image: 8-bit RGB, row-major, width*height*3 bytes.

@@ -69,7 +69,7 @@ at::Tensor inpainting_image_conditioning(DiffusionModel& model, const at::Tensor
 }
 
 GenerationResult img2img(DiffusionModel& model, const GenerationRequest& request_in, const InitImages& images,
-                         const GenerationCallbacks& callbacks, LatentRecorder* recorder) {
+                         const GenerationCallbacks& callbacks, LatentRecorder* recorder, ControlSet* control) {
     c10::InferenceMode inference_guard;
     GenerationRequest request = request_in;
     if (!request.denoising_strength) request.denoising_strength = 0.75; // A1111 default
@@ -98,6 +98,7 @@ GenerationResult img2img(DiffusionModel& model, const GenerationRequest& request
     // 3. VAE encode (posterior mean × scale factor), batch-expanded.
     const at::Tensor x01 = image_to_unit_tensor(image);
     LatentInputs in;
+    in.control = control;
     in.init_latent = encode_init(model, x01, B, H / 8, W / 8, latent_upscale, callbacks);
 
     // 4. 9-channel models: A1111's conditioning with everything masked (weight 1 = a blank image).

@@ -13,7 +13,8 @@ namespace latent {
 
 // images.mask must be empty (masks go to inpaint()).
 GenerationResult img2img(DiffusionModel& model, const GenerationRequest& request, const InitImages& images,
-                         const GenerationCallbacks& callbacks = {}, LatentRecorder* recorder = nullptr);
+                         const GenerationCallbacks& callbacks = {}, LatentRecorder* recorder = nullptr,
+                         ControlSet* control = nullptr);
 
 // --- pieces shared with inpaint() ---------------------------------------------------------------
 

@@ -29,7 +29,7 @@ ImageU8 to_image_u8(const GeneratedImage& g) {
 } // namespace
 
 GenerationResult inpaint(DiffusionModel& model, const GenerationRequest& request_in, const InitImages& images,
-                         const GenerationCallbacks& callbacks, LatentRecorder* recorder) {
+                         const GenerationCallbacks& callbacks, LatentRecorder* recorder, ControlSet* control) {
     c10::InferenceMode inference_guard;
     GenerationRequest request = request_in;
     if (!request.denoising_strength) request.denoising_strength = 0.75; // A1111 default
@@ -137,6 +137,7 @@ GenerationResult inpaint(DiffusionModel& model, const GenerationRequest& request
     // 8. VAE encode.
     const at::Tensor x01 = image_to_unit_tensor(image);
     LatentInputs in;
+    in.control = control;
     in.init_latent = encode_init(model, x01, B, h, w, latent_upscale, callbacks);
 
     // 9. Latent masks: the mask resized to the latent size (Pillow bicubic), /255, rounded.

@@ -17,6 +17,7 @@ namespace latent {
 // result.decoded_images the VAE output before the paste-back, result.mask_for_overlay the
 // blurred full-size mask used for it.
 GenerationResult inpaint(DiffusionModel& model, const GenerationRequest& request, const InitImages& images,
-                         const GenerationCallbacks& callbacks = {}, LatentRecorder* recorder = nullptr);
+                         const GenerationCallbacks& callbacks = {}, LatentRecorder* recorder = nullptr,
+                         ControlSet* control = nullptr);
 
 } // namespace latent

@@ -8,6 +8,7 @@
 namespace latent {
 
 GenerationResult txt2img(DiffusionModel& model, const GenerationRequest& request,
-                         const GenerationCallbacks& callbacks = {}, LatentRecorder* recorder = nullptr);
+                         const GenerationCallbacks& callbacks = {}, LatentRecorder* recorder = nullptr,
+                         ControlSet* control = nullptr);
 
 } // namespace latent

@@ -1,4 +1,4 @@
-// Main window: the six docks, View menu toggles, layout save/restore round trip, reset layout,
+// Main window: the seven docks, View menu toggles, layout save/restore round trip, reset layout,
 // German translation, screenshot rendering.
 #include "app/core/settings.h"
 #include "app/core/translations.h"
@@ -43,16 +43,17 @@ private Q_SLOTS:
 
     void cleanup() { latent::Translations::install(QStringLiteral("en")); }
 
-    void hasSixNamedDocksAndCanvas() {
+    void hasSevenNamedDocksAndCanvas() {
         QSettings backend(settingsPath(), QSettings::IniFormat);
         latent::Settings settings(&backend);
         MainWindow w(settings);
         const QStringList expected = {QStringLiteral("promptDock"),  QStringLiteral("inpaintDock"),
                                       QStringLiteral("galleryDock"), QStringLiteral("queueDock"),
-                                      QStringLiteral("libraryDock"), QStringLiteral("imageInfoDock")};
+                                      QStringLiteral("libraryDock"), QStringLiteral("imageInfoDock"),
+                                      QStringLiteral("controlNetDock")};
         QCOMPARE(dockNames(w), expected);
         // Every dock is a real child dock of the window and can be moved, floated and closed.
-        QCOMPARE(w.findChildren<QDockWidget*>().size(), 6);
+        QCOMPARE(w.findChildren<QDockWidget*>().size(), 7);
         for (QDockWidget* d : w.docks()) {
             QVERIFY(d->features().testFlag(QDockWidget::DockWidgetMovable));
             QVERIFY(d->features().testFlag(QDockWidget::DockWidgetFloatable));
@@ -69,7 +70,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         auto* panels = w.findChild<QMenu*>(QStringLiteral("panelsMenu"));
         QVERIFY(panels);
-        QCOMPARE(panels->actions().size(), 6);
+        QCOMPARE(panels->actions().size(), 7);
         for (QDockWidget* d : w.docks()) {
             QVERIFY(panels->actions().contains(d->toggleViewAction()));
             QVERIFY(d->isVisible() || w.tabifiedDockWidgets(d).size() > 0);

@@ -561,6 +561,11 @@ QJsonObject PromptDock::buildParams() const {
     return p;
 }
 
+void PromptDock::setGenerationSize(int width, int height) {
+    width_->setValue(width);
+    height_->setValue(height);
+}
+
 qint64 PromptDock::generate() {
     lastError_.clear();
     if (!queue_) {
@@ -578,6 +583,8 @@ qint64 PromptDock::generate() {
             for (auto it = inputs.begin(); it != inputs.end(); ++it) params.insert(it.key(), it.value());
             kind = QStringLiteral("img2img");
         }
+        if (inputError.isEmpty() && contributor_ && !contributor_(params, &inputError) && inputError.isEmpty())
+            inputError = tr("The job's inputs could not be prepared.");
         const JobQueue::EnqueueResult r = inputError.isEmpty() ? queue_->enqueue(kind, params)
                                                                : JobQueue::EnqueueResult{0, inputError};
         if (r.ok()) {

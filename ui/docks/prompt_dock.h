@@ -65,6 +65,12 @@ public:
     // (init_image_path, mask_path, mask options), or an empty object with *error set.
     using CanvasInputProvider = std::function<QJsonObject(QString* error)>;
     void setCanvasInputProvider(CanvasInputProvider provider) { canvasInputs_ = std::move(provider); }
+    // Other panels' additions to a job's parameters (ControlNet units), called by Generate after
+    // the canvas inputs; false with *error refuses the job.
+    using ParamsContributor = std::function<bool(QJsonObject& params, QString* error)>;
+    void setParamsContributor(ParamsContributor contributor) { contributor_ = std::move(contributor); }
+    // The generation size (rounded to multiples of 8 by the spin boxes' steps).
+    void setGenerationSize(int width, int height);
     // Restores every parameter of an A1111 infotext (PNG info, "Send to prompt").
     void applyParameters(const GenerationParams& params);
 
@@ -106,6 +112,7 @@ private:
     JobQueue* queue_ = nullptr;
     Settings* settings_ = nullptr;
     CanvasInputProvider canvasInputs_;
+    ParamsContributor contributor_;
     ModelLibrary* library_ = nullptr;
     QCheckBox* useCanvas_ = nullptr;
     QPlainTextEdit* prompt_;

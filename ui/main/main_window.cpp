@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include "app/metadata/generation_params.h"
 #include "ui/canvas/canvas_document.h"
+#include "ui/docks/controlnet_dock.h"
 #include "ui/docks/gallery_dock.h"
 #include "ui/docks/image_info_dock.h"
 #include "ui/docks/inpaint_dock.h"
@@ -183,6 +184,7 @@ void MainWindow::createDocks() {
     queueDock_->setThumbnailCache(galleryDock_->thumbnails()); // one cache for both
     libraryDock_ = new LibraryDock(addModelAction_, downloadAction_, a1111FolderAction_, this);
     imageInfoDock_ = new ImageInfoDock(this);
+    controlNetDock_ = new ControlNetDock(this);
 
     // Prompt on the left at full height; library / inpaint tools / image info as tabs and the
     // gallery on the right; the queue under the canvas only.
@@ -193,6 +195,7 @@ void MainWindow::createDocks() {
     addDockWidget(Qt::RightDockWidgetArea, galleryDock_);
     tabifyDockWidget(libraryDock_, inpaintDock_);
     tabifyDockWidget(inpaintDock_, imageInfoDock_);
+    tabifyDockWidget(imageInfoDock_, controlNetDock_);
     libraryDock_->raise();
     addDockWidget(Qt::BottomDockWidgetArea, queueDock_);
     resizeDocks({promptDock_, libraryDock_}, {380, 360}, Qt::Horizontal);
@@ -272,7 +275,7 @@ void MainWindow::createStatusBar() {
 }
 
 QList<QDockWidget*> MainWindow::docks() const {
-    return {promptDock_, inpaintDock_, galleryDock_, queueDock_, libraryDock_, imageInfoDock_};
+    return {promptDock_, inpaintDock_, galleryDock_, queueDock_, libraryDock_, imageInfoDock_, controlNetDock_};
 }
 
 void MainWindow::saveLayout() {
@@ -462,7 +465,18 @@ void MainWindow::wireGenerationInputs() {
     };
     connect(canvas_, &CanvasView::imageLoaded, this, [canvasHasImage] { canvasHasImage(true); });
     connect(canvas_->document(), &CanvasDocument::sourceChanged, this, [canvasHasImage] { canvasHasImage(false); });
+    // ControlNet units join the job (their canvas or dropped images become job input files).
+    promptDock_->setParamsContributor([this](QJsonObject& params, QString* error) {
+        QStringList written;
+        const bool ok = controlNetDock_->contributeParams(params, session_->inputsDir(), &written, error);
+        unqueuedInputs_ << written;
+        return ok;
+    });
+    controlNetDock_->setLibrary(library_);
+    controlNetDock_->setCanvasProvider([this] { return canvas_->document()->source(); });
+    connect(controlNetDock_, &ControlNetDock::sizeRequested, promptDock_, &PromptDock::setGenerationSize);
     connect(this, &MainWindow::restoreParametersRequested, promptDock_, [this](const GenerationParams& params) {
+        controlNetDock_->applyParameters(params);
         promptDock_->applyParameters(params);
         promptDock_->raise();
         statusBar()->showMessage(tr("Parameters restored"), 4000);

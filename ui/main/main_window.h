@@ -18,6 +18,7 @@ class QStackedWidget;
 namespace latent {
 
 class CanvasView;
+class ControlNetDock;
 class EmptyState;
 class GalleryDock;
 class GalleryStore;
@@ -47,6 +48,7 @@ public:
     PromptDock* promptDock() const { return promptDock_; }
     // Canvas, inpaint tools, gallery and image info (wireCanvasAndGallery).
     InpaintDock* inpaintDock() const { return inpaintDock_; }
+    ControlNetDock* controlNetDock() const { return controlNetDock_; }
     GalleryDock* galleryDock() const { return galleryDock_; }
     ImageInfoDock* imageInfoDock() const { return imageInfoDock_; }
     GalleryStore* galleryStore() const { return galleryStore_.get(); }
@@ -113,6 +115,7 @@ private:
     QueueDock* queueDock_ = nullptr;
     LibraryDock* libraryDock_ = nullptr;
     ImageInfoDock* imageInfoDock_ = nullptr;
+    ControlNetDock* controlNetDock_ = nullptr;
     ModelLibrary* library_ = nullptr;
     ModelDropHandler* modelDrop_ = nullptr;
 
