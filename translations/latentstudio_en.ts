@@ -68,10 +68,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>bench needs one of: gemm, unet, vae, text, load</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>bench gemm: --sizes takes sizes like 2048,4096</source>
         <translation type="unfinished"></translation>
     </message>
@@ -105,10 +101,6 @@
     </message>
     <message>
         <source>bench %1: out of memory</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, vae, text or load)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -335,16 +327,17 @@ Commands:
   txt2img                text to image (A1111 parameters; --request, --infotext)
   img2img                image to image, inpainting, outpainting (A1111 parameters)
   samplers               A1111 sampler names and aliases (JSON)
-  inspect PATH [--no-hash] [--no-probe]
-                         describe a model file or diffusers folder (JSON, hashes)
+  inspect PATH [--no-hash] [--no-probe] [--model CHECKPOINT]
+                         describe a model, LoRA or embedding file or diffusers folder (JSON, hashes)
   convert FILE.ckpt --out FILE.safetensors [--fp16] [--overwrite]
                          convert a pickle checkpoint safely (restricted reader, child process)
-  bench gemm|unet|vae|text|load [options] [--plain]
+  bench gemm|unet|vae|text|load|lora [options] [--plain]
                          benchmark figures (JSON): unet --family sd1|sd2|sdxl --width W
                          --height H --batch N [--steps N] [--weights fp32|fp16|bf16];
                          vae --width W --height H [--tiled];
                          text --family F [--batch N]; gemm [--sizes 2048,4096];
-                         load [--path FILE] [--keep] (real-size SD 1.5, fp16 file)
+                         load [--path FILE] [--keep] (real-size SD 1.5, fp16 file);
+                         lora --family sd1 [--rank N] (apply, switch, step overhead, memory)
   schedules              A1111 schedule types (JSON)
   library scan ROOT      index a models folder, print it as JSON [--no-hash] [--db FILE]
   download URL           fetch a model from Hugging Face or Civitai (verified)
@@ -356,6 +349,8 @@ txt2img options:
   [--batch-size N] [--n-iter N] [--clip-skip N] [--rng cpu|gpu|nv]
   [--subseed N --subseed-strength F] [--device cpu|cuda] --out DIR [--save-latents]
   [--infotext TEXT] [--request FILE]   (explicit flags win)
+  [--models-root ROOT] [--lora-dir DIR] [--embeddings-dir DIR]   (&lt;lora:NAME:W&gt;, embeddings)
+  (--vae also takes a VAE name, Automatic or None, looked up in ROOT/models/VAE)
 
 img2img options (plus every txt2img option; --request takes an /sdapi/v1/img2img body):
   --init IMAGE [--mask IMAGE] [--strength F] [--resize-mode 0|1|2|3] [--mask-blur N|X,Y]
@@ -366,6 +361,34 @@ download options:
   URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
   (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench needs one of: gemm, unet, vae, text, load, lora</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench lora: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, vae, text, load or lora)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inspect: --model needs a checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The infotext&apos;s VAE &quot;%1&quot; is not in the VAE folders; using the automatic choice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a list of folders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;sd_vae&quot; must be a VAE name, &quot;Automatic&quot; or &quot;None&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -838,6 +861,47 @@ download options:
     </message>
     <message>
         <source>hashing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NetworkFolders</name>
+    <message>
+        <source>The VAE &quot;%1&quot; was not found in the VAE folders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NetworkRestore</name>
+    <message>
+        <source>Lora &quot;%1&quot; is &quot;%2&quot; here (same hash).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing Lora: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing embedding: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NetworkUsage</name>
+    <message>
+        <source>TE %1, UNet %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LoRA: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not found: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>embeddings: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2188,10 +2252,6 @@ libtorch %2 · Qt %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Automatic (the model&apos;s own)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Demo model — random weights, makes noise</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2238,6 +2298,10 @@ libtorch %2 · Qt %3</source>
     <message>
         <source>Seed of the first image (the next images of a batch count up from it); &quot;Random&quot; (-1) picks a new one for every job</source>
         <translation>Seed of the first image (the next images of a batch count up from it); &quot;Random&quot; (-1) picks a new one for every job</translation>
+    </message>
+    <message>
+        <source>Automatic (the model&apos;s own)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,12 @@
 #include "app/cli/generation_options.h"
 
+#include "app/cli/network_options.h"
+
 #include "app/metadata/generation_params.h"
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonValue>
@@ -264,12 +267,16 @@ CliGenerationOptions parseGenerationOptions(const QStringList& args, bool img2im
                     return o;
                 }
                 o.error = applyApiRequest(doc.object(), o.request);
+                const QJsonValue sdVae =
+                    doc.object().value(QStringLiteral("override_settings")).toObject().value(QStringLiteral("sd_vae"));
+                if (sdVae.isString()) o.sdVae = sdVae.toString();
                 if (o.error.isEmpty() && img2img)
                     o.error = applyImg2ImgApiRequest(doc.object(), o.request, &o.initBase64, &o.maskBase64);
                 if (doc.object().contains(QStringLiteral("width")) || doc.object().contains(QStringLiteral("height")))
                     o.sizeGiven = true;
             } else {
                 o.error = applyInfotext(value, o.request);
+                o.infotext = value;
                 o.sizeGiven = true;
             }
             if (!o.error.isEmpty()) return o;
@@ -322,7 +329,15 @@ CliGenerationOptions parseGenerationOptions(const QStringList& args, bool img2im
         } else if (a == QLatin1String("--model")) {
             o.modelPath = v;
         } else if (a == QLatin1String("--vae")) {
-            o.vaePath = v;
+            // A file, or an A1111 sd_vae value (a VAE name, "Automatic", "None").
+            if (QFileInfo(v).isFile()) o.vaePath = v;
+            else o.sdVae = v;
+        } else if (a == QLatin1String("--models-root")) {
+            o.modelRoots << v;
+        } else if (a == QLatin1String("--lora-dir")) {
+            o.loraDirs << v;
+        } else if (a == QLatin1String("--embeddings-dir")) {
+            o.embeddingDirs << v;
         } else if (a == QLatin1String("--out")) {
             o.outDir = v;
         } else if (a == QLatin1String("--device")) {
@@ -375,6 +390,7 @@ CliGenerationOptions parseGenerationOptions(const QStringList& args, bool img2im
     else if (img2img && o.initPath.isEmpty() && o.initBase64.isEmpty())
         o.error = QCoreApplication::translate("Cli", "--init is required (or \"init_images\" in the --request body).");
     else if (o.outDir.isEmpty()) o.error = QCoreApplication::translate("Cli", "--out is required.");
+    if (o.error.isEmpty()) o.error = finishNetworkOptions(o);
     return o;
 }
 

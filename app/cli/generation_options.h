@@ -23,6 +23,12 @@ struct CliGenerationOptions {
     QString initPath, maskPath;
     QString initBase64, maskBase64;
     bool sizeGiven = false;  // width/height came from a flag, the request or the infotext
+    // Networks: --models-root (A1111 roots), --lora-dir / --embeddings-dir (replace the roots'
+    // folders), the VAE choice (--vae NAME, override_settings.sd_vae or the infotext's "VAE").
+    QStringList modelRoots, loraDirs, embeddingDirs;
+    QString sdVae;
+    QString infotext;           // the --infotext given (its "Lora hashes" find the networks)
+    QStringList warnings;       // networks of the infotext that are missing, renamed tags, ...
 };
 
 // Applies an A1111 /sdapi/v1/txt2img (or img2img) request body onto `request`.
