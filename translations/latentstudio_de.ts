@@ -2146,6 +2146,13 @@ libtorch %2 · Qt %3</translation>
     </message>
 </context>
 <context>
+    <name>latent::PromptCompleter</name>
+    <message>
+        <source>Weight %1</source>
+        <translation>Gewicht %1</translation>
+    </message>
+</context>
+<context>
     <name>latent::PromptDock</name>
     <message>
         <source>Prompt</source>
@@ -2344,8 +2351,55 @@ libtorch %2 · Qt %3</translation>
         <translation>Seed des ersten Bildes (die weiteren Bilder eines Stapels zählen von ihm aus hoch); „Zufällig“ (-1) wählt für jeden Auftrag einen neuen</translation>
     </message>
     <message>
-        <source>Automatic (the model&apos;s own)</source>
-        <translation>Automatisch (das eigene des Modells)</translation>
+        <source>LoRAs (&lt;lora:name:weight&gt;) and embeddings in the prompt. Type &lt;lora: or the start of an embedding&apos;s name to choose one from the library.</source>
+        <translation>LoRAs (&lt;lora:Name:Gewicht&gt;) und Embeddings im Prompt. Tippen Sie &lt;lora: oder den Anfang eines Embedding-Namens, um eines aus der Bibliothek zu wählen.</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation>Herunterladen…</translation>
+    </message>
+    <message>
+        <source>Download the missing network from Civitai (where the image&apos;s infotext says it lives)</source>
+        <translation>Das fehlende Netzwerk von Civitai laden (wo es laut Infotext des Bildes liegt)</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>A VAE named like the model (MODEL.vae.safetensors) beside it, else the model&apos;s own</source>
+        <translation>Ein VAE mit dem Namen des Modells (MODELL.vae.safetensors) daneben, sonst das eigene des Modells</translation>
+    </message>
+    <message>
+        <source>None (the model&apos;s own)</source>
+        <translation>Keines (das eigene des Modells)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n vectors)</source>
+        <translation>
+            <numerusform>%1 (%n Vektor)</numerusform>
+            <numerusform>%1 (%n Vektoren)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>LoRA: %1</source>
+        <translation>LoRA: %1</translation>
+    </message>
+    <message>
+        <source>not in the library: %1</source>
+        <translation>nicht in der Bibliothek: %1</translation>
+    </message>
+    <message>
+        <source>Embeddings: %1</source>
+        <translation>Embeddings: %1</translation>
+    </message>
+    <message>
+        <source>Not in the library: %1</source>
+        <translation>Nicht in der Bibliothek: %1</translation>
+    </message>
+    <message>
+        <source>Download %1 from Civitai</source>
+        <translation>%1 von Civitai laden</translation>
     </message>
 </context>
 <context>

@@ -2102,6 +2102,13 @@ libtorch %2 · Qt %3</source>
     </message>
 </context>
 <context>
+    <name>latent::PromptCompleter</name>
+    <message>
+        <source>Weight %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>latent::PromptDock</name>
     <message>
         <source>Prompt</source>
@@ -2300,7 +2307,54 @@ libtorch %2 · Qt %3</source>
         <translation>Seed of the first image (the next images of a batch count up from it); &quot;Random&quot; (-1) picks a new one for every job</translation>
     </message>
     <message>
-        <source>Automatic (the model&apos;s own)</source>
+        <source>LoRAs (&lt;lora:name:weight&gt;) and embeddings in the prompt. Type &lt;lora: or the start of an embedding&apos;s name to choose one from the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download the missing network from Civitai (where the image&apos;s infotext says it lives)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A VAE named like the model (MODEL.vae.safetensors) beside it, else the model&apos;s own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None (the model&apos;s own)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n vectors)</source>
+        <translation>
+            <numerusform>%1 (%n vector)</numerusform>
+            <numerusform>%1 (%n vectors)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>LoRA: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in the library: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embeddings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in the library: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download %1 from Civitai</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
