@@ -8,6 +8,7 @@
 #include "app/core/settings.h"
 #include "app/jobs/job_queue.h"
 #include "app/jobs/job_store.h"
+#include "app/library/model_library.h"
 #include "app/worker/inference_worker.h"
 #include "app/metadata/generation_params.h"
 #include "pipeline/tensors/safetensors.h"
@@ -128,6 +129,40 @@ private Q_SLOTS:
         QCOMPARE(p.value(QStringLiteral("override_settings")).toObject().value(QStringLiteral("sd_vae")).toString(),
                  QStringLiteral("None"));
         QVERIFY(!p.contains(QStringLiteral("vae_path")));
+    }
+
+    void completesFromTheLibrary() {
+        // With the library: its LoRAs with the sidecar's preferred weight, and the embeddings of
+        // the webui folder (beside models/, where A1111 keeps them and the worker looks).
+        ModelLibrary lib(tmp_.filePath(QStringLiteral("library.sqlite")));
+        lib.setHashingEnabled(false);
+        lib.setRoots({root_});
+        lib.reload();
+        QVERIFY(lib.waitForIdle());
+        const QString detail = QDir(root_).filePath(QStringLiteral("models/Lora/detail.safetensors"));
+        QVERIFY(lib.entry(detail));
+        SidecarNotes notes = lib.entry(detail)->notes;
+        notes.preferredWeight = 0.7;
+        QString error;
+        QVERIFY2(lib.saveNotes(detail, notes, &error), qPrintable(error));
+        PromptDock dock;
+        dock.setLibrary(&lib);
+        dock.show();
+        QTRY_COMPARE_WITH_TIMEOUT(dock.embeddingVectors().value(QStringLiteral("goodthing")), 5, 10000);
+        QStringList loras;
+        for (const PromptCompleter::Candidate& c : dock.promptCompleter()->candidates())
+            if (c.kind == QLatin1String("lora")) loras << c.name;
+        loras.sort();
+        QCOMPARE(loras, (QStringList{QStringLiteral("detail"), QStringLiteral("style"), QStringLiteral("stylish")}));
+        auto* edit = dock.findChild<QPlainTextEdit*>(QStringLiteral("promptEdit"));
+        edit->setFocus();
+        QTest::keyClicks(edit, QStringLiteral("<lora:det"));
+        QTRY_VERIFY(dock.promptCompleter()->completer()->popup()->isVisible());
+        QTest::keyClick(edit, Qt::Key_Return);
+        QCOMPARE(edit->toPlainText(), QStringLiteral("<lora:detail:0.7>"));
+        // The negative prompt completes embeddings too.
+        QCOMPARE(dock.negativeCompleter()->matches(PromptCompleter::contextAt(QStringLiteral("bad, go"), 7)),
+                 QStringList{QStringLiteral("goodthing")});
     }
 
     void restoresNetworksByHash() {

@@ -467,9 +467,24 @@ void PromptDock::refreshNetworks() {
             candidates << c;
             loraNames_ << c.name;
         }
+        QStringList embeddingNames;
         for (const ModelEntry& e : library_->entries(ModelKind::Embedding)) {
             candidates << PromptCompleter::Candidate{e.name(), QStringLiteral("embedding"), 1.0, e.baseFamily};
             embeddingFiles << e.path;
+            embeddingNames << e.name();
+        }
+        // A1111's embeddings folder is the webui folder's, beside models/ (outside the library's
+        // roots); the worker looks there too.
+        NetworkFolders folders;
+        for (const QString& root : networkRoots()) folders.append(networkFoldersOf(root));
+        std::vector<std::string> emb;
+        for (const QString& d : folders.embeddingDirs) emb.push_back(d.toStdString());
+        for (const NetworkFileEntry& f : list_embedding_files(emb)) {
+            const QString name = QString::fromStdString(f.name);
+            if (embeddingNames.contains(name)) continue;
+            candidates << PromptCompleter::Candidate{name, QStringLiteral("embedding"), 1.0, {}};
+            embeddingFiles << QString::fromStdString(f.path);
+            embeddingNames << name;
         }
     } else {
         NetworkFolders folders;
