@@ -27,6 +27,7 @@ struct Engine::Impl {
     std::unique_ptr<DiffusionModel> model;
     ModelLoadResult last;
     ControlNetCache controlnets;
+    double vae_scale = 0.18215;  // the checkpoint family's (A1111 uses it for any VAE)
 };
 
 Engine::Engine(const std::string& device) : impl_(std::make_unique<Impl>()) {
@@ -55,7 +56,37 @@ ModelLoadResult Engine::load_model(const std::string& path, const std::string& v
     if (impl_->model && impl_->model_path == path && impl_->vae_path == vae_path) {
         ModelLoadResult r = impl_->last;
         r.cached = true;
+        r.vae_swapped = false;
         r.seconds = 0;
+        return r;
+    }
+    if (impl_->model && impl_->model_path == path) {
+        // Only the VAE changes: load it first, then swap (the old one stays on failure).
+        const auto t0 = std::chrono::steady_clock::now();
+        c10::InferenceMode guard;
+        LoadOptions options;
+        options.device = impl_->device;
+        std::vector<std::string> warnings;
+        AutoencoderKL vae{nullptr};
+        if (vae_path.empty()) {
+            options.load_text_encoders = false;
+            options.load_unet = false;
+            LoadedCheckpoint own = load_checkpoint(path, options);
+            vae = own.vae;
+            warnings = own.warnings;
+        } else {
+            vae = load_vae_file(vae_path, options, impl_->vae_scale, &warnings);
+        }
+        impl_->model->vae = vae;
+        impl_->vae_path = vae_path;
+        ModelLoadResult r = impl_->last;
+        r.cached = true;
+        r.vae_swapped = true;
+        r.vae_path = vae_path;
+        r.warnings = warnings;
+        r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        impl_->last = r;
+        impl_->last.vae_swapped = false;
         return r;
     }
     impl_->model.reset();  // free the old model before loading the new one
@@ -80,6 +111,7 @@ ModelLoadResult Engine::load_model(const std::string& path, const std::string& v
     impl_->model = std::move(m);
     impl_->model_path = path;
     impl_->vae_path = vae_path;
+    impl_->vae_scale = ckpt.vae_scale;
 
     ModelLoadResult r;
     r.path = path;
@@ -87,6 +119,7 @@ ModelLoadResult Engine::load_model(const std::string& path, const std::string& v
     r.inpainting = impl_->model->inpainting;
     r.prediction = ckpt.prediction == Prediction::V ? "v" : "epsilon";
     r.warnings = ckpt.warnings;
+    r.vae_path = vae_path;
     r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     impl_->last = r;
     return r;

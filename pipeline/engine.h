@@ -18,6 +18,10 @@ struct ModelLoadResult {
     std::string prediction;   // "epsilon" or "v"
     double seconds = 0;       // 0 when it came from the cache
     bool cached = false;
+    // The model came from the cache but its VAE was replaced (a VAE change never reloads the
+    // UNet or the text encoders).
+    bool vae_swapped = false;
+    std::string vae_path;  // the standalone VAE in use ("" = the checkpoint's own)
     std::vector<std::string> warnings;
 };
 
@@ -29,7 +33,9 @@ public:
     Engine(const Engine&) = delete;
     Engine& operator=(const Engine&) = delete;
 
-    // Loads (or reuses the cached) checkpoint with an optional VAE override. Throws PipelineError.
+    // Loads (or reuses the cached) checkpoint with an optional VAE override. When only the VAE
+    // differs from the cached model's, only the VAE is loaded (and on failure the old one stays).
+    // Throws PipelineError.
     ModelLoadResult load_model(const std::string& path, const std::string& vae_path = {});
     bool has_model() const;
     void unload();

@@ -68,10 +68,6 @@
         <translation>bench load: Das Erstellen des SD-1.5-Checkpoints ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <source>bench needs one of: gemm, unet, vae, text, load</source>
-        <translation>bench braucht eines von: gemm, unet, vae, text, load</translation>
-    </message>
-    <message>
         <source>bench gemm: --sizes takes sizes like 2048,4096</source>
         <translation>bench gemm: --sizes erwartet Größen wie 2048,4096</translation>
     </message>
@@ -106,10 +102,6 @@
     <message>
         <source>bench %1: out of memory</source>
         <translation>bench %1: nicht genug Speicher</translation>
-    </message>
-    <message>
-        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, vae, text or load)</source>
-        <translation>unbekannter Benchmark „%1“ (verwenden Sie gemm, unet, vae, text oder load)</translation>
     </message>
     <message>
         <source>download: unknown option &quot;%1&quot;</source>
@@ -328,84 +320,6 @@
         <translation>--out ist erforderlich.</translation>
     </message>
     <message>
-        <source>Usage: latentstudio-cli [--threads N] COMMAND [options]
-
-Commands:
-  --version, version     product, library and device versions
-  txt2img                text to image (A1111 parameters; --request, --infotext)
-  img2img                image to image, inpainting, outpainting (A1111 parameters)
-  samplers               A1111 sampler names and aliases (JSON)
-  inspect PATH [--no-hash] [--no-probe]
-                         describe a model file or diffusers folder (JSON, hashes)
-  convert FILE.ckpt --out FILE.safetensors [--fp16] [--overwrite]
-                         convert a pickle checkpoint safely (restricted reader, child process)
-  bench gemm|unet|vae|text|load [options] [--plain]
-                         benchmark figures (JSON): unet --family sd1|sd2|sdxl --width W
-                         --height H --batch N [--steps N] [--weights fp32|fp16|bf16];
-                         vae --width W --height H [--tiled];
-                         text --family F [--batch N]; gemm [--sizes 2048,4096];
-                         load [--path FILE] [--keep] (real-size SD 1.5, fp16 file)
-  schedules              A1111 schedule types (JSON)
-  library scan ROOT      index a models folder, print it as JSON [--no-hash] [--db FILE]
-  download URL           fetch a model from Hugging Face or Civitai (verified)
-  help                   this text
-
-txt2img options:
-  --model PATH [--vae PATH] --prompt TEXT [--negative TEXT] [--seed N] [--steps N]
-  [--cfg F] [--width W] [--height H] [--sampler NAME] [--schedule NAME]
-  [--batch-size N] [--n-iter N] [--clip-skip N] [--rng cpu|gpu|nv]
-  [--subseed N --subseed-strength F] [--device cpu|cuda] --out DIR [--save-latents]
-  [--infotext TEXT] [--request FILE]   (explicit flags win)
-
-img2img options (plus every txt2img option; --request takes an /sdapi/v1/img2img body):
-  --init IMAGE [--mask IMAGE] [--strength F] [--resize-mode 0|1|2|3] [--mask-blur N|X,Y]
-  [--inpaint-area whole|masked] [--padding N] [--fill fill|original|latent-noise|latent-nothing]
-  [--invert-mask] [--mask-from-alpha] [--outpaint LEFT,TOP,RIGHT,BOTTOM]
-
-download options:
-  URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
-  (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
-</source>
-        <translation>Aufruf: latentstudio-cli [--threads N] COMMAND [options]
-
-Befehle:
-  --version, version     Versionen von Produkt, Bibliotheken und Gerät
-  txt2img                Text zu Bild (A1111-Parameter; --request, --infotext)
-  img2img                Bild zu Bild, Inpainting, Outpainting (A1111-Parameter)
-  samplers               A1111-Samplernamen und Aliasse (JSON)
-  inspect PATH [--no-hash] [--no-probe]
-                         eine Modelldatei oder einen diffusers-Ordner beschreiben (JSON, Hashes)
-  convert FILE.ckpt --out FILE.safetensors [--fp16] [--overwrite]
-                         einen Pickle-Checkpoint sicher umwandeln (eingeschränkter Leser, Kindprozess)
-  bench gemm|unet|vae|text|load [options] [--plain]
-                         Benchmark-Werte (JSON): unet --family sd1|sd2|sdxl --width W
-                         --height H --batch N [--steps N] [--weights fp32|fp16|bf16];
-                         vae --width W --height H [--tiled];
-                         text --family F [--batch N]; gemm [--sizes 2048,4096];
-                         load [--path FILE] [--keep] (SD 1.5 in Originalgröße, fp16-Datei)
-  schedules              A1111-Zeitplantypen (JSON)
-  library scan ROOT      einen Modellordner indizieren, als JSON ausgeben [--no-hash] [--db FILE]
-  download URL           ein Modell von Hugging Face oder Civitai laden (geprüft)
-  help                   dieser Text
-
-Optionen für txt2img:
-  --model PATH [--vae PATH] --prompt TEXT [--negative TEXT] [--seed N] [--steps N]
-  [--cfg F] [--width W] [--height H] [--sampler NAME] [--schedule NAME]
-  [--batch-size N] [--n-iter N] [--clip-skip N] [--rng cpu|gpu|nv]
-  [--subseed N --subseed-strength F] [--device cpu|cuda] --out DIR [--save-latents]
-  [--infotext TEXT] [--request FILE]   (explizite Flags haben Vorrang)
-
-Optionen für img2img (zusätzlich alle txt2img-Optionen; --request erwartet den Body einer /sdapi/v1/img2img-Anfrage):
-  --init IMAGE [--mask IMAGE] [--strength F] [--resize-mode 0|1|2|3] [--mask-blur N|X,Y]
-  [--inpaint-area whole|masked] [--padding N] [--fill fill|original|latent-noise|latent-nothing]
-  [--invert-mask] [--mask-from-alpha] [--outpaint LEFT,TOP,RIGHT,BOTTOM]
-
-Optionen für download:
-  URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
-  (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
-</translation>
-    </message>
-    <message>
         <source>
 ControlNet options (txt2img and img2img; repeat --controlnet for several units; the
 --control-* options apply to the unit the last --controlnet started):
@@ -448,6 +362,118 @@ ControlNet-Optionen (txt2img und img2img; --controlnet für mehrere Einheiten wi
     <message>
         <source>ControlNet unit %1 has no image (--control-image IMG).</source>
         <translation>Die ControlNet-Einheit %1 hat kein Bild (--control-image IMG).</translation>
+    </message>
+    <message>
+        <source>Usage: latentstudio-cli [--threads N] COMMAND [options]
+
+Commands:
+  --version, version     product, library and device versions
+  txt2img                text to image (A1111 parameters; --request, --infotext)
+  img2img                image to image, inpainting, outpainting (A1111 parameters)
+  samplers               A1111 sampler names and aliases (JSON)
+  inspect PATH [--no-hash] [--no-probe] [--model CHECKPOINT]
+                         describe a model, LoRA or embedding file or diffusers folder (JSON, hashes)
+  convert FILE.ckpt --out FILE.safetensors [--fp16] [--overwrite]
+                         convert a pickle checkpoint safely (restricted reader, child process)
+  bench gemm|unet|vae|text|load|lora [options] [--plain]
+                         benchmark figures (JSON): unet --family sd1|sd2|sdxl --width W
+                         --height H --batch N [--steps N] [--weights fp32|fp16|bf16];
+                         vae --width W --height H [--tiled];
+                         text --family F [--batch N]; gemm [--sizes 2048,4096];
+                         load [--path FILE] [--keep] (real-size SD 1.5, fp16 file);
+                         lora --family sd1 [--rank N] (apply, switch, step overhead, memory)
+  schedules              A1111 schedule types (JSON)
+  library scan ROOT      index a models folder, print it as JSON [--no-hash] [--db FILE]
+  download URL           fetch a model from Hugging Face or Civitai (verified)
+  help                   this text
+
+txt2img options:
+  --model PATH [--vae PATH] --prompt TEXT [--negative TEXT] [--seed N] [--steps N]
+  [--cfg F] [--width W] [--height H] [--sampler NAME] [--schedule NAME]
+  [--batch-size N] [--n-iter N] [--clip-skip N] [--rng cpu|gpu|nv]
+  [--subseed N --subseed-strength F] [--device cpu|cuda] --out DIR [--save-latents]
+  [--infotext TEXT] [--request FILE]   (explicit flags win)
+  [--models-root ROOT] [--lora-dir DIR] [--embeddings-dir DIR]   (&lt;lora:NAME:W&gt;, embeddings)
+  (--vae also takes a VAE name, Automatic or None, looked up in ROOT/models/VAE)
+
+img2img options (plus every txt2img option; --request takes an /sdapi/v1/img2img body):
+  --init IMAGE [--mask IMAGE] [--strength F] [--resize-mode 0|1|2|3] [--mask-blur N|X,Y]
+  [--inpaint-area whole|masked] [--padding N] [--fill fill|original|latent-noise|latent-nothing]
+  [--invert-mask] [--mask-from-alpha] [--outpaint LEFT,TOP,RIGHT,BOTTOM]
+
+download options:
+  URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
+  (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
+</source>
+        <translation>Aufruf: latentstudio-cli [--threads N] COMMAND [options]
+
+Befehle:
+  --version, version     Versionen von Produkt, Bibliotheken und Gerät
+  txt2img                Text zu Bild (A1111-Parameter; --request, --infotext)
+  img2img                Bild zu Bild, Inpainting, Outpainting (A1111-Parameter)
+  samplers               A1111-Samplernamen und Aliasse (JSON)
+  inspect PATH [--no-hash] [--no-probe] [--model CHECKPOINT]
+                         eine Modell-, LoRA- oder Embedding-Datei oder einen diffusers-Ordner beschreiben (JSON, Hashes)
+  convert FILE.ckpt --out FILE.safetensors [--fp16] [--overwrite]
+                         einen Pickle-Checkpoint sicher umwandeln (eingeschränkter Leser, Kindprozess)
+  bench gemm|unet|vae|text|load|lora [options] [--plain]
+                         Benchmark-Werte (JSON): unet --family sd1|sd2|sdxl --width W
+                         --height H --batch N [--steps N] [--weights fp32|fp16|bf16];
+                         vae --width W --height H [--tiled];
+                         text --family F [--batch N]; gemm [--sizes 2048,4096];
+                         load [--path FILE] [--keep] (SD 1.5 in Originalgröße, fp16-Datei);
+                         lora --family sd1 [--rank N] (Anwenden, Wechseln, Mehraufwand pro Schritt, Speicher)
+  schedules              A1111-Zeitplantypen (JSON)
+  library scan ROOT      einen Modellordner indizieren, als JSON ausgeben [--no-hash] [--db FILE]
+  download URL           ein Modell von Hugging Face oder Civitai laden (geprüft)
+  help                   dieser Text
+
+Optionen für txt2img:
+  --model PATH [--vae PATH] --prompt TEXT [--negative TEXT] [--seed N] [--steps N]
+  [--cfg F] [--width W] [--height H] [--sampler NAME] [--schedule NAME]
+  [--batch-size N] [--n-iter N] [--clip-skip N] [--rng cpu|gpu|nv]
+  [--subseed N --subseed-strength F] [--device cpu|cuda] --out DIR [--save-latents]
+  [--infotext TEXT] [--request FILE]   (explizite Flags haben Vorrang)
+  [--models-root ROOT] [--lora-dir DIR] [--embeddings-dir DIR]   (&lt;lora:NAME:W&gt;, Embeddings)
+  (--vae nimmt auch einen VAE-Namen, Automatic oder None, gesucht in ROOT/models/VAE)
+
+Optionen für img2img (zusätzlich alle txt2img-Optionen; --request erwartet den Body einer /sdapi/v1/img2img-Anfrage):
+  --init IMAGE [--mask IMAGE] [--strength F] [--resize-mode 0|1|2|3] [--mask-blur N|X,Y]
+  [--inpaint-area whole|masked] [--padding N] [--fill fill|original|latent-noise|latent-nothing]
+  [--invert-mask] [--mask-from-alpha] [--outpaint LEFT,TOP,RIGHT,BOTTOM]
+
+Optionen für download:
+  URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
+  (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
+</translation>
+    </message>
+    <message>
+        <source>bench needs one of: gemm, unet, vae, text, load, lora</source>
+        <translation>bench braucht eines von: gemm, unet, vae, text, load, lora</translation>
+    </message>
+    <message>
+        <source>bench lora: %1</source>
+        <translation>bench lora: %1</translation>
+    </message>
+    <message>
+        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, vae, text, load or lora)</source>
+        <translation>unbekannter Benchmark „%1“ (gemm, unet, vae, text, load oder lora verwenden)</translation>
+    </message>
+    <message>
+        <source>inspect: --model needs a checkpoint</source>
+        <translation>inspect: --model braucht einen Checkpoint</translation>
+    </message>
+    <message>
+        <source>The infotext&apos;s VAE &quot;%1&quot; is not in the VAE folders; using the automatic choice.</source>
+        <translation>Das VAE „%1“ aus dem Infotext ist nicht in den VAE-Ordnern; die automatische Wahl wird verwendet.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a list of folders.</source>
+        <translation>„%1“ muss eine Liste von Ordnern sein.</translation>
+    </message>
+    <message>
+        <source>&quot;sd_vae&quot; must be a VAE name, &quot;Automatic&quot; or &quot;None&quot;.</source>
+        <translation>„sd_vae“ muss ein VAE-Name, „Automatic“ oder „None“ sein.</translation>
     </message>
 </context>
 <context>
@@ -1046,6 +1072,47 @@ ControlNet-Optionen (txt2img und img2img; --controlnet für mehrere Einheiten wi
     <message>
         <source>hashing…</source>
         <translation>Hash wird berechnet…</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkFolders</name>
+    <message>
+        <source>The VAE &quot;%1&quot; was not found in the VAE folders.</source>
+        <translation>Das VAE „%1“ wurde in den VAE-Ordnern nicht gefunden.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkRestore</name>
+    <message>
+        <source>Lora &quot;%1&quot; is &quot;%2&quot; here (same hash).</source>
+        <translation>Lora „%1“ heißt hier „%2“ (gleicher Hash).</translation>
+    </message>
+    <message>
+        <source>Missing Lora: %1</source>
+        <translation>Fehlende Lora: %1</translation>
+    </message>
+    <message>
+        <source>Missing embedding: %1</source>
+        <translation>Fehlendes Embedding: %1</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkUsage</name>
+    <message>
+        <source>TE %1, UNet %2</source>
+        <translation>TE %1, UNet %2</translation>
+    </message>
+    <message>
+        <source>LoRA: %1</source>
+        <translation>LoRA: %1</translation>
+    </message>
+    <message>
+        <source>not found: %1</source>
+        <translation>nicht gefunden: %1</translation>
+    </message>
+    <message>
+        <source>embeddings: %1</source>
+        <translation>Embeddings: %1</translation>
     </message>
 </context>
 <context>
@@ -2399,6 +2466,13 @@ libtorch %2 · Qt %3</translation>
     </message>
 </context>
 <context>
+    <name>latent::PromptCompleter</name>
+    <message>
+        <source>Weight %1</source>
+        <translation>Gewicht %1</translation>
+    </message>
+</context>
+<context>
     <name>latent::PromptDock</name>
     <message>
         <source>Prompt</source>
@@ -2549,10 +2623,6 @@ libtorch %2 · Qt %3</translation>
         <translation>Modell auswählen…</translation>
     </message>
     <message>
-        <source>Automatic (the model&apos;s own)</source>
-        <translation>Automatisch (das eigene des Modells)</translation>
-    </message>
-    <message>
         <source>Demo model — random weights, makes noise</source>
         <translation>Demo-Modell – zufällige Gewichte, erzeugt Rauschen</translation>
     </message>
@@ -2603,6 +2673,57 @@ libtorch %2 · Qt %3</translation>
     <message>
         <source>The job&apos;s inputs could not be prepared.</source>
         <translation>Die Eingaben des Auftrags konnten nicht vorbereitet werden.</translation>
+    </message>
+    <message>
+        <source>LoRAs (&lt;lora:name:weight&gt;) and embeddings in the prompt. Type &lt;lora: or the start of an embedding&apos;s name to choose one from the library.</source>
+        <translation>LoRAs (&lt;lora:Name:Gewicht&gt;) und Embeddings im Prompt. Tippen Sie &lt;lora: oder den Anfang eines Embedding-Namens, um eines aus der Bibliothek zu wählen.</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation>Herunterladen…</translation>
+    </message>
+    <message>
+        <source>Download the missing network from Civitai (where the image&apos;s infotext says it lives)</source>
+        <translation>Das fehlende Netzwerk von Civitai laden (wo es laut Infotext des Bildes liegt)</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>A VAE named like the model (MODEL.vae.safetensors) beside it, else the model&apos;s own</source>
+        <translation>Ein VAE mit dem Namen des Modells (MODELL.vae.safetensors) daneben, sonst das eigene des Modells</translation>
+    </message>
+    <message>
+        <source>None (the model&apos;s own)</source>
+        <translation>Keines (das eigene des Modells)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n vectors)</source>
+        <translation>
+            <numerusform>%1 (%n Vektor)</numerusform>
+            <numerusform>%1 (%n Vektoren)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>LoRA: %1</source>
+        <translation>LoRA: %1</translation>
+    </message>
+    <message>
+        <source>not in the library: %1</source>
+        <translation>nicht in der Bibliothek: %1</translation>
+    </message>
+    <message>
+        <source>Embeddings: %1</source>
+        <translation>Embeddings: %1</translation>
+    </message>
+    <message>
+        <source>Not in the library: %1</source>
+        <translation>Nicht in der Bibliothek: %1</translation>
+    </message>
+    <message>
+        <source>Download %1 from Civitai</source>
+        <translation>%1 von Civitai laden</translation>
     </message>
 </context>
 <context>

@@ -68,10 +68,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>bench needs one of: gemm, unet, vae, text, load</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>bench gemm: --sizes takes sizes like 2048,4096</source>
         <translation type="unfinished"></translation>
     </message>
@@ -105,10 +101,6 @@
     </message>
     <message>
         <source>bench %1: out of memory</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, vae, text or load)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -328,47 +320,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Usage: latentstudio-cli [--threads N] COMMAND [options]
-
-Commands:
-  --version, version     product, library and device versions
-  txt2img                text to image (A1111 parameters; --request, --infotext)
-  img2img                image to image, inpainting, outpainting (A1111 parameters)
-  samplers               A1111 sampler names and aliases (JSON)
-  inspect PATH [--no-hash] [--no-probe]
-                         describe a model file or diffusers folder (JSON, hashes)
-  convert FILE.ckpt --out FILE.safetensors [--fp16] [--overwrite]
-                         convert a pickle checkpoint safely (restricted reader, child process)
-  bench gemm|unet|vae|text|load [options] [--plain]
-                         benchmark figures (JSON): unet --family sd1|sd2|sdxl --width W
-                         --height H --batch N [--steps N] [--weights fp32|fp16|bf16];
-                         vae --width W --height H [--tiled];
-                         text --family F [--batch N]; gemm [--sizes 2048,4096];
-                         load [--path FILE] [--keep] (real-size SD 1.5, fp16 file)
-  schedules              A1111 schedule types (JSON)
-  library scan ROOT      index a models folder, print it as JSON [--no-hash] [--db FILE]
-  download URL           fetch a model from Hugging Face or Civitai (verified)
-  help                   this text
-
-txt2img options:
-  --model PATH [--vae PATH] --prompt TEXT [--negative TEXT] [--seed N] [--steps N]
-  [--cfg F] [--width W] [--height H] [--sampler NAME] [--schedule NAME]
-  [--batch-size N] [--n-iter N] [--clip-skip N] [--rng cpu|gpu|nv]
-  [--subseed N --subseed-strength F] [--device cpu|cuda] --out DIR [--save-latents]
-  [--infotext TEXT] [--request FILE]   (explicit flags win)
-
-img2img options (plus every txt2img option; --request takes an /sdapi/v1/img2img body):
-  --init IMAGE [--mask IMAGE] [--strength F] [--resize-mode 0|1|2|3] [--mask-blur N|X,Y]
-  [--inpaint-area whole|masked] [--padding N] [--fill fill|original|latent-noise|latent-nothing]
-  [--invert-mask] [--mask-from-alpha] [--outpaint LEFT,TOP,RIGHT,BOTTOM]
-
-download options:
-  URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
-  (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>
 ControlNet options (txt2img and img2img; repeat --controlnet for several units; the
 --control-* options apply to the unit the last --controlnet started):
@@ -398,6 +349,78 @@ ControlNet options (txt2img and img2img; repeat --controlnet for several units; 
     </message>
     <message>
         <source>ControlNet unit %1 has no image (--control-image IMG).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: latentstudio-cli [--threads N] COMMAND [options]
+
+Commands:
+  --version, version     product, library and device versions
+  txt2img                text to image (A1111 parameters; --request, --infotext)
+  img2img                image to image, inpainting, outpainting (A1111 parameters)
+  samplers               A1111 sampler names and aliases (JSON)
+  inspect PATH [--no-hash] [--no-probe] [--model CHECKPOINT]
+                         describe a model, LoRA or embedding file or diffusers folder (JSON, hashes)
+  convert FILE.ckpt --out FILE.safetensors [--fp16] [--overwrite]
+                         convert a pickle checkpoint safely (restricted reader, child process)
+  bench gemm|unet|vae|text|load|lora [options] [--plain]
+                         benchmark figures (JSON): unet --family sd1|sd2|sdxl --width W
+                         --height H --batch N [--steps N] [--weights fp32|fp16|bf16];
+                         vae --width W --height H [--tiled];
+                         text --family F [--batch N]; gemm [--sizes 2048,4096];
+                         load [--path FILE] [--keep] (real-size SD 1.5, fp16 file);
+                         lora --family sd1 [--rank N] (apply, switch, step overhead, memory)
+  schedules              A1111 schedule types (JSON)
+  library scan ROOT      index a models folder, print it as JSON [--no-hash] [--db FILE]
+  download URL           fetch a model from Hugging Face or Civitai (verified)
+  help                   this text
+
+txt2img options:
+  --model PATH [--vae PATH] --prompt TEXT [--negative TEXT] [--seed N] [--steps N]
+  [--cfg F] [--width W] [--height H] [--sampler NAME] [--schedule NAME]
+  [--batch-size N] [--n-iter N] [--clip-skip N] [--rng cpu|gpu|nv]
+  [--subseed N --subseed-strength F] [--device cpu|cuda] --out DIR [--save-latents]
+  [--infotext TEXT] [--request FILE]   (explicit flags win)
+  [--models-root ROOT] [--lora-dir DIR] [--embeddings-dir DIR]   (&lt;lora:NAME:W&gt;, embeddings)
+  (--vae also takes a VAE name, Automatic or None, looked up in ROOT/models/VAE)
+
+img2img options (plus every txt2img option; --request takes an /sdapi/v1/img2img body):
+  --init IMAGE [--mask IMAGE] [--strength F] [--resize-mode 0|1|2|3] [--mask-blur N|X,Y]
+  [--inpaint-area whole|masked] [--padding N] [--fill fill|original|latent-noise|latent-nothing]
+  [--invert-mask] [--mask-from-alpha] [--outpaint LEFT,TOP,RIGHT,BOTTOM]
+
+download options:
+  URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
+  (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench needs one of: gemm, unet, vae, text, load, lora</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench lora: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, vae, text, load or lora)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inspect: --model needs a checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The infotext&apos;s VAE &quot;%1&quot; is not in the VAE folders; using the automatic choice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a list of folders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;sd_vae&quot; must be a VAE name, &quot;Automatic&quot; or &quot;None&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -996,6 +1019,47 @@ ControlNet options (txt2img and img2img; repeat --controlnet for several units; 
     </message>
     <message>
         <source>hashing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NetworkFolders</name>
+    <message>
+        <source>The VAE &quot;%1&quot; was not found in the VAE folders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NetworkRestore</name>
+    <message>
+        <source>Lora &quot;%1&quot; is &quot;%2&quot; here (same hash).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing Lora: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing embedding: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NetworkUsage</name>
+    <message>
+        <source>TE %1, UNet %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LoRA: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not found: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>embeddings: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2346,6 +2410,13 @@ libtorch %2 · Qt %3</source>
     </message>
 </context>
 <context>
+    <name>latent::PromptCompleter</name>
+    <message>
+        <source>Weight %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>latent::PromptDock</name>
     <message>
         <source>Prompt</source>
@@ -2496,10 +2567,6 @@ libtorch %2 · Qt %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Automatic (the model&apos;s own)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Demo model — random weights, makes noise</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2549,6 +2616,57 @@ libtorch %2 · Qt %3</source>
     </message>
     <message>
         <source>The job&apos;s inputs could not be prepared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LoRAs (&lt;lora:name:weight&gt;) and embeddings in the prompt. Type &lt;lora: or the start of an embedding&apos;s name to choose one from the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download the missing network from Civitai (where the image&apos;s infotext says it lives)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A VAE named like the model (MODEL.vae.safetensors) beside it, else the model&apos;s own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None (the model&apos;s own)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n vectors)</source>
+        <translation>
+            <numerusform>%1 (%n vector)</numerusform>
+            <numerusform>%1 (%n vectors)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>LoRA: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in the library: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embeddings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in the library: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download %1 from Civitai</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

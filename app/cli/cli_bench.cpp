@@ -2,6 +2,7 @@
 
 #include "pipeline/bench/bench.h"
 #include "pipeline/bench/bench_controlnet.h"
+#include "pipeline/bench/bench_lora.h"
 #include "pipeline/bench/bench_models.h"
 #include "pipeline/core/error.h"
 
@@ -100,6 +101,14 @@ QString plain(const std::string& what, const nlohmann::json& j) {
               << num(it.value(), "gflops_achieved") << " GFLOP/s\n";
         o << "total " << num(j, "seconds_per_encode") << " s per encode (batch " << j["batch"].get<int64_t>()
           << "), peak RSS " << num(j, "peak_rss_mib") << " MiB\n";
+    } else if (what == "lora") {
+        const auto& st = j["step_seconds"];
+        const auto& ov = j["step_overhead_percent"];
+        o << "lora sd1 rank " << j["rank"].get<int64_t>() << " (" << j["lora_modules"].get<int64_t>() << " modules, "
+          << num(j, "lora_file_mib") << " MiB): apply " << num(j, "apply_seconds") << " s, switch "
+          << num(j, "switch_seconds") << " s, UNet step " << num(st, "base") << " s -> " << num(st, "lora_auto")
+          << " s (" << num(ov, "auto") << " %; merge " << num(ov, "merge") << " %, per call " << num(ov, "per_call")
+          << " %), extra peak RSS " << num(j, "extra_peak_rss_mib") << " MiB\n";
     } else if (what == "load") {
         o << "load " << QString::fromStdString(j["family"].get<std::string>()) << ": " << num(j, "load_seconds")
           << " s, peak RSS " << num(j, "peak_rss_mib") << " MiB = " << num(j, "peak_over_fp32_size")
@@ -165,7 +174,7 @@ int benchLoad(Options& o, int threads, bool asPlain) {
 
 int runBenchCommand(const QStringList& argsIn) {
     Options o{argsIn, {}};
-    if (o.args.isEmpty()) return fail(2, QCoreApplication::translate("Cli", "bench needs one of: gemm, unet, vae, text, load"));
+    if (o.args.isEmpty()) return fail(2, QCoreApplication::translate("Cli", "bench needs one of: gemm, unet, vae, text, load, lora"));
     const QString what = o.args.takeFirst();
     const bool asPlain = o.flag(QStringLiteral("--plain"));
     // The global --threads option (cli.cpp) has already configured libtorch; keep its count.
@@ -231,6 +240,19 @@ int runBenchCommand(const QStringList& argsIn) {
             return print("text", bench_text(family.toStdString(), batch, steps, warmup, threads), asPlain);
         }
         if (what == QLatin1String("load")) return benchLoad(o, threads, asPlain);
+        if (what == QLatin1String("lora")) {
+            const QString family = o.value(QStringLiteral("--family")).value_or(QStringLiteral("sd1"));
+            const int64_t rank = o.integer(QStringLiteral("--rank"), 32);
+            const int64_t width = o.integer(QStringLiteral("--width"), 512);
+            const int64_t height = o.integer(QStringLiteral("--height"), 512);
+            const int steps = static_cast<int>(o.integer(QStringLiteral("--steps"), 1));
+            const QString dir = o.value(QStringLiteral("--dir")).value_or(QString());
+            if (o.leftover()) return fail(2, QCoreApplication::translate("Cli", "bench lora: %1").arg(o.error));
+            return print("lora",
+                         bench_lora(family.toStdString(), rank, width, height, steps, threads,
+                                    QFile::encodeName(dir).toStdString()),
+                         asPlain);
+        }
         if (what == QLatin1String("create-sd15")) { // child of `bench load`
             if (o.args.size() != 1) return fail(2, QCoreApplication::translate("Cli", "bench create-sd15 needs a PATH"));
             const nlohmann::json j = bench_create_sd15_checkpoint(QFile::encodeName(o.args.first()).toStdString());
@@ -244,7 +266,7 @@ int runBenchCommand(const QStringList& argsIn) {
     } catch (const std::exception& e) {
         return fail(1, QCoreApplication::translate("Cli", "bench %1: %2").arg(what, QString::fromLocal8Bit(e.what())));
     }
-    return fail(2, QCoreApplication::translate("Cli", "unknown benchmark \"%1\" (use gemm, unet, vae, text or load)").arg(what));
+    return fail(2, QCoreApplication::translate("Cli", "unknown benchmark \"%1\" (use gemm, unet, vae, text, load or lora)").arg(what));
 }
 
 } // namespace latent

@@ -6,6 +6,7 @@
 #include "pipeline/loaders/checkpoint_loader.h"
 #include "pipeline/loaders/format_sniff.h"
 #include "pipeline/loaders/model_inspect.h"
+#include "pipeline/networks/network_inspect.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -35,13 +36,34 @@ int runInspectCommand(const QStringList& argsIn) {
     QStringList args = argsIn;
     const bool noHash = args.removeAll(QStringLiteral("--no-hash")) > 0;
     const bool noProbe = args.removeAll(QStringLiteral("--no-probe")) > 0;
+    QString matchModel;  // networks: match against this checkpoint instead of the family's layers
+    const int mi = args.indexOf(QStringLiteral("--model"));
+    if (mi >= 0) {
+        if (mi + 1 >= args.size()) return fail(2, QCoreApplication::translate("Cli", "inspect: --model needs a checkpoint"));
+        matchModel = args.at(mi + 1);
+        args.remove(mi, 2);
+    }
     if (args.size() != 1 || args.first().startsWith(QLatin1String("--")))
         return fail(2, QCoreApplication::translate("Cli", "inspect needs exactly one PATH (a model file or a diffusers folder)"));
     const QString path = args.first();
     if (!QFileInfo::exists(path)) return fail(2, QCoreApplication::translate("Cli", "inspect: %1 does not exist").arg(path));
     nlohmann::json j;
+    std::optional<nlohmann::json> network;
+    const std::string file = QFile::encodeName(path).toStdString();
     try {
-        j = inspect_model_json(QFile::encodeName(path).toStdString());
+        try {
+            j = inspect_model_json(file);
+        } catch (const PipelineError& e) {
+            // A PyTorch file may be a LoRA or an embedding: those are read by the restricted reader.
+            if (e.code() != "pickle_checkpoint" || !QFileInfo(path).isFile()) throw;
+            network = inspect_network_json(file, QFile::encodeName(matchModel).toStdString());
+            if (!network) throw;
+            j = nlohmann::json{{"format", "pytorch_zip"},
+                               {"family", (*network)["kind"] == "embedding" ? "embedding" : "lora"}};
+        }
+        const std::string family = j.value("family", std::string());
+        if (!network && (family == "lora" || family == "embedding"))
+            network = inspect_network_json(file, QFile::encodeName(matchModel).toStdString());
     } catch (const PipelineError& e) {
         return fail(2, QCoreApplication::translate("Cli", "inspect: %1: %2").arg(QFileInfo(path).fileName(), QString::fromStdString(e.what())));
     } catch (const std::bad_alloc&) {
@@ -74,6 +96,9 @@ int runInspectCommand(const QStringList& argsIn) {
     j["sha256"] = nullptr;
     j["hash10"] = nullptr;
     j["autov1"] = nullptr;
+    if (network)
+        for (const auto& [k, v] : network->items())
+            if (k != "format") j[k] = v;
     const bool lora = j.value("family", std::string()) == "lora";
     if (isFile && !noHash) {
         const ModelHashResult h = ModelHashes::compute(path, /*wantAddnet=*/lora);
@@ -85,6 +110,7 @@ int runInspectCommand(const QStringList& argsIn) {
             j["lora_hash"] = h.loraHash().toStdString(); // A1111 "Lora hashes" (addnet, 12 hex)
             j["addnet_hash"] = h.addnet.toStdString();   // Civitai AutoV3 (64 hex)
         }
+        if (j.value("family", std::string()) == "embedding") j["ti_hash"] = h.sha256.left(12).toStdString();  // "TI hashes"
     }
     QTextStream(stdout) << QString::fromStdString(j.dump(2)) << Qt::endl;
     return 0;

@@ -60,6 +60,8 @@ int runGenerationJob(const CliGenerationOptions& o, const GenerationJobSpec& spe
     if (!o.vaePath.isEmpty() && !QFileInfo::exists(o.vaePath)) return fail(2, QCoreApplication::translate("Cli", "VAE not found: %1").arg(o.vaePath));
     if (!QDir().mkpath(o.outDir)) return fail(2, QCoreApplication::translate("Cli", "Cannot create the output folder %1.").arg(o.outDir));
 
+    for (const QString& w : o.warnings)
+        QTextStream(stderr) << QCoreApplication::translate("Cli", "latentstudio-cli: warning: %1").arg(w) << Qt::endl;
     QElapsedTimer total;
     total.start();
     GenerationOutcome outcome;
@@ -118,6 +120,27 @@ int runGenerationJob(const CliGenerationOptions& o, const GenerationJobSpec& spe
                                               {QStringLiteral("inpainting"), outcome.model.inpainting}}},
         {QStringLiteral("timings"), timings},
         {QStringLiteral("peak_rss_bytes"), static_cast<qint64>(ProcessMemory::current().peakBytes)}};
+    auto usedList = [](const std::vector<UsedNetwork>& list) {
+        QJsonArray a;
+        for (const UsedNetwork& n : list) {
+            QJsonObject j{{QStringLiteral("name"), QString::fromStdString(n.name)},
+                          {QStringLiteral("path"), QString::fromStdString(n.path)},
+                          {QStringLiteral("type"), QString::fromStdString(n.type)}};
+            if (n.type != "embedding") {
+                j.insert(QStringLiteral("te"), n.te_multiplier);
+                j.insert(QStringLiteral("unet"), n.unet_multiplier);
+            }
+            a.append(j);
+        }
+        return a;
+    };
+    summary.insert(QStringLiteral("networks"), usedList(outcome.result.networks));
+    summary.insert(QStringLiteral("embeddings"), usedList(outcome.result.embeddings));
+    summary.insert(QStringLiteral("negative_embeddings"), usedList(outcome.result.negative_embeddings));
+    QJsonArray notApplied;
+    for (const std::string& n : outcome.result.networks_not_applied) notApplied.append(QString::fromStdString(n));
+    summary.insert(QStringLiteral("networks_not_applied"), notApplied);
+    if (!outcome.model.vae_path.empty()) summary.insert(QStringLiteral("vae"), QString::fromStdString(outcome.model.vae_path));
     if (o.saveLatents) {
         summary.insert(QStringLiteral("latents"), QDir(o.outDir).filePath(QStringLiteral("latents.safetensors")));
         summary.insert(QStringLiteral("cond"), QDir(o.outDir).filePath(QStringLiteral("cond.safetensors")));

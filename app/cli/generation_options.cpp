@@ -1,9 +1,12 @@
 #include "app/cli/generation_options.h"
 
+#include "app/cli/network_options.h"
+
 #include "app/metadata/generation_params.h"
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonValue>
@@ -270,6 +273,9 @@ CliGenerationOptions parseGenerationOptions(const QStringList& args, bool img2im
                     o.controlInputs.clear();
                     o.error = applyControlNetApiArgs(doc.object(), o.request, &o.controlInputs);
                 }
+                const QJsonValue sdVae =
+                    doc.object().value(QStringLiteral("override_settings")).toObject().value(QStringLiteral("sd_vae"));
+                if (sdVae.isString()) o.sdVae = sdVae.toString();
                 if (o.error.isEmpty() && img2img)
                     o.error = applyImg2ImgApiRequest(doc.object(), o.request, &o.initBase64, &o.maskBase64);
                 if (doc.object().contains(QStringLiteral("width")) || doc.object().contains(QStringLiteral("height")))
@@ -277,6 +283,7 @@ CliGenerationOptions parseGenerationOptions(const QStringList& args, bool img2im
             } else {
                 o.error = applyInfotext(value, o.request);
                 o.controlInputs.resize(qsizetype(o.request.controlnet.size()));
+                o.infotext = value;
                 o.sizeGiven = true;
             }
             if (!o.error.isEmpty()) return o;
@@ -340,7 +347,15 @@ CliGenerationOptions parseGenerationOptions(const QStringList& args, bool img2im
         } else if (a == QLatin1String("--model")) {
             o.modelPath = v;
         } else if (a == QLatin1String("--vae")) {
-            o.vaePath = v;
+            // A file, or an A1111 sd_vae value (a VAE name, "Automatic", "None").
+            if (QFileInfo(v).isFile()) o.vaePath = v;
+            else o.sdVae = v;
+        } else if (a == QLatin1String("--models-root")) {
+            o.modelRoots << v;
+        } else if (a == QLatin1String("--lora-dir")) {
+            o.loraDirs << v;
+        } else if (a == QLatin1String("--embeddings-dir")) {
+            o.embeddingDirs << v;
         } else if (a == QLatin1String("--out")) {
             o.outDir = v;
         } else if (a == QLatin1String("--device")) {
@@ -383,8 +398,6 @@ CliGenerationOptions parseGenerationOptions(const QStringList& args, bool img2im
         } else if (a == QLatin1String("--strength")) {
             double s = 0;
             if (toDouble(a, v, &s)) r.denoising_strength = s;
-        } else if (a == QLatin1String("--models-root")) {
-            o.modelsRoot = v;
         } else if (a == QLatin1String("--controlnet")) {
             ControlUnit u;
             u.model = v.toStdString();
@@ -436,12 +449,13 @@ CliGenerationOptions parseGenerationOptions(const QStringList& args, bool img2im
     for (size_t i = 0; i < r.controlnet.size() && o.error.isEmpty(); ++i) {
         ControlUnit& u = r.controlnet[i];
         if (!u.enabled) continue;
-        const QString error = resolveControlNetModel(u, o.modelsRoot);
+        const QString error = resolveControlNetModel(u, o.modelRoots.value(0));
         if (!error.isEmpty()) o.error = error;
         const ControlInputFiles& f = o.controlInputs.value(int(i));
         if (o.error.isEmpty() && !img2img && f.imagePath.isEmpty() && f.imageBase64.isEmpty())
             o.error = QCoreApplication::translate("Cli", "ControlNet unit %1 has no image (--control-image IMG).").arg(i);
     }
+    if (o.error.isEmpty()) o.error = finishNetworkOptions(o);
     return o;
 }
 

@@ -25,9 +25,14 @@ struct CliGenerationOptions {
     QString initBase64, maskBase64;
     bool sizeGiven = false;  // width/height came from a flag, the request or the infotext
     // ControlNet units (request.controlnet) get their pixels from here (index-aligned);
-    // --models-root resolves model names from ROOT/models/ControlNet.
+    // The first --models-root resolves their model names from ROOT/models/ControlNet.
     QList<ControlInputFiles> controlInputs;
-    QString modelsRoot;
+    // Networks: --models-root (A1111 roots), --lora-dir / --embeddings-dir (replace the roots'
+    // folders), the VAE choice (--vae NAME, override_settings.sd_vae or the infotext's "VAE").
+    QStringList modelRoots, loraDirs, embeddingDirs;
+    QString sdVae;
+    QString infotext;           // the --infotext given (its "Lora hashes" find the networks)
+    QStringList warnings;       // networks of the infotext that are missing, renamed tags, ...
 };
 
 // Applies an A1111 /sdapi/v1/txt2img (or img2img) request body onto `request`.

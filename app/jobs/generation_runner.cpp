@@ -1,6 +1,7 @@
 #include "app/jobs/generation_runner.h"
 
 #include "app/imaging/image_loader.h"
+#include "app/jobs/network_params.h"
 #include "app/library/model_hashes.h"
 #include "app/metadata/generation_params.h"
 #include "app/storage/image_writer.h"
@@ -97,6 +98,7 @@ GenerationParams infotextFor(const GenerationJobSpec& spec, const GenerationResu
         else p.setExtra(QString::fromStdString(key), v);
     }
     addControlNetInfotext(r.controlnet, p);
+    addNetworkHashes(p, result);
     p.version = GenerationParams::defaultVersion();
     return p;
 }

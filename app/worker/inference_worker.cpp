@@ -2,6 +2,7 @@
 
 #include "app/cli/generation_options.h"
 #include "app/jobs/generation_runner.h"
+#include "app/jobs/network_params.h"
 #include "app/jobs/job_queue.h"
 #include "pipeline/core/error.h"
 #include "pipeline/engine.h"
@@ -178,7 +179,9 @@ struct InferenceWorker::Impl {
     }
 
     Engine& engineFor(const QString& model, const QString& vae) {
-        const QString key = QFileInfo(model).absoluteFilePath() + QLatin1Char('\n') + vae;
+        // One engine per checkpoint: a VAE change swaps only the VAE inside it.
+        Q_UNUSED(vae);
+        const QString key = QFileInfo(model).absoluteFilePath();
         for (auto it = engines.begin(); it != engines.end(); ++it)
             if (it->key == key) {
                 engines.splice(engines.begin(), engines, it);
@@ -260,6 +263,8 @@ void InferenceWorker::runJob(qint64 jobId, const QString& kind, const QJsonObjec
         if (spec.outputDir.isEmpty()) spec.outputDir = impl_->options.outputDir;
         if (spec.modelPath.isEmpty())
             throw PipelineError("no_model", tr("No model was chosen for this job.").toStdString());
+        error = applyNetworkParams(params, spec);
+        if (!error.isEmpty()) throw PipelineError("bad_request", error.toStdString());
 
         engine = &impl_->engineFor(spec.modelPath, spec.vaePath);
         const std::shared_ptr<WorkerCancelState> cancel = impl_->cancel;

@@ -4,6 +4,7 @@
 
 #include <ATen/ATen.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -105,7 +106,7 @@ at::Device ClipTextModelImpl::device() const { return text_model->final_layer_no
 
 at::ScalarType ClipTextModelImpl::dtype() const { return text_model->final_layer_norm->weight.scalar_type(); }
 
-ClipTextOutput ClipTextModelImpl::forward(const at::Tensor& ids_in) {
+ClipTextOutput ClipTextModelImpl::forward(const at::Tensor& ids_in, const TokenOverrides* overrides) {
     if (ids_in.dim() != 2)
         throw PipelineError("bad_input", "The text encoder expects token ids shaped [batch, tokens].");
     const int64_t s = ids_in.size(1);
@@ -124,7 +125,24 @@ ClipTextOutput ClipTextModelImpl::forward(const at::Tensor& ids_in) {
                           .triu_(1);
 
     ClipTextOutput out;
-    at::Tensor h = text_model->embeddings->forward(ids);
+    at::Tensor h;
+    if (overrides && !overrides->empty()) {
+        // A1111 EmbeddingsWithFixes: the vectors replace the token embeddings, then the position
+        // embeddings are added as usual.
+        if (static_cast<int64_t>(overrides->size()) != ids.size(0))
+            throw PipelineError("bad_input", "Token overrides must be given per batch row.");
+        at::Tensor tok = text_model->embeddings->token_embedding->forward(ids);
+        for (int64_t b = 0; b < ids.size(0); ++b)
+            for (const auto& [offset, vectors] : (*overrides)[static_cast<size_t>(b)]) {
+                if (offset < 0 || offset >= s || vectors.dim() != 2 || vectors.size(1) != tok.size(2))
+                    throw PipelineError("bad_input", "An embedding does not fit the text encoder.");
+                const int64_t n = std::min(vectors.size(0), s - offset);
+                tok[b].narrow(0, offset, n).copy_(vectors.narrow(0, 0, n));
+            }
+        h = tok + text_model->embeddings->position_embedding->weight.narrow(0, 0, s).unsqueeze(0);
+    } else {
+        h = text_model->embeddings->forward(ids);
+    }
     out.hidden_states.reserve(static_cast<size_t>(config_.num_hidden_layers) + 1);
     out.hidden_states.push_back(h);
     for (const auto& layer : *text_model->encoder->layers) {

@@ -15,6 +15,7 @@
 #include <torch/nn/modules/normalization.h>
 #include <torch/nn/pimpl.h>
 
+#include <utility>
 #include <vector>
 
 namespace latent {
@@ -94,8 +95,12 @@ class ClipTextModelImpl : public torch::nn::Module {
 public:
     explicit ClipTextModelImpl(ClipTextConfig config);
 
+    // Token embeddings to use instead of the vocabulary's at some positions (textual inversion):
+    // per batch row, (position, vectors [n, hidden]) pairs.
+    using TokenOverrides = std::vector<std::vector<std::pair<int64_t, at::Tensor>>>;
+
     // ids: [B,S] integer token ids (S <= max_position_embeddings). Runs in the module's dtype.
-    ClipTextOutput forward(const at::Tensor& ids);
+    ClipTextOutput forward(const at::Tensor& ids, const TokenOverrides* overrides = nullptr);
 
     const ClipTextConfig& config() const { return config_; }
     at::Device device() const;

@@ -10,6 +10,12 @@
 //
 // Norms and embeddings stay libtorch's and always hold the compute dtype; a model's compute dtype
 // is read from one of its norms.
+//
+// Network deltas (LoRA, LyCORIS, ...): a layer may carry one WeightDelta. The stored weight is
+// never modified; the layer adds the delta at call time, either by merging it into the weight it
+// widens for that call anyway, or (low-rank deltas on calls with few rows) by adding
+// up(down(x)) to the output, whichever costs less for that call. weight_version() changes
+// whenever the effective weight does, so caches of prepared weights can tell.
 #pragma once
 
 #include <ATen/core/Tensor.h>
@@ -17,6 +23,10 @@
 #include <torch/nn/options/conv.h>
 #include <torch/nn/options/linear.h>
 #include <torch/nn/pimpl.h>
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
 
 namespace latent::nn {
 
@@ -36,11 +46,46 @@ bool init_deferred();
 // `w` in `like`'s dtype (no copy when it already is).
 at::Tensor weight_as(const at::Tensor& w, const at::Tensor& like);
 
-class LinearImpl : public torch::nn::Module {
+// What a network adds to one layer's weight (and bias), already multiplied by its strength.
+// Any part may be undefined. Tensors live on the layer's device in the compute dtype.
+struct WeightDelta {
+    // Low-rank part: W += up · down. Linear: up [out, r], down [r, in]. Conv2d: up [out, r, 1, 1]
+    // and down [r, in/groups, kh, kw] (a convolution with the layer's stride, padding and
+    // dilation), so the added weight is Σ_r up[o,r] · down[r,i,y,x].
+    at::Tensor up, down;
+    at::Tensor dense;  // full-shape part, added as is
+    at::Tensor bias;   // added to the bias (a layer without bias gets this one)
+};
+
+// How a layer applies a low-rank delta. Auto picks the cheaper one per call (by multiply-adds);
+// the others exist for `bench lora` and tests.
+enum class DeltaPolicy { Auto, Merge, PerCall };
+void set_delta_policy(DeltaPolicy policy);
+DeltaPolicy delta_policy();
+
+// Mixin of Linear and Conv2d: the network delta slot and the weight version.
+class DeltaSlot {
+public:
+    // Installs (or with nullptr removes) the delta; bumps weight_version().
+    void set_delta(std::shared_ptr<const WeightDelta> delta);
+    const std::shared_ptr<const WeightDelta>& delta() const { return delta_; }
+    // A process-wide unique number that changes whenever the effective weight changes.
+    uint64_t weight_version() const { return version_; }
+
+protected:
+    DeltaSlot();
+    std::shared_ptr<const WeightDelta> delta_;
+    uint64_t version_;
+};
+
+class LinearImpl : public torch::nn::Module, public DeltaSlot {
 public:
     LinearImpl(int64_t in, int64_t out) : LinearImpl(torch::nn::LinearOptions(in, out)) {}
     explicit LinearImpl(const torch::nn::LinearOptions& options);
     at::Tensor forward(const at::Tensor& x);
+    // Weight and bias as this call uses them: in `like`'s dtype, with the delta merged in.
+    at::Tensor effective_weight(const at::Tensor& like) const;
+    at::Tensor effective_bias(const at::Tensor& like) const;
 
     torch::nn::LinearOptions options;
     at::Tensor weight, bias;
@@ -48,10 +93,15 @@ public:
 TORCH_MODULE(Linear);
 
 // Zero padding only (all the models here use it).
-class Conv2dImpl : public torch::nn::Module {
+class Conv2dImpl : public torch::nn::Module, public DeltaSlot {
 public:
     explicit Conv2dImpl(const torch::nn::Conv2dOptions& options);
     at::Tensor forward(const at::Tensor& x);
+    // A 1x1 convolution applied to tokens [..., in] as a Linear (proj_in / proj_out of SD1's
+    // transformer blocks run this way on channels-last activations).
+    at::Tensor forward_pointwise(const at::Tensor& tokens);
+    at::Tensor effective_weight(const at::Tensor& like) const;
+    at::Tensor effective_bias(const at::Tensor& like) const;
 
     torch::nn::Conv2dOptions options;
     at::Tensor weight, bias;

@@ -67,7 +67,8 @@ at::Tensor TextConditioner::apply_emphasis_original(const at::Tensor& z, const a
 }
 
 at::Tensor TextConditioner::encode_one(ClipTextModel model, const EncoderLayerChoice& choice,
-                                       const at::Tensor& tokens, at::Tensor* pooled_out) const {
+                                       const at::Tensor& tokens, at::Tensor* pooled_out,
+                                       const ClipTextModelImpl::TokenOverrides* overrides) const {
     at::Tensor ids = tokens.to(at::kLong).clone();
     if (choice.zero_after_eos) {
         const int64_t eos = model->config().eos_token_id;
@@ -77,7 +78,7 @@ at::Tensor TextConditioner::encode_one(ClipTextModel model, const EncoderLayerCh
         at::Tensor keep = seen.eq(0).logical_or(seen.eq(1).logical_and(is_eos));
         ids.masked_fill_(keep.logical_not(), 0);
     }
-    ClipTextOutput out = model->forward(ids);
+    ClipTextOutput out = model->forward(ids, overrides);
     const int64_t n = static_cast<int64_t>(out.hidden_states.size());
     int64_t idx = choice.hidden_index < 0 ? n + choice.hidden_index : choice.hidden_index;
     if (idx < 0 || idx >= n)
@@ -97,7 +98,8 @@ TextConditioning TextConditioner::encode(const at::Tensor& tokens, const at::Ten
 }
 
 std::vector<TextConditioning> TextConditioner::encode_batch(const std::vector<at::Tensor>& tokens,
-                                                            const std::vector<at::Tensor>& multipliers) const {
+                                                            const std::vector<at::Tensor>& multipliers,
+                                                            const std::vector<std::vector<ChunkOverrides>>* overrides) const {
     if (tokens.empty() || tokens.size() != multipliers.size())
         throw PipelineError("bad_input", "Every text needs its token and multiplier tables.");
     const int64_t chunks = tokens.front().dim() == 2 ? tokens.front().size(0) : 0;
@@ -124,11 +126,29 @@ std::vector<TextConditioning> TextConditioner::encode_batch(const std::vector<at
         }
         const at::Tensor t = at::cat(ts, 0);  // [n,77]
         const at::Tensor m = at::cat(ms, 0);
+        // Embedding vectors of chunk i, per encoder and text.
+        ClipTextModelImpl::TokenOverrides ov[2];
+        bool any[2] = {false, false};
+        if (overrides) {
+            if (overrides->size() != n) throw PipelineError("bad_input", "Embedding overrides must be given per text.");
+            for (int e = 0; e < 2; ++e) ov[e].resize(n);
+            for (size_t k = 0; k < n; ++k) {
+                const auto& per_chunk = (*overrides)[k];
+                if (static_cast<int64_t>(per_chunk.size()) <= i) continue;
+                for (const TokenOverride& o : per_chunk[static_cast<size_t>(i)])
+                    for (int e = 0; e < 2; ++e)
+                        if (o.vectors[e].defined()) {
+                            ov[e][k].emplace_back(o.offset, o.vectors[e]);
+                            any[e] = true;
+                        }
+            }
+        }
         at::Tensor pooled1;
-        at::Tensor z = apply_emphasis_original(encode_one(te1_, choice_[0], t, refiner ? &pooled1 : nullptr), m);
+        at::Tensor z = apply_emphasis_original(
+            encode_one(te1_, choice_[0], t, refiner ? &pooled1 : nullptr, any[0] ? &ov[0] : nullptr), m);
         at::Tensor pooled = pooled1;
         if (kind_ == TextConditioningKind::SDXL) {
-            at::Tensor z2 = apply_emphasis_original(encode_one(*te2_, choice_[1], t, &pooled), m);
+            at::Tensor z2 = apply_emphasis_original(encode_one(*te2_, choice_[1], t, &pooled, any[1] ? &ov[1] : nullptr), m);
             z = at::cat({z, z2}, 2);
         }
         for (size_t k = 0; k < n; ++k) {

@@ -30,6 +30,14 @@ struct EncoderLayerChoice {
     bool zero_after_eos = false;     // OpenCLIP-style padding: ids after the first EOS -> 0
 };
 
+// Textual-inversion vectors for one 77-token chunk: at `offset`, `vectors[e]` [n, width of
+// encoder e] replace the token embeddings of encoder e (undefined = leave that encoder alone).
+struct TokenOverride {
+    int64_t offset = 0;
+    at::Tensor vectors[2];
+};
+using ChunkOverrides = std::vector<TokenOverride>;
+
 struct TextConditioning {
     at::Tensor crossattn;  // [1, 77·chunks, C]
     at::Tensor pooled;     // [1, P] (SDXL) or undefined
@@ -48,6 +56,8 @@ public:
     const EncoderLayerChoice& layer_choice(int encoder) const { return choice_[encoder]; }
 
     TextConditioningKind kind() const { return kind_; }
+    // The text encoders (1: null unless SDXL), e.g. for networks that patch their layers.
+    ClipTextModel encoder(int index) const { return index == 0 ? te1_ : (te2_ ? *te2_ : ClipTextModel{nullptr}); }
     int64_t context_dim() const;
     int64_t pooled_dim() const;  // 0 when there is no pooled output
 
@@ -59,15 +69,17 @@ public:
     // chunk i of every text goes through the encoders together and emphasis takes its means over
     // that whole [texts,77,C] batch. Every text must have the same number of chunks (pad shorter
     // ones with the empty chunk, as A1111 does).
+    // `overrides` (optional): per text, per chunk, the embedding vectors of that chunk.
     std::vector<TextConditioning> encode_batch(const std::vector<at::Tensor>& tokens,
-                                               const std::vector<at::Tensor>& multipliers) const;
+                                               const std::vector<at::Tensor>& multipliers,
+                                               const std::vector<std::vector<ChunkOverrides>>* overrides = nullptr) const;
 
     // A1111 EmphasisOriginal on one chunk batch z [B,S,C] with multipliers [B,S].
     static at::Tensor apply_emphasis_original(const at::Tensor& z, const at::Tensor& multipliers);
 
 private:
     at::Tensor encode_one(ClipTextModel model, const EncoderLayerChoice& choice, const at::Tensor& tokens,
-                          at::Tensor* pooled_out) const;
+                          at::Tensor* pooled_out, const ClipTextModelImpl::TokenOverrides* overrides = nullptr) const;
 
     TextConditioningKind kind_;
     ClipTextModel te1_;

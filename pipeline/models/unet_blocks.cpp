@@ -206,12 +206,12 @@ at::Tensor Transformer2DModelImpl::forward(const at::Tensor& x, const at::Tensor
     if (proj_in_linear)
         h = proj_in_linear->forward(h);
     else
-        h = at::linear(h, nn::weight_as(proj_in_conv->weight, h).flatten(1), nn::weight_as(proj_in_conv->bias, h));
+        h = proj_in_conv->forward_pointwise(h);
     for (auto& block : blocks_) h = block->forward(h, context);
     if (proj_out_linear)
         h = proj_out_linear->forward(h);
     else
-        h = at::linear(h, nn::weight_as(proj_out_conv->weight, h).flatten(1), nn::weight_as(proj_out_conv->bias, h));
+        h = proj_out_conv->forward_pointwise(h);
     return from_tokens(h, H, W).add_(x);
 }
 

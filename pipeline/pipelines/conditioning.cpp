@@ -1,10 +1,12 @@
 #include "pipeline/pipelines/conditioning.h"
 
 #include "pipeline/core/error.h"
+#include "pipeline/networks/embeddings.h"
 #include "pipeline/tokenizers/prompt_chunker.h"
 
 #include <ATen/ATen.h>
 
+#include <algorithm>
 #include <map>
 
 namespace latent {
@@ -25,8 +27,13 @@ struct Encoded {
 // All the schedule texts of one (sub)prompt in one encoder batch, as A1111's
 // get_learned_conditioning does: shorter texts are padded with empty chunks, and emphasis takes
 // its means over the whole batch.
+void note_once(std::vector<std::string>& list, const std::string& name) {
+    if (std::find(list.begin(), list.end(), name) == list.end()) list.push_back(name);
+}
+
 std::vector<Encoded> encode_texts(const TextConditioner& text, const PromptChunker& chunker,
-                                  const std::vector<std::string>& lines, bool zero) {
+                                  const std::vector<std::string>& lines, bool zero, const ConditioningOptions& options,
+                                  PromptConditioning& report) {
     std::vector<ChunkedPrompt> chunked;
     size_t longest = 1;
     for (const auto& line : lines) {
@@ -44,7 +51,33 @@ std::vector<Encoded> encode_texts(const TextConditioner& text, const PromptChunk
         tokens.push_back(PromptChunker::tokens_tensor(padded).reshape({-1, 77}));
         multipliers.push_back(PromptChunker::multipliers_tensor(padded).reshape({-1, 77}));
     }
-    std::vector<TextConditioning> conds = text.encode_batch(tokens, multipliers);
+    // Textual-inversion vectors replace the placeholder tokens the chunker left for them.
+    std::vector<std::vector<ChunkOverrides>> overrides(chunked.size());
+    bool any_override = false;
+    for (size_t k = 0; k < chunked.size(); ++k) {
+        for (const PromptChunk& chunk : chunked[k].chunks) {
+            ChunkOverrides per_chunk;
+            for (const PromptChunkFix& fix : chunk.fixes) {
+                const TextualInversion* ti = options.embeddings ? options.embeddings->get(fix.name) : nullptr;
+                if (!ti) throw PipelineError("embedding_missing", "The embedding " + fix.name + " is not loaded.");
+                TokenOverride o;
+                o.offset = fix.offset;
+                for (int e = 0; e < 2; ++e) {
+                    const at::Tensor v = ti->vectors_for(e, options.sdxl);
+                    if (v.defined()) o.vectors[e] = v.narrow(0, 0, std::min<int64_t>(fix.num_vectors, v.size(0)));
+                }
+                per_chunk.push_back(std::move(o));
+                note_once(report.used_embeddings, fix.name);
+                any_override = true;
+            }
+            overrides[k].push_back(std::move(per_chunk));
+            if (options.embeddings && !options.embeddings->skipped().empty())
+                for (const auto& name :
+                     options.embeddings->skipped_in(std::vector<int>(chunk.tokens.begin(), chunk.tokens.end())))
+                    note_once(report.skipped_embeddings, name);
+        }
+    }
+    std::vector<TextConditioning> conds = text.encode_batch(tokens, multipliers, any_override ? &overrides : nullptr);
     for (size_t k = 0; k < out.size(); ++k) {
         out[k].cond = std::move(conds[k]);
         if (zero) {
@@ -83,7 +116,7 @@ PromptConditioning encode_prompt(const TextConditioner& text, const PromptChunke
             if (schedule.empty()) throw PipelineError("prompt_syntax", "The prompt produced no conditioning.");
             std::vector<std::string> lines;
             for (const ScheduleEntry& entry : schedule) lines.push_back(entry.text);
-            std::vector<Encoded> encoded = encode_texts(text, chunker, lines, zero);
+            std::vector<Encoded> encoded = encode_texts(text, chunker, lines, zero, options, out);
             std::vector<ScheduledConditioning> entries;
             for (size_t k = 0; k < schedule.size(); ++k)
                 entries.push_back({schedule[k].end_at_step, encoded[k].cond, encoded[k].tokens, encoded[k].multipliers});

@@ -15,6 +15,7 @@
 namespace latent {
 
 class PromptChunker;
+class EmbeddingDatabase;
 
 struct ScheduledConditioning {
     int end_at_step = 0;            // applies while step <= end_at_step
@@ -33,12 +34,18 @@ struct WeightedConditioning {
 struct PromptConditioning {
     std::vector<WeightedConditioning> parts;  // AND sub-prompts (a negative prompt has one part)
     ExtraNetworks networks;                   // <lora:...> etc. found in the prompt
+    std::vector<std::string> used_embeddings;     // textual inversions used, in order of appearance
+    std::vector<std::string> skipped_embeddings;  // named in the prompt but of another model family
 };
 
 struct ConditioningOptions {
     int steps = 20;                  // schedule resolution (A1111: steps × step multiplier)
     bool multicond = true;           // split on AND (A1111 does for the positive prompt only)
     bool zero_if_empty = false;      // SDXL: an empty negative prompt gives all-zero conditioning
+    // Textual inversions: the database the chunker looks names up in (pass the same one to the
+    // PromptChunker) and whether the model is SDXL (clip_l / clip_g vectors).
+    const EmbeddingDatabase* embeddings = nullptr;
+    bool sdxl = false;
 };
 
 PromptConditioning encode_prompt(const TextConditioner& text, const PromptChunker& chunker, const std::string& prompt,

@@ -2,6 +2,8 @@
 
 #include "pipeline/control/control_set.h"
 #include "pipeline/core/error.h"
+#include "pipeline/networks/embeddings.h"
+#include "pipeline/networks/prompt_networks.h"
 #include "pipeline/pipelines/conditioning.h"
 #include "pipeline/pipelines/image_tensor.h"
 #include "pipeline/schedulers/sampler_registry.h"
@@ -39,6 +41,30 @@ private:
     BatchNoise& inner_;
     std::vector<at::Tensor>* draws_;
 };
+
+// The textual inversions a prompt used (for "TI hashes") and those it named that do not fit
+// the model.
+void note_embeddings(const PromptConditioning& pc, const EmbeddingDatabase* db, std::vector<UsedNetwork>& used,
+                     std::vector<std::string>& warnings) {
+    for (const auto& name : pc.used_embeddings) {
+        const TextualInversion* ti = db ? db->get(name) : nullptr;
+        UsedNetwork u;
+        u.name = name;
+        u.path = ti ? ti->path : std::string();
+        u.type = "embedding";
+        used.push_back(std::move(u));
+    }
+    for (const auto& name : pc.skipped_embeddings) {
+        std::string why;
+        if (db) {
+            auto it = db->skipped().find(name);
+            if (it != db->skipped().end())
+                why = " (its vectors are " + std::to_string(it->second.width) + " wide; this model needs " +
+                      std::to_string(db->expected_width()) + ")";
+        }
+        warnings.push_back("Embedding \"" + name + "\" was skipped: it is made for another model family" + why + ".");
+    }
+}
 
 } // namespace
 
@@ -89,9 +115,13 @@ GenerationResult run_diffusion(DiffusionModel& model, const GenerationRequest& r
     // 2. Text conditioning: prompt (with AND and schedules) and negative prompt.
     const auto t_text = Clock::now();
     model.text->set_clip_skip(request.clip_skip);
-    const PromptChunker chunker(ClipTokenizer::shared());
+    // Networks of the prompt and the textual-inversion database, before any text is encoded.
+    const EmbeddingDatabase* embeddings = prepare_networks(model, request, result);
+    const PromptChunker chunker(ClipTokenizer::shared(), PromptChunker::Options{}, embeddings);
     ConditioningOptions cond_opts;
     cond_opts.steps = static_cast<int>(request.steps * step_multiplier);
+    cond_opts.embeddings = embeddings;
+    cond_opts.sdxl = model.is_sdxl;
     PromptConditioning cond = encode_prompt(*model.text, chunker, request.prompt, cond_opts);
     ConditioningOptions uncond_opts = cond_opts;
     uncond_opts.multicond = false;
@@ -104,6 +134,8 @@ GenerationResult run_diffusion(DiffusionModel& model, const GenerationRequest& r
         pad_conditionings({&cond, &uncond}, e.crossattn);
     }
     result.timings.text_seconds = seconds_since(t_text);
+    note_embeddings(cond, embeddings, result.embeddings, result.warnings);
+    note_embeddings(uncond, embeddings, result.negative_embeddings, result.warnings);
     if (recorder) {
         const auto& c0 = cond.parts.front().at_step(0);
         const auto& u0 = uncond.parts.front().at_step(0);

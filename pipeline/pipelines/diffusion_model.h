@@ -12,6 +12,8 @@
 namespace latent {
 
 class PromptChunker;
+class NetworkRuntime;
+class EmbeddingDatabase;
 
 struct DiffusionModel {
     std::string family;                 // "sd1", "sd2", "sdxl", ...
@@ -24,6 +26,10 @@ struct DiffusionModel {
     std::shared_ptr<DiscreteSchedule> schedule;
     at::Device device = at::kCPU;
     at::ScalarType dtype = at::kFloat;
+    // Networks applied to this model (created on first use) and its textual-inversion database
+    // (cached per embedding folder contents).
+    std::shared_ptr<NetworkRuntime> networks;
+    std::shared_ptr<EmbeddingDatabase> embeddings;
 };
 
 } // namespace latent

@@ -62,6 +62,21 @@ struct GenerationRequest {
     Img2ImgOptions img2img;
     // ControlNet units (sd-webui-controlnet's alwayson_scripts.controlnet.args).
     std::vector<ControlUnit> controlnet;
+    // Where `<lora:NAME:...>` / `<lyco:...>` and textual-inversion names are looked up (A1111's
+    // models/Lora + models/LyCORIS and embeddings folders; subfolders included).
+    std::vector<std::string> lora_dirs;
+    std::vector<std::string> embedding_dirs;
+};
+
+// A network or embedding a job used (for the infotext's "Lora hashes" / "TI hashes" and the
+// job's listing).
+struct UsedNetwork {
+    std::string name;            // as written in the prompt (LoRA) / the embedding's name
+    std::string path;            // the file
+    double te_multiplier = 1.0;  // LoRA only
+    double unet_multiplier = 1.0;
+    std::string type;            // "lora", "locon", "loha", "lokr", "ia3", "full", "norm", "dora", "embedding"
+    std::string metadata_hash;   // the file's `sshs_model_hash` metadata (A1111 prefers it), else ""
 };
 
 // One finished image: 8-bit RGB, row-major, width*height*3 bytes.
@@ -116,6 +131,12 @@ struct GenerationResult {
     // (full canvas size, L) the paste-back used.
     std::vector<GeneratedImage> decoded_images;
     ImageU8 mask_for_overlay;
+    // Networks applied (prompt order), textual inversions used (prompt, then negative prompt), and
+    // the names of `<lora:...>` tags that were not found or could not be applied.
+    std::vector<UsedNetwork> networks;
+    std::vector<UsedNetwork> embeddings;
+    std::vector<UsedNetwork> negative_embeddings;
+    std::vector<std::string> networks_not_applied;
 };
 
 } // namespace latent

@@ -1,6 +1,7 @@
 #include "ui/docks/image_info_dock.h"
 
 #include "app/core/display_text.h"
+#include "app/metadata/network_usage.h"
 
 #include <QFileInfo>
 #include <QLabel>
@@ -20,6 +21,12 @@ ImageInfoDock::ImageInfoDock(QWidget* parent) : QDockWidget(tr("Image info"), pa
     title_->setWordWrap(true);
     title_->hide();
     layout->addWidget(title_);
+    networks_ = new QLabel;
+    networks_->setObjectName(QStringLiteral("imageInfoNetworks"));
+    networks_->setTextFormat(Qt::PlainText);
+    networks_->setWordWrap(true);
+    networks_->hide();
+    layout->addWidget(networks_);
     text_ = new QPlainTextEdit;
     text_->setObjectName(QStringLiteral("imageInfoText"));
     text_->setReadOnly(true);
@@ -61,6 +68,14 @@ void ImageInfoDock::setImage(const QString& path, const QString& infotext) {
     }
     text_->setPlainText(shown);
     restore_->setEnabled(!infotext.isEmpty());
+    const QString networks =
+        infotext.isEmpty() ? QString() : networkUsage(GenerationParams::fromInfotext(infotext)).summary();
+    networks_->setText(safeDisplayText(networks, 2000));
+    networks_->setVisible(!networks.isEmpty());
+}
+
+QString ImageInfoDock::networksText() const {
+    return networks_->text();
 }
 
 QString ImageInfoDock::shownText() const {

@@ -26,6 +26,8 @@ public:
     QString infotext() const { return infotext_; }
     QString shownText() const;
     QString path() const { return path_; }
+    // The networks the image used (and those its prompt names that were not applied).
+    QString networksText() const;
 
 public Q_SLOTS:
     // Emits restoreParametersRequested with the parsed infotext.
@@ -36,6 +38,7 @@ Q_SIGNALS:
 
 private:
     QLabel* title_;
+    QLabel* networks_;
     QPlainTextEdit* text_;
     QPushButton* restore_;
     QString infotext_;

@@ -4,10 +4,15 @@
 #include "app/core/settings.h"
 #include "app/jobs/job_queue.h"
 #include "app/library/model_library.h"
+#include "app/library/network_folders.h"
+#include "app/library/network_restore.h"
+#include "app/metadata/network_usage.h"
+#include "pipeline/networks/network_index.h"
 #include "app/metadata/generation_params.h"
 #include "app/metadata/png_text.h"
 #include "app/worker/studio_session.h"
 #include "pipeline/engine.h"
+#include "ui/widgets/prompt_completer.h"
 #include "ui/widgets/prompt_highlighter.h"
 #include "ui/widgets/seed_edit.h"
 
@@ -25,6 +30,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QTimer>
@@ -113,6 +119,34 @@ PromptDock::PromptDock(QWidget* parent) : QDockWidget(tr("Prompt"), parent) {
     };
     layout->addLayout(header(tr("Prompt"), promptTokens_));
     layout->addWidget(prompt_, 2);
+    // The networks the prompt names, with their weights; what a restored infotext lacks.
+    networks_ = new QLabel;
+    networks_->setObjectName(QStringLiteral("promptNetworks"));
+    networks_->setWordWrap(true);
+    networks_->setTextFormat(Qt::PlainText);
+    networks_->setToolTip(tr("LoRAs (<lora:name:weight>) and embeddings in the prompt. Type <lora: or the start of "
+                             "an embedding's name to choose one from the library."));
+    networks_->hide();
+    layout->addWidget(networks_);
+    auto* missingRow = new QHBoxLayout;
+    missing_ = new QLabel;
+    missing_->setObjectName(QStringLiteral("missingNetworks"));
+    missing_->setWordWrap(true);
+    missing_->setTextFormat(Qt::PlainText);
+    missing_->setStyleSheet(QStringLiteral("color: #e53935;"));
+    downloadMissing_ = new QPushButton(tr("Download…"));
+    downloadMissing_->setObjectName(QStringLiteral("downloadMissingButton"));
+    downloadMissing_->setToolTip(tr("Download the missing network from Civitai (where the image's infotext says it lives)"));
+    connect(downloadMissing_, &QPushButton::clicked, this, [this] {
+        if (!missingDownloads_.isEmpty()) Q_EMIT downloadRequested(missingDownloads_.constFirst().second);
+    });
+    missingRow->addWidget(missing_, 1);
+    missingRow->addWidget(downloadMissing_);
+    missing_->hide();
+    downloadMissing_->hide();
+    layout->addLayout(missingRow);
+    completer_ = new PromptCompleter(prompt_);
+    negativeCompleter_ = new PromptCompleter(negative_);
     layout->addLayout(header(tr("Negative prompt"), negativeTokens_));
     layout->addWidget(negative_, 1);
     tokenTimer_ = new QTimer(this);
@@ -361,7 +395,10 @@ void PromptDock::refreshModels() {
     model_->clear();
     vae_->clear();
     model_->addItem(tr("Choose a model…"), QString());
-    vae_->addItem(tr("Automatic (the model's own)"), QString());
+    vae_->addItem(tr("Automatic"), QString());
+    vae_->setItemData(0, tr("A VAE named like the model (MODEL.vae.safetensors) beside it, else the model's own"),
+                      Qt::ToolTipRole);
+    vae_->addItem(tr("None (the model's own)"), QStringLiteral("None"));
 
     QStringList models, vaes;
     if (library_) {
@@ -374,6 +411,8 @@ void PromptDock::refreshModels() {
         for (const QString& root : roots) {
             models << safetensorsIn(root) << safetensorsIn(QDir(root).filePath(QStringLiteral("Stable-diffusion")));
             vaes << safetensorsIn(QDir(root).filePath(QStringLiteral("VAE")));
+            // A webui folder's models/VAE too, and .pt / .ckpt VAEs, as A1111 lists them.
+            for (const QString& v : listVaeFiles(networkFoldersOf(root).vaeDirs)) vaes << QFileInfo(v).absoluteFilePath();
         }
     }
     if (settings_) {
@@ -405,6 +444,122 @@ void PromptDock::refreshModels() {
     const int vi = vae_->findData(previousVae);
     if (vi >= 0) vae_->setCurrentIndex(vi);
     updateGenerateEnabled();
+    refreshNetworks();
+}
+
+QStringList PromptDock::networkRoots() const {
+    if (library_) return library_->roots();
+    if (settings_) return ModelLibrary::rootsFromSettings(*settings_);
+    return {};
+}
+
+void PromptDock::refreshNetworks() {
+    QList<PromptCompleter::Candidate> candidates;
+    QStringList embeddingFiles;
+    loraNames_.clear();
+    if (library_) {
+        for (const ModelEntry& e : library_->entries(ModelKind::Lora)) {
+            PromptCompleter::Candidate c;
+            c.name = e.name();
+            c.kind = QStringLiteral("lora");
+            c.weight = e.notes.preferredWeight > 0 ? e.notes.preferredWeight : 1.0;
+            c.detail = QStringList{e.baseFamily, e.triggerWords().join(QStringLiteral(", "))}.join(QStringLiteral(" · "));
+            candidates << c;
+            loraNames_ << c.name;
+        }
+        QStringList embeddingNames;
+        for (const ModelEntry& e : library_->entries(ModelKind::Embedding)) {
+            candidates << PromptCompleter::Candidate{e.name(), QStringLiteral("embedding"), 1.0, e.baseFamily};
+            embeddingFiles << e.path;
+            embeddingNames << e.name();
+        }
+        // A1111's embeddings folder is the webui folder's, beside models/ (outside the library's
+        // roots); the worker looks there too.
+        NetworkFolders folders;
+        for (const QString& root : networkRoots()) folders.append(networkFoldersOf(root));
+        std::vector<std::string> emb;
+        for (const QString& d : folders.embeddingDirs) emb.push_back(d.toStdString());
+        for (const NetworkFileEntry& f : list_embedding_files(emb)) {
+            const QString name = QString::fromStdString(f.name);
+            if (embeddingNames.contains(name)) continue;
+            candidates << PromptCompleter::Candidate{name, QStringLiteral("embedding"), 1.0, {}};
+            embeddingFiles << QString::fromStdString(f.path);
+            embeddingNames << name;
+        }
+    } else {
+        NetworkFolders folders;
+        for (const QString& root : networkRoots()) folders.append(networkFoldersOf(root));
+        std::vector<std::string> lora, emb;
+        for (const QString& d : folders.loraDirs) lora.push_back(d.toStdString());
+        for (const QString& d : folders.embeddingDirs) emb.push_back(d.toStdString());
+        for (const NetworkFileEntry& f : list_network_files(lora)) {
+            candidates << PromptCompleter::Candidate{QString::fromStdString(f.name), QStringLiteral("lora"), 1.0, {}};
+            loraNames_ << QString::fromStdString(f.name);
+        }
+        for (const NetworkFileEntry& f : list_embedding_files(emb)) {
+            candidates << PromptCompleter::Candidate{QString::fromStdString(f.name), QStringLiteral("embedding"), 1.0, {}};
+            embeddingFiles << QString::fromStdString(f.path);
+        }
+    }
+    completer_->setCandidates(candidates);
+    negativeCompleter_->setCandidates(candidates);
+    // Vector counts of the embeddings (reads the files: off the GUI thread).
+    const int request = ++networksRequest_;
+    auto* watcher = new QFutureWatcher<QHash<QString, int>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, request] {
+        watcher->deleteLater();
+        if (request != networksRequest_) return;
+        embeddingVectors_ = watcher->result();
+        scheduleTokenCount();
+        Q_EMIT embeddingsUpdated();
+    });
+    watcher->setFuture(QtConcurrent::run([embeddingFiles] {
+        QHash<QString, int> out;
+        for (const QString& f : embeddingFiles) {
+            const int n = embeddingVectorCount(f);
+            if (n > 0) out.insert(QFileInfo(f).completeBaseName(), n);
+        }
+        return out;
+    }));
+}
+
+QString PromptDock::networksText() const {
+    return networks_->text();
+}
+
+void PromptDock::updateNetworksLabel() {
+    // The prompt's networks with their weights; names the library does not have are marked.
+    const NetworkUsage usage = networkUsage(prompt());
+    QStringList loras, unknown;
+    for (const NetworkUsage::Item& i : usage.items) {
+        const QString text = i.weights.contains(QLatin1Char(',')) ? i.name + QStringLiteral(" (") + i.weights + QLatin1Char(')')
+                                                                  : i.name + QStringLiteral(" ×") + i.weights;
+        loras << text;
+        if (!loraNames_.contains(i.name)) unknown << i.name;
+    }
+    QStringList embeddings;
+    const QString lower = (prompt() + QLatin1Char('\n') + negativePrompt()).toLower();
+    for (auto it = embeddingVectors_.constBegin(); it != embeddingVectors_.constEnd(); ++it) {
+        const QString name = it.key().toLower();
+        qsizetype at = lower.indexOf(name);
+        while (at >= 0) {
+            const bool startOk = at == 0 || !lower.at(at - 1).isLetterOrNumber();
+            const qsizetype end = at + name.size();
+            const bool endOk = end >= lower.size() || !lower.at(end).isLetterOrNumber();
+            if (startOk && endOk) {
+                embeddings << tr("%1 (%n vectors)", nullptr, it.value()).arg(it.key());
+                break;
+            }
+            at = lower.indexOf(name, at + 1);
+        }
+    }
+    embeddings.sort(Qt::CaseInsensitive);
+    QStringList parts;
+    if (!loras.isEmpty()) parts << tr("LoRA: %1").arg(loras.join(QStringLiteral(", ")));
+    if (!unknown.isEmpty()) parts << tr("not in the library: %1").arg(unknown.join(QStringLiteral(", ")));
+    if (!embeddings.isEmpty()) parts << tr("Embeddings: %1").arg(embeddings.join(QStringLiteral(", ")));
+    networks_->setText(parts.join(QStringLiteral(" · ")));
+    networks_->setVisible(!parts.isEmpty());
 }
 
 void PromptDock::setLibrary(ModelLibrary* library) {
@@ -492,6 +647,35 @@ void PromptDock::applyParameters(const GenerationParams& params) {
     if (params.subseedStrength) subseedStrength_->setValue(*params.subseedStrength);
     if (params.denoisingStrength) denoise_->setValue(*params.denoisingStrength);
     if (params.batchSize) batchSize_->setValue(*params.batchSize);
+    // The VAE by its name (A1111 writes "VAE: file name"), when it is in the list.
+    if (!params.vaeName.isEmpty()) {
+        for (int i = 0; i < vae_->count(); ++i) {
+            const QString path = vae_->itemData(i).toString();
+            if (!path.isEmpty() && path != QLatin1String("None") &&
+                (QFileInfo(path).fileName() == params.vaeName || QFileInfo(path).completeBaseName() == params.vaeName)) {
+                vae_->setCurrentIndex(i);
+                break;
+            }
+        }
+    } else {
+        vae_->setCurrentIndex(0);  // Automatic
+    }
+    // Networks: tags renamed to the local files with the same hash; what is missing is shown,
+    // with a Civitai download when the infotext says where it lives.
+    {
+        NetworkFolders folders;
+        for (const QString& root : networkRoots()) folders.append(networkFoldersOf(root));
+        const RestoredNetworks restored = restoreNetworks(params, folders.loraDirs, folders.embeddingDirs);
+        if (restored.prompt != params.prompt) setPrompt(restored.prompt);
+        missingNetworks_ = restored.missingLoras + restored.missingEmbeddings;
+        missingDownloads_ = civitaiDownloadsForMissing(params, restored);
+        missing_->setText(missingNetworks_.isEmpty() ? QString()
+                                                     : tr("Not in the library: %1").arg(missingNetworks_.join(QStringLiteral(", "))));
+        missing_->setVisible(!missingNetworks_.isEmpty());
+        downloadMissing_->setVisible(!missingDownloads_.isEmpty());
+        if (!missingDownloads_.isEmpty())
+            downloadMissing_->setToolTip(tr("Download %1 from Civitai").arg(missingDownloads_.constFirst().first));
+    }
     // The model by its name (A1111 "Model: file name without extension"), if it is in the list.
     if (!params.modelName.isEmpty()) {
         for (int i = 0; i < model_->count(); ++i) {
@@ -554,10 +738,16 @@ QJsonObject PromptDock::buildParams() const {
     if (clipSkip_->value() > 1) overrides.insert(QStringLiteral("CLIP_stop_at_last_layers"), clipSkip_->value());
     const QString model = currentModelPath();
     if (!model.isEmpty()) overrides.insert(QStringLiteral("sd_model_checkpoint"), QFileInfo(model).completeBaseName());
+    // VAE: a file, or A1111's "Automatic" / "None" resolved by the worker.
+    const QString vae = vae_->currentData().toString();
+    if (vae.isEmpty()) overrides.insert(QStringLiteral("sd_vae"), QStringLiteral("Automatic"));
+    else if (vae == QLatin1String("None")) overrides.insert(QStringLiteral("sd_vae"), QStringLiteral("None"));
     p.insert(QStringLiteral("override_settings"), overrides);
     p.insert(QStringLiteral("model_path"), model);
-    const QString vae = vae_->currentData().toString();
-    if (!vae.isEmpty()) p.insert(QStringLiteral("vae_path"), vae);
+    if (!vae.isEmpty() && vae != QLatin1String("None")) p.insert(QStringLiteral("vae_path"), vae);
+    // Where <lora:...> and embeddings are looked up: the library's roots.
+    const QStringList roots = networkRoots();
+    if (!roots.isEmpty()) p.insert(QStringLiteral("model_roots"), QJsonArray::fromStringList(roots));
     return p;
 }
 
@@ -634,6 +824,8 @@ void PromptDock::scheduleTokenCount() {
     const int request = ++tokenRequest_;
     const QString p = prompt(), n = negativePrompt();
     const int steps = steps_ ? steps_->value() : 20;
+    const QHash<QString, int> embeddings = embeddingVectors_;
+    updateNetworksLabel();
     auto* watcher = new QFutureWatcher<QPair<PromptTokenCount, PromptTokenCount>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, request] {
         watcher->deleteLater();
@@ -649,7 +841,9 @@ void PromptDock::scheduleTokenCount() {
     });
     // Off the GUI thread: the first call loads the vocabulary.
     watcher->setFuture(QtConcurrent::run(
-        [p, n, steps] { return qMakePair(countPromptTokens(p, steps), countPromptTokens(n, steps)); }));
+        [p, n, steps, embeddings] {
+            return qMakePair(countPromptTokens(p, steps, embeddings), countPromptTokens(n, steps, embeddings));
+        }));
 }
 
 bool PromptDock::eventFilter(QObject* watched, QEvent* event) {

@@ -8,7 +8,9 @@
 #include <QDockWidget>
 
 #include <functional>
+#include <QHash>
 #include <QJsonObject>
+#include <QPair>
 
 class QCheckBox;
 class QComboBox;
@@ -23,6 +25,7 @@ class QWidget;
 
 namespace latent {
 
+class PromptCompleter;
 class SeedEdit;
 
 class JobQueue;
@@ -81,6 +84,16 @@ public:
     // Token count labels ("12/75"), for tests.
     QString promptTokenText() const;
     QString negativeTokenText() const;
+    // The networks the prompt names, with their weights (the line under the prompt).
+    QString networksText() const;
+    PromptCompleter* promptCompleter() const { return completer_; }
+    PromptCompleter* negativeCompleter() const { return negativeCompleter_; }
+    // Networks of the last restored infotext that are not here (by hash, then name), and where
+    // Civitai has them ((name, download URL); empty when the infotext does not say).
+    QStringList missingNetworks() const { return missingNetworks_; }
+    QList<QPair<QString, QString>> missingDownloads() const { return missingDownloads_; }
+    // Embedding name -> vectors (what the token counter counts), for tests.
+    QHash<QString, int> embeddingVectors() const { return embeddingVectors_; }
 
 public Q_SLOTS:
     // Enqueues a job from the current settings. Returns the job id, or 0 with lastError() set
@@ -98,6 +111,10 @@ Q_SIGNALS:
     void interruptRequested();
     void jobEnqueued(qint64 jobId);
     void generateRefused(const QString& message);
+    // "Download" next to the missing networks of a restored infotext (a Civitai URL).
+    void downloadRequested(const QString& url);
+    // The embedding vector counts were refreshed (after a library change).
+    void embeddingsUpdated();
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -108,6 +125,10 @@ private:
     void updateGenerateEnabled();
     void applyAspect(int index);
     void rememberModel(const QString& path);
+    // LoRAs and embeddings of the library (or the model roots) for completion and counting.
+    void refreshNetworks();
+    QStringList networkRoots() const;
+    void updateNetworksLabel();
 
     JobQueue* queue_ = nullptr;
     Settings* settings_ = nullptr;
@@ -149,6 +170,16 @@ private:
     bool busy_ = false;
     bool modelAvailableOverride_ = false;
     QString lastError_;
+    QLabel* networks_ = nullptr;
+    QLabel* missing_ = nullptr;
+    QPushButton* downloadMissing_ = nullptr;
+    PromptCompleter* completer_ = nullptr;
+    PromptCompleter* negativeCompleter_ = nullptr;
+    QHash<QString, int> embeddingVectors_;
+    QStringList loraNames_;
+    QStringList missingNetworks_;
+    QList<QPair<QString, QString>> missingDownloads_;
+    int networksRequest_ = 0;
 };
 
 } // namespace latent

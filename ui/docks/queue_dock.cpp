@@ -1,5 +1,8 @@
 #include "ui/docks/queue_dock.h"
 
+#include "app/metadata/generation_params.h"
+#include "app/metadata/network_usage.h"
+
 #include "app/jobs/job_queue.h"
 #include "app/worker/inference_worker.h"
 #include "ui/widgets/empty_state.h"
@@ -195,7 +198,9 @@ void QueueDock::fillRow(QTreeWidgetItem* item, const Job& job) {
                              .arg(job.params.value(QStringLiteral("width")).toInt(512))
                              .arg(job.params.value(QStringLiteral("height")).toInt(512));
     item->setText(ColJob, tr("#%1 %2 · %3").arg(job.id).arg(prompt.isEmpty() ? tr("(no prompt)") : prompt, size));
-    item->setToolTip(ColJob, job.params.value(QStringLiteral("prompt")).toString());
+    const QString networks = jobNetworksText(job.id);
+    item->setToolTip(ColJob, job.params.value(QStringLiteral("prompt")).toString() +
+                                 (networks.isEmpty() ? QString() : QStringLiteral("\n\n") + networks));
     updateThumbnail(job);
     item->setIcon(ColJob, thumbs_.value(job.id).icon);
     item->setText(ColState, jobStateDisplayName(job.state));
@@ -221,6 +226,21 @@ void QueueDock::fillRow(QTreeWidgetItem* item, const Job& job) {
         time = duration(job.elapsedMs() / 1000.0);
     }
     item->setText(ColTime, time);
+}
+
+void QueueDock::setJobInfotext(qint64 id, const QString& infotext) {
+    networks_.insert(id, networkUsage(GenerationParams::fromInfotext(infotext)).summary());
+    if (!queue_) return;
+    if (QTreeWidgetItem* item = itemFor(id))
+        if (const auto job = queue_->job(id)) fillRow(item, *job);
+}
+
+QString QueueDock::jobNetworksText(qint64 id) const {
+    auto it = networks_.constFind(id);
+    if (it != networks_.constEnd()) return *it;
+    if (!queue_) return {};
+    const auto job = queue_->job(id);
+    return job ? networkUsage(job->params.value(QStringLiteral("prompt")).toString()).summary() : QString();
 }
 
 void QueueDock::onProgress(qint64 id, int, int, double itPerSecond, double etaSeconds) {

@@ -58,6 +58,12 @@ public Q_SLOTS:
     void duplicateSelected();
     void removeSelected();
 
+    // The infotext of a job's first image: its networks (applied / not found) join the row's
+    // tooltip. Jobs without one list the networks their prompt asks for.
+    void setJobInfotext(qint64 id, const QString& infotext);
+    // The networks line of a job's tooltip (empty when its prompt names none).
+    QString jobNetworksText(qint64 id) const;
+
 Q_SIGNALS:
     void message(const QString& text);
 
@@ -96,6 +102,7 @@ private:
     QSet<QString> unreadable_;               // result images the cache could not read
     QHash<qint64, double> eta_;
     QHash<qint64, double> itPerSecond_;
+    QHash<qint64, QString> networks_;  // job -> networks line from its image's infotext
 };
 
 } // namespace latent

@@ -398,6 +398,11 @@ void MainWindow::createLibrary() {
         statusBar()->showMessage(tr("Added %1 to the library").arg(QFileInfo(path).fileName()), 5000);
     });
     connect(libraryDock_, &LibraryDock::insertPromptText, promptDock_, &PromptDock::insertPromptText);
+    // A restored infotext names a network that is not here: download it where Civitai has it.
+    connect(promptDock_, &PromptDock::downloadRequested, this, [this](const QString& url) {
+        downloadFromUrl();
+        if (downloadDialog_) downloadDialog_->setUrl(url);
+    });
     connect(libraryDock_, &LibraryDock::activeModelChanged, this, [this](const QString& path) {
         statusBar()->showMessage(tr("Model: %1").arg(QFileInfo(path).fileName()), 5000);
     });
@@ -554,6 +559,7 @@ void MainWindow::attachSession(StudioSession* session) {
     });
     connect(controller, &InferenceController::resultReady, this,
             [this, queue](qint64 id, const ImagePixels& pixels, const QString&, const QString& infotext) {
+                queueDock_->setJobInfotext(id, infotext);
                 // Text to image shows its result on the canvas; image to image keeps the user's
                 // source and mask there (the result is in the gallery, one click away).
                 const auto job = queue->job(id);
