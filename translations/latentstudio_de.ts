@@ -344,10 +344,13 @@ Commands:
                          --height H --batch N [--steps N] [--weights fp32|fp16|bf16];
                          vae --width W --height H [--tiled];
                          text --family F [--batch N]; gemm [--sizes 2048,4096];
-                         load [--path FILE] [--keep] (real-size SD 1.5, fp16 file)
+                         load [--path FILE] [--keep] (real-size SD 1.5, fp16 file);
+                         serve [--requests N] [--pollers N] [--poll-ms N] [--job-steps N]
+                         (HTTP API overhead, pollers, memory; demo model)
   schedules              A1111 schedule types (JSON)
   library scan ROOT      index a models folder, print it as JSON [--no-hash] [--db FILE]
   download URL           fetch a model from Hugging Face or Civitai (verified)
+  serve                  the HTTP API: A1111 /sdapi/v1, OpenAI-style images, async jobs
   help                   this text
 
 txt2img options:
@@ -365,6 +368,13 @@ img2img options (plus every txt2img option; --request takes an /sdapi/v1/img2img
 download options:
   URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
   (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
+
+serve options:
+  [--listen] [--port 7860] [--api-auth user:pass[,user2:pass2]] [--api-auth-file FILE]
+  [--api-key KEY] [--api-keys-file FILE] [--models-root ROOT] [--data-dir DIR] [--output-dir DIR]
+  [--tls-keyfile F --tls-certfile F] [--cors-allow-origins LIST] [--queue-size N] [--max-batch N]
+  [--max-body-mb N] [--max-connections N] [--header-timeout S] [--shutdown-timeout S]
+  [--insecure-no-auth]   (a non-loopback address needs --api-auth unless this is given)
 </source>
         <translation>Aufruf: latentstudio-cli [--threads N] COMMAND [options]
 
@@ -382,10 +392,13 @@ Befehle:
                          --height H --batch N [--steps N] [--weights fp32|fp16|bf16];
                          vae --width W --height H [--tiled];
                          text --family F [--batch N]; gemm [--sizes 2048,4096];
-                         load [--path FILE] [--keep] (SD 1.5 in Originalgröße, fp16-Datei)
+                         load [--path FILE] [--keep] (SD 1.5 in Originalgröße, fp16-Datei);
+                         serve [--requests N] [--pollers N] [--poll-ms N] [--job-steps N]
+                         (Mehraufwand der HTTP-API, Abfragende, Speicher; Demomodell)
   schedules              A1111-Zeitplantypen (JSON)
   library scan ROOT      einen Modellordner indizieren, als JSON ausgeben [--no-hash] [--db FILE]
   download URL           ein Modell von Hugging Face oder Civitai laden (geprüft)
+  serve                  die HTTP-API: A1111 /sdapi/v1, Bilder im OpenAI-Stil, asynchrone Aufträge
   help                   dieser Text
 
 Optionen für txt2img:
@@ -403,7 +416,137 @@ Optionen für img2img (zusätzlich alle txt2img-Optionen; --request erwartet den
 Optionen für download:
   URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
   (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
+
+Optionen für serve:
+  [--listen] [--port 7860] [--api-auth user:pass[,user2:pass2]] [--api-auth-file FILE]
+  [--api-key KEY] [--api-keys-file FILE] [--models-root ROOT] [--data-dir DIR] [--output-dir DIR]
+  [--tls-keyfile F --tls-certfile F] [--cors-allow-origins LIST] [--queue-size N] [--max-batch N]
+  [--max-body-mb N] [--max-connections N] [--header-timeout S] [--shutdown-timeout S]
+  [--insecure-no-auth]   (eine Adresse außerhalb des Rechners braucht --api-auth, außer mit dieser Option)
 </translation>
+    </message>
+    <message>
+        <source>bench serve: unknown option %1</source>
+        <translation>bench serve: unbekannte Option %1</translation>
+    </message>
+    <message>
+        <source>bench serve: %1 is out of range</source>
+        <translation>bench serve: %1 liegt außerhalb des zulässigen Bereichs</translation>
+    </message>
+    <message>
+        <source>bench serve needs the built-in demo model.</source>
+        <translation>bench serve braucht das eingebaute Demomodell.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>--port needs a number from 0 to 65535.</source>
+        <translation>--port braucht eine Zahl von 0 bis 65535.</translation>
+    </message>
+    <message>
+        <source>--api-auth needs user:password[,user2:password2].</source>
+        <translation>--api-auth braucht benutzer:passwort[,benutzer2:passwort2].</translation>
+    </message>
+    <message>
+        <source>--api-auth-file needs a file.</source>
+        <translation>--api-auth-file braucht eine Datei.</translation>
+    </message>
+    <message>
+        <source>--api-key needs a key.</source>
+        <translation>--api-key braucht einen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>--api-keys-file needs a file.</source>
+        <translation>--api-keys-file braucht eine Datei.</translation>
+    </message>
+    <message>
+        <source>--models-root needs a folder.</source>
+        <translation>--models-root braucht einen Ordner.</translation>
+    </message>
+    <message>
+        <source>The models folder %1 does not exist.</source>
+        <translation>Der Modellordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>--data-dir needs a folder.</source>
+        <translation>--data-dir braucht einen Ordner.</translation>
+    </message>
+    <message>
+        <source>--output-dir needs a folder.</source>
+        <translation>--output-dir braucht einen Ordner.</translation>
+    </message>
+    <message>
+        <source>--tls-keyfile needs a file.</source>
+        <translation>--tls-keyfile braucht eine Datei.</translation>
+    </message>
+    <message>
+        <source>--tls-certfile needs a file.</source>
+        <translation>--tls-certfile braucht eine Datei.</translation>
+    </message>
+    <message>
+        <source>--cors-allow-origins needs a list.</source>
+        <translation>--cors-allow-origins braucht eine Liste.</translation>
+    </message>
+    <message>
+        <source>--queue-size needs a number from 1 to 100000.</source>
+        <translation>--queue-size braucht eine Zahl von 1 bis 100000.</translation>
+    </message>
+    <message>
+        <source>--max-batch needs a number from 1 to 64.</source>
+        <translation>--max-batch braucht eine Zahl von 1 bis 64.</translation>
+    </message>
+    <message>
+        <source>--max-body-mb needs a number from 1 to 4096.</source>
+        <translation>--max-body-mb braucht eine Zahl von 1 bis 4096.</translation>
+    </message>
+    <message>
+        <source>--max-connections needs a number from 1 to 10000.</source>
+        <translation>--max-connections braucht eine Zahl von 1 bis 10000.</translation>
+    </message>
+    <message>
+        <source>--header-timeout needs seconds (1-3600).</source>
+        <translation>--header-timeout braucht Sekunden (1–3600).</translation>
+    </message>
+    <message>
+        <source>--shutdown-timeout needs seconds.</source>
+        <translation>--shutdown-timeout braucht Sekunden.</translation>
+    </message>
+    <message>
+        <source>Unknown serve option %1 (see latentstudio-cli help).</source>
+        <translation>Unbekannte serve-Option %1 (siehe latentstudio-cli help).</translation>
+    </message>
+    <message>
+        <source>Cannot create the data folder %1.</source>
+        <translation>Der Datenordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot open the job queue in %1: %2</source>
+        <translation>Die Warteschlange in %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Serving the Latent Studio API on %1 (documentation: %1/docs)</source>
+        <translation>Die Latent-Studio-API läuft auf %1 (Dokumentation: %1/docs)</translation>
+    </message>
+    <message>
+        <source>latentstudio-cli: interrupting job %1</source>
+        <translation>latentstudio-cli: Auftrag %1 wird abgebrochen</translation>
+    </message>
+    <message>
+        <source>latentstudio-cli: stopping the server; queued jobs stay queued</source>
+        <translation>latentstudio-cli: der Server wird beendet; wartende Aufträge bleiben in der Warteschlange</translation>
+    </message>
+    <message>
+        <source>latentstudio-cli: waiting up to %1 s for the running job (signal again to interrupt it)</source>
+        <translation>latentstudio-cli: bis zu %1 s wird auf den laufenden Auftrag gewartet (erneutes Signal bricht ihn ab)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) were running when the server stopped; they are marked interrupted.</source>
+        <translation>
+            <numerusform>%n Auftrag lief, als der Server beendet wurde; er ist als unterbrochen markiert.</numerusform>
+            <numerusform>%n Aufträge liefen, als der Server beendet wurde; sie sind als unterbrochen markiert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

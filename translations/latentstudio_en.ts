@@ -344,10 +344,13 @@ Commands:
                          --height H --batch N [--steps N] [--weights fp32|fp16|bf16];
                          vae --width W --height H [--tiled];
                          text --family F [--batch N]; gemm [--sizes 2048,4096];
-                         load [--path FILE] [--keep] (real-size SD 1.5, fp16 file)
+                         load [--path FILE] [--keep] (real-size SD 1.5, fp16 file);
+                         serve [--requests N] [--pollers N] [--poll-ms N] [--job-steps N]
+                         (HTTP API overhead, pollers, memory; demo model)
   schedules              A1111 schedule types (JSON)
   library scan ROOT      index a models folder, print it as JSON [--no-hash] [--db FILE]
   download URL           fetch a model from Hugging Face or Civitai (verified)
+  serve                  the HTTP API: A1111 /sdapi/v1, OpenAI-style images, async jobs
   help                   this text
 
 txt2img options:
@@ -365,8 +368,138 @@ img2img options (plus every txt2img option; --request takes an /sdapi/v1/img2img
 download options:
   URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
   (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
+
+serve options:
+  [--listen] [--port 7860] [--api-auth user:pass[,user2:pass2]] [--api-auth-file FILE]
+  [--api-key KEY] [--api-keys-file FILE] [--models-root ROOT] [--data-dir DIR] [--output-dir DIR]
+  [--tls-keyfile F --tls-certfile F] [--cors-allow-origins LIST] [--queue-size N] [--max-batch N]
+  [--max-body-mb N] [--max-connections N] [--header-timeout S] [--shutdown-timeout S]
+  [--insecure-no-auth]   (a non-loopback address needs --api-auth unless this is given)
 </source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench serve: unknown option %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench serve: %1 is out of range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench serve needs the built-in demo model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--port needs a number from 0 to 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--api-auth needs user:password[,user2:password2].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--api-auth-file needs a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--api-key needs a key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--api-keys-file needs a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--models-root needs a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The models folder %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--data-dir needs a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--output-dir needs a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--tls-keyfile needs a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--tls-certfile needs a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--cors-allow-origins needs a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--queue-size needs a number from 1 to 100000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--max-batch needs a number from 1 to 64.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--max-body-mb needs a number from 1 to 4096.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--max-connections needs a number from 1 to 10000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--header-timeout needs seconds (1-3600).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--shutdown-timeout needs seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown serve option %1 (see latentstudio-cli help).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the data folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the job queue in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving the Latent Studio API on %1 (documentation: %1/docs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>latentstudio-cli: interrupting job %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>latentstudio-cli: stopping the server; queued jobs stay queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>latentstudio-cli: waiting up to %1 s for the running job (signal again to interrupt it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) were running when the server stopped; they are marked interrupted.</source>
+        <translation>
+            <numerusform>%n job was running when the server stopped; it is marked interrupted.</numerusform>
+            <numerusform>%n jobs were running when the server stopped; they are marked interrupted.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
