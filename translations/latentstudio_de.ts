@@ -1301,6 +1301,21 @@ Optionen für serve:
     </message>
 </context>
 <context>
+    <name>StudioApiService</name>
+    <message>
+        <source>No keychain is available: the API password is kept for this session only.</source>
+        <translation>Kein Schlüsselbund verfügbar: Das API-Passwort gilt nur für diese Sitzung.</translation>
+    </message>
+    <message>
+        <source>Set a password for the API user %1 first.</source>
+        <translation>Bitte zuerst ein Passwort für den API-Benutzer %1 festlegen.</translation>
+    </message>
+    <message>
+        <source>Serving on the network needs a user and a password (Settings ▸ API Server…).</source>
+        <translation>Bereitstellen im Netzwerk braucht einen Benutzer und ein Passwort (Einstellungen ▸ API-Server…).</translation>
+    </message>
+</context>
+<context>
     <name>latent::ApiServer</name>
     <message>
         <source>Face restoration is not available on this server (/sdapi/v1/face-restorers is empty).</source>
@@ -1753,6 +1768,69 @@ Optionen für serve:
     <message>
         <source>Too many requests; slow down.</source>
         <translation>Zu viele Anfragen; bitte langsamer.</translation>
+    </message>
+</context>
+<context>
+    <name>latent::ApiServerDialog</name>
+    <message>
+        <source>API server</source>
+        <translation>API-Server</translation>
+    </message>
+    <message>
+        <source>Other programs (scripts, Krita, ComfyUI, A1111 and OpenAI clients) can generate through this studio&apos;s queue. Documentation is served at /docs.</source>
+        <translation>Andere Programme (Skripte, Krita, ComfyUI, A1111- und OpenAI-Clients) können über die Warteschlange dieses Studios generieren. Die Dokumentation steht unter /docs.</translation>
+    </message>
+    <message>
+        <source>Serve the API</source>
+        <translation>API bereitstellen</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>beliebiger freier Port</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Allow other computers on the network (needs a user and a password)</source>
+        <translation>Andere Computer im Netzwerk zulassen (braucht Benutzer und Passwort)</translation>
+    </message>
+    <message>
+        <source>no sign-in</source>
+        <translation>keine Anmeldung</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Benutzer:</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>kept in the keychain</source>
+        <translation>wird im Schlüsselbund gespeichert</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>https://example.app, … (browser pages allowed to call the API)</source>
+        <translation>https://example.app, … (Browserseiten, die die API aufrufen dürfen)</translation>
+    </message>
+    <message>
+        <source>Allowed origins:</source>
+        <translation>Erlaubte Herkünfte:</translation>
+    </message>
+    <message>
+        <source>Serving on %1 (documentation: %1/docs)</source>
+        <translation>Bereitgestellt auf %1 (Dokumentation: %1/docs)</translation>
+    </message>
+    <message>
+        <source>The API server is off.</source>
+        <translation>Der API-Server ist aus.</translation>
     </message>
 </context>
 <context>
@@ -2793,6 +2871,30 @@ libtorch %2 · Qt %3</translation>
         <source>Parameters restored</source>
         <translation>Parameter wiederhergestellt</translation>
     </message>
+    <message>
+        <source>Serve the &amp;API</source>
+        <translation>&amp;API bereitstellen</translation>
+    </message>
+    <message>
+        <source>Let other programs generate through this studio (A1111 and OpenAI-style HTTP API)</source>
+        <translation>Andere Programme über dieses Studio generieren lassen (HTTP-API im Stil von A1111 und OpenAI)</translation>
+    </message>
+    <message>
+        <source>&amp;API Server…</source>
+        <translation>&amp;API-Server…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>Serving the API on %1</source>
+        <translation>API bereitgestellt auf %1</translation>
+    </message>
+    <message>
+        <source>The API server did not start: %1</source>
+        <translation>Der API-Server ist nicht gestartet: %1</translation>
+    </message>
 </context>
 <context>
     <name>latent::ModelDetailsPanel</name>
@@ -3202,6 +3304,10 @@ libtorch %2 · Qt %3</translation>
     <message>
         <source> · %1 it/s</source>
         <translation> · %1 it/s</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
     </message>
 </context>
 </TS>

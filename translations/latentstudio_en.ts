@@ -1254,6 +1254,21 @@ serve options:
     </message>
 </context>
 <context>
+    <name>StudioApiService</name>
+    <message>
+        <source>No keychain is available: the API password is kept for this session only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set a password for the API user %1 first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving on the network needs a user and a password (Settings ▸ API Server…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>latent::ApiServer</name>
     <message>
         <source>Face restoration is not available on this server (/sdapi/v1/face-restorers is empty).</source>
@@ -1705,6 +1720,69 @@ serve options:
     </message>
     <message>
         <source>Too many requests; slow down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>latent::ApiServerDialog</name>
+    <message>
+        <source>API server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other programs (scripts, Krita, ComfyUI, A1111 and OpenAI clients) can generate through this studio&apos;s queue. Documentation is served at /docs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serve the API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow other computers on the network (needs a user and a password)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://example.app, … (browser pages allowed to call the API)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed origins:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving on %1 (documentation: %1/docs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API server is off.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2742,6 +2820,30 @@ libtorch %2 · Qt %3</source>
         <source>Parameters restored</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Serve the &amp;API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let other programs generate through this studio (A1111 and OpenAI-style HTTP API)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;API Server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving the API on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API server did not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>latent::ModelDetailsPanel</name>
@@ -3150,6 +3252,10 @@ libtorch %2 · Qt %3</source>
     </message>
     <message>
         <source> · %1 it/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

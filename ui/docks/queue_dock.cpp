@@ -195,6 +195,9 @@ void QueueDock::fillRow(QTreeWidgetItem* item, const Job& job) {
                              .arg(job.params.value(QStringLiteral("width")).toInt(512))
                              .arg(job.params.value(QStringLiteral("height")).toInt(512));
     item->setText(ColJob, tr("#%1 %2 · %3").arg(job.id).arg(prompt.isEmpty() ? tr("(no prompt)") : prompt, size));
+    // Jobs that came through the HTTP API (issue 15).
+    if (job.params.value(QStringLiteral("source")).toString() == QLatin1String("api"))
+        item->setText(ColJob, tr("API") + QStringLiteral(" · ") + item->text(ColJob));
     item->setToolTip(ColJob, job.params.value(QStringLiteral("prompt")).toString());
     updateThumbnail(job);
     item->setIcon(ColJob, thumbs_.value(job.id).icon);
