@@ -98,6 +98,8 @@ bool percentDecodePath(QByteArrayView in, QByteArray* out) {
             out->append(decoded);
             i += 2;
         } else {
+            // Raw control characters are never part of a path (the request line refuses them too).
+            if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return false;
             out->append(c);
         }
     }

@@ -92,7 +92,8 @@ QByteArray multipartBoundary(QByteArrayView contentType);
 HttpParseError parseMultipart(QByteArrayView body, QByteArrayView boundary, QList<MultipartPart>* parts,
                               int maxParts = 64);
 
-// Percent-decodes a URL path; refuses "%00", malformed escapes and invalid UTF-8.
+// Percent-decodes a URL path; refuses "%00", raw control characters, malformed escapes and
+// invalid UTF-8.
 bool percentDecodePath(QByteArrayView in, QByteArray* out);
 
 } // namespace latent

@@ -86,6 +86,17 @@ private Q_SLOTS:
         QVERIFY(!e.message.isEmpty());
     }
 
+    void percentDecodingRefusesNulsAndControls() {
+        QByteArray out;
+        QVERIFY(percentDecodePath("/sdapi/v1/a%20b", &out));
+        QCOMPARE(out, QByteArray("/sdapi/v1/a b"));
+        static const char rawNul[] = "/status/a\0b";
+        QVERIFY(!percentDecodePath(QByteArrayView(rawNul, sizeof(rawNul) - 1), &out));
+        QVERIFY(!percentDecodePath("/status/a\tb", &out));
+        QVERIFY(!percentDecodePath("/status/a%00b", &out));
+        QVERIFY(!percentDecodePath("/status/a%2", &out));
+    }
+
     void countsHeaderFields() {
         QByteArray head = "GET / HTTP/1.1\r\nHost: a\r\n";
         for (int i = 0; i < 101; ++i) head += "X-" + QByteArray::number(i) + ": v\r\n";
