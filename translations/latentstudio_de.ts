@@ -1769,6 +1769,10 @@ Optionen für serve:
         <source>Too many requests; slow down.</source>
         <translation>Zu viele Anfragen; bitte langsamer.</translation>
     </message>
+    <message>
+        <source>override_settings: %1</source>
+        <translation>override_settings: %1</translation>
+    </message>
 </context>
 <context>
     <name>latent::ApiServerDialog</name>

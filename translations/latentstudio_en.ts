@@ -1722,6 +1722,10 @@ serve options:
         <source>Too many requests; slow down.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>override_settings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>latent::ApiServerDialog</name>

@@ -266,7 +266,8 @@ bool prepareGeneration(ApiServer& server, const QString& kind, QJsonObject& para
         return false;
     };
     // Options (clip skip, ENSD, RNG source) unless the request overrides them.
-    QJsonObject overrides = params.value(QStringLiteral("override_settings")).toObject();
+    const QJsonObject requested = params.value(QStringLiteral("override_settings")).toObject();
+    QJsonObject overrides = requested;
     overrides = server.options()->overrideSettings(overrides);
     params.insert(QStringLiteral("override_settings"), overrides);
 
@@ -283,10 +284,12 @@ bool prepareGeneration(ApiServer& server, const QString& kind, QJsonObject& para
     params.insert(QStringLiteral("model_path"), checkpoint->path);
     const QString vaeKey = overrides.contains(QStringLiteral("sd_vae")) ? overrides.value(QStringLiteral("sd_vae")).toString()
                                                                         : server.options()->vae();
+    QString vaeFileName;
     if (!vaeKey.isEmpty() && vaeKey != QLatin1String("Automatic") && vaeKey != QLatin1String("None")) {
         const auto vae = findVae(server, vaeKey);
         if (!vae) return fail(404, QCoreApplication::translate("latent::ApiServer", "VAE '%1' not found").arg(vaeKey.left(200)));
         params.insert(QStringLiteral("vae_path"), vae->path);
+        vaeFileName = vae->fileName();
     }
 
     // Sampler: sampler_name, else the legacy sampler_index; A1111 reads "DPM++ 2M Karras" as
@@ -317,6 +320,26 @@ bool prepareGeneration(ApiServer& server, const QString& kind, QJsonObject& para
         if (pe.code() == "unknown_schedule")
             return fail(404, QCoreApplication::translate("latent::ApiServer", "Scheduler '%1' not found").arg(params.value(QStringLiteral("scheduler")).toString().left(200)));
         return fail(422, QString::fromStdString(pe.what()));
+    }
+
+    // override_settings_restore_afterwards: false keeps the request's overrides as the server's
+    // options after the job (A1111 then does not restore them). Only options A1111 knows; a
+    // wrong value refuses the request before anything changes.
+    const QJsonValue restore = params.value(QStringLiteral("override_settings_restore_afterwards"));
+    if (restore.isBool() && !restore.toBool() && !requested.isEmpty()) {
+        QJsonObject keep;
+        for (auto it = requested.begin(); it != requested.end(); ++it)
+            if (ApiOptions::isKnown(it.key())) keep.insert(it.key(), it.value());
+        if (keep.contains(QStringLiteral("sd_model_checkpoint"))) keep.insert(QStringLiteral("sd_model_checkpoint"), checkpoint->title);
+        if (keep.contains(QStringLiteral("sd_vae")) && !vaeFileName.isEmpty()) keep.insert(QStringLiteral("sd_vae"), vaeFileName);
+        const QJsonArray problems = server.options()->set(keep);
+        if (!problems.isEmpty()) {
+            const QString msg = problems.first().toObject().value(QStringLiteral("msg")).toString();
+            return fail(422, QCoreApplication::translate("latent::ApiServer", "override_settings: %1").arg(msg));
+        }
+        if (keep.contains(QStringLiteral("sd_model_checkpoint"))) server.options()->setCheckpoint(checkpoint->title, checkpoint->sha256);
+        QString saveError;
+        if (!server.options()->save(&saveError)) qWarning("latent: cannot save the API options: %s", qPrintable(saveError));
     }
     return true;
 }

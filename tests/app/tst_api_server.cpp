@@ -272,6 +272,15 @@ private Q_SLOTS:
                        .first()
                        .toString();
         QVERIFY2(!infotext.contains(QStringLiteral("Clip skip")), qPrintable(infotext));
+        // ... and are restored afterwards, unless override_settings_restore_afterwards is false.
+        QCOMPARE(getJson(port_, "/sdapi/v1/options").object().value(QStringLiteral("CLIP_stop_at_last_layers")).toInt(), 2);
+        job.insert(QStringLiteral("override_settings"), QJsonObject{{QStringLiteral("eta_noise_seed_delta"), 7}});
+        job.insert(QStringLiteral("override_settings_restore_afterwards"), false);
+        QCOMPARE(postJson(port_, "/sdapi/v1/txt2img", job).status, 200);
+        QCOMPARE(getJson(port_, "/sdapi/v1/options").object().value(QStringLiteral("eta_noise_seed_delta")).toInt(), 7);
+        job.insert(QStringLiteral("override_settings"), QJsonObject{{QStringLiteral("eta_noise_seed_delta"), QStringLiteral("many")}});
+        QCOMPARE(postJson(port_, "/sdapi/v1/txt2img", job).status, 422);
+        QCOMPARE(getJson(port_, "/sdapi/v1/options").object().value(QStringLiteral("eta_noise_seed_delta")).toInt(), 7);
         QCOMPARE(postJson(port_, "/sdapi/v1/options", QJsonObject{{QStringLiteral("CLIP_stop_at_last_layers"), 1},
                                                                   {QStringLiteral("eta_noise_seed_delta"), 0}}).status,
                  200);
