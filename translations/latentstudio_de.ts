@@ -364,90 +364,6 @@ ControlNet-Optionen (txt2img und img2img; --controlnet für mehrere Einheiten wi
         <translation>Die ControlNet-Einheit %1 hat kein Bild (--control-image IMG).</translation>
     </message>
     <message>
-        <source>Usage: latentstudio-cli [--threads N] COMMAND [options]
-
-Commands:
-  --version, version     product, library and device versions
-  txt2img                text to image (A1111 parameters; --request, --infotext)
-  img2img                image to image, inpainting, outpainting (A1111 parameters)
-  samplers               A1111 sampler names and aliases (JSON)
-  inspect PATH [--no-hash] [--no-probe] [--model CHECKPOINT]
-                         describe a model, LoRA or embedding file or diffusers folder (JSON, hashes)
-  convert FILE.ckpt --out FILE.safetensors [--fp16] [--overwrite]
-                         convert a pickle checkpoint safely (restricted reader, child process)
-  bench gemm|unet|vae|text|load|lora [options] [--plain]
-                         benchmark figures (JSON): unet --family sd1|sd2|sdxl --width W
-                         --height H --batch N [--steps N] [--weights fp32|fp16|bf16];
-                         vae --width W --height H [--tiled];
-                         text --family F [--batch N]; gemm [--sizes 2048,4096];
-                         load [--path FILE] [--keep] (real-size SD 1.5, fp16 file);
-                         lora --family sd1 [--rank N] (apply, switch, step overhead, memory)
-  schedules              A1111 schedule types (JSON)
-  library scan ROOT      index a models folder, print it as JSON [--no-hash] [--db FILE]
-  download URL           fetch a model from Hugging Face or Civitai (verified)
-  help                   this text
-
-txt2img options:
-  --model PATH [--vae PATH] --prompt TEXT [--negative TEXT] [--seed N] [--steps N]
-  [--cfg F] [--width W] [--height H] [--sampler NAME] [--schedule NAME]
-  [--batch-size N] [--n-iter N] [--clip-skip N] [--rng cpu|gpu|nv]
-  [--subseed N --subseed-strength F] [--device cpu|cuda] --out DIR [--save-latents]
-  [--infotext TEXT] [--request FILE]   (explicit flags win)
-  [--models-root ROOT] [--lora-dir DIR] [--embeddings-dir DIR]   (&lt;lora:NAME:W&gt;, embeddings)
-  (--vae also takes a VAE name, Automatic or None, looked up in ROOT/models/VAE)
-
-img2img options (plus every txt2img option; --request takes an /sdapi/v1/img2img body):
-  --init IMAGE [--mask IMAGE] [--strength F] [--resize-mode 0|1|2|3] [--mask-blur N|X,Y]
-  [--inpaint-area whole|masked] [--padding N] [--fill fill|original|latent-noise|latent-nothing]
-  [--invert-mask] [--mask-from-alpha] [--outpaint LEFT,TOP,RIGHT,BOTTOM]
-
-download options:
-  URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
-  (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
-</source>
-        <translation>Aufruf: latentstudio-cli [--threads N] COMMAND [options]
-
-Befehle:
-  --version, version     Versionen von Produkt, Bibliotheken und Gerät
-  txt2img                Text zu Bild (A1111-Parameter; --request, --infotext)
-  img2img                Bild zu Bild, Inpainting, Outpainting (A1111-Parameter)
-  samplers               A1111-Samplernamen und Aliasse (JSON)
-  inspect PATH [--no-hash] [--no-probe] [--model CHECKPOINT]
-                         eine Modell-, LoRA- oder Embedding-Datei oder einen diffusers-Ordner beschreiben (JSON, Hashes)
-  convert FILE.ckpt --out FILE.safetensors [--fp16] [--overwrite]
-                         einen Pickle-Checkpoint sicher umwandeln (eingeschränkter Leser, Kindprozess)
-  bench gemm|unet|vae|text|load|lora [options] [--plain]
-                         Benchmark-Werte (JSON): unet --family sd1|sd2|sdxl --width W
-                         --height H --batch N [--steps N] [--weights fp32|fp16|bf16];
-                         vae --width W --height H [--tiled];
-                         text --family F [--batch N]; gemm [--sizes 2048,4096];
-                         load [--path FILE] [--keep] (SD 1.5 in Originalgröße, fp16-Datei);
-                         lora --family sd1 [--rank N] (Anwenden, Wechseln, Mehraufwand pro Schritt, Speicher)
-  schedules              A1111-Zeitplantypen (JSON)
-  library scan ROOT      einen Modellordner indizieren, als JSON ausgeben [--no-hash] [--db FILE]
-  download URL           ein Modell von Hugging Face oder Civitai laden (geprüft)
-  help                   dieser Text
-
-Optionen für txt2img:
-  --model PATH [--vae PATH] --prompt TEXT [--negative TEXT] [--seed N] [--steps N]
-  [--cfg F] [--width W] [--height H] [--sampler NAME] [--schedule NAME]
-  [--batch-size N] [--n-iter N] [--clip-skip N] [--rng cpu|gpu|nv]
-  [--subseed N --subseed-strength F] [--device cpu|cuda] --out DIR [--save-latents]
-  [--infotext TEXT] [--request FILE]   (explizite Flags haben Vorrang)
-  [--models-root ROOT] [--lora-dir DIR] [--embeddings-dir DIR]   (&lt;lora:NAME:W&gt;, Embeddings)
-  (--vae nimmt auch einen VAE-Namen, Automatic oder None, gesucht in ROOT/models/VAE)
-
-Optionen für img2img (zusätzlich alle txt2img-Optionen; --request erwartet den Body einer /sdapi/v1/img2img-Anfrage):
-  --init IMAGE [--mask IMAGE] [--strength F] [--resize-mode 0|1|2|3] [--mask-blur N|X,Y]
-  [--inpaint-area whole|masked] [--padding N] [--fill fill|original|latent-noise|latent-nothing]
-  [--invert-mask] [--mask-from-alpha] [--outpaint LEFT,TOP,RIGHT,BOTTOM]
-
-Optionen für download:
-  URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
-  (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
-</translation>
-    </message>
-    <message>
         <source>bench needs one of: gemm, unet, vae, text, load, lora</source>
         <translation>bench braucht eines von: gemm, unet, vae, text, load, lora</translation>
     </message>
@@ -474,6 +390,233 @@ Optionen für download:
     <message>
         <source>&quot;sd_vae&quot; must be a VAE name, &quot;Automatic&quot; or &quot;None&quot;.</source>
         <translation>„sd_vae“ muss ein VAE-Name, „Automatic“ oder „None“ sein.</translation>
+    </message>
+    <message>
+        <source>Usage: latentstudio-cli [--threads N] COMMAND [options]
+
+Commands:
+  --version, version     product, library and device versions
+  txt2img                text to image (A1111 parameters; --request, --infotext)
+  img2img                image to image, inpainting, outpainting (A1111 parameters)
+  samplers               A1111 sampler names and aliases (JSON)
+  inspect PATH [--no-hash] [--no-probe] [--model CHECKPOINT]
+                         describe a model, LoRA or embedding file or diffusers folder (JSON, hashes)
+  convert FILE.ckpt --out FILE.safetensors [--fp16] [--overwrite]
+                         convert a pickle checkpoint safely (restricted reader, child process)
+  bench gemm|unet|vae|text|load|lora [options] [--plain]
+                         benchmark figures (JSON): unet --family sd1|sd2|sdxl --width W
+                         --height H --batch N [--steps N] [--weights fp32|fp16|bf16];
+                         vae --width W --height H [--tiled];
+                         text --family F [--batch N]; gemm [--sizes 2048,4096];
+                         load [--path FILE] [--keep] (real-size SD 1.5, fp16 file);
+                         lora --family sd1 [--rank N] (apply, switch, step overhead, memory)
+                         serve [--requests N] [--pollers N] [--poll-ms N] [--job-steps N]
+                         (HTTP API overhead, pollers, memory; demo model)
+  schedules              A1111 schedule types (JSON)
+  library scan ROOT      index a models folder, print it as JSON [--no-hash] [--db FILE]
+  download URL           fetch a model from Hugging Face or Civitai (verified)
+  serve                  the HTTP API: A1111 /sdapi/v1, OpenAI-style images, async jobs
+  help                   this text
+
+txt2img options:
+  --model PATH [--vae PATH] --prompt TEXT [--negative TEXT] [--seed N] [--steps N]
+  [--cfg F] [--width W] [--height H] [--sampler NAME] [--schedule NAME]
+  [--batch-size N] [--n-iter N] [--clip-skip N] [--rng cpu|gpu|nv]
+  [--subseed N --subseed-strength F] [--device cpu|cuda] --out DIR [--save-latents]
+  [--infotext TEXT] [--request FILE]   (explicit flags win)
+  [--models-root ROOT] [--lora-dir DIR] [--embeddings-dir DIR]   (&lt;lora:NAME:W&gt;, embeddings)
+  (--vae also takes a VAE name, Automatic or None, looked up in ROOT/models/VAE)
+
+img2img options (plus every txt2img option; --request takes an /sdapi/v1/img2img body):
+  --init IMAGE [--mask IMAGE] [--strength F] [--resize-mode 0|1|2|3] [--mask-blur N|X,Y]
+  [--inpaint-area whole|masked] [--padding N] [--fill fill|original|latent-noise|latent-nothing]
+  [--invert-mask] [--mask-from-alpha] [--outpaint LEFT,TOP,RIGHT,BOTTOM]
+
+download options:
+  URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
+  (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
+
+serve options:
+  [--listen] [--port 7860] [--api-auth user:pass[,user2:pass2]] [--api-auth-file FILE]
+  [--api-key KEY] [--api-keys-file FILE] [--models-root ROOT] [--data-dir DIR] [--output-dir DIR]
+  [--tls-keyfile F --tls-certfile F] [--cors-allow-origins LIST] [--queue-size N] [--max-batch N]
+  [--max-body-mb N] [--max-connections N] [--header-timeout S] [--shutdown-timeout S]
+  [--insecure-no-auth]   (a non-loopback address needs --api-auth unless this is given)
+</source>
+        <translation>Aufruf: latentstudio-cli [--threads N] COMMAND [options]
+
+Befehle:
+  --version, version     Versionen von Produkt, Bibliotheken und Gerät
+  txt2img                Text zu Bild (A1111-Parameter; --request, --infotext)
+  img2img                Bild zu Bild, Inpainting, Outpainting (A1111-Parameter)
+  samplers               A1111-Samplernamen und Aliasse (JSON)
+  inspect PATH [--no-hash] [--no-probe] [--model CHECKPOINT]
+                         eine Modell-, LoRA- oder Embedding-Datei oder einen diffusers-Ordner beschreiben (JSON, Hashes)
+  convert FILE.ckpt --out FILE.safetensors [--fp16] [--overwrite]
+                         einen Pickle-Checkpoint sicher umwandeln (eingeschränkter Leser, Kindprozess)
+  bench gemm|unet|vae|text|load|lora [options] [--plain]
+                         Benchmark-Werte (JSON): unet --family sd1|sd2|sdxl --width W
+                         --height H --batch N [--steps N] [--weights fp32|fp16|bf16];
+                         vae --width W --height H [--tiled];
+                         text --family F [--batch N]; gemm [--sizes 2048,4096];
+                         load [--path FILE] [--keep] (SD 1.5 in Originalgröße, fp16-Datei);
+                         lora --family sd1 [--rank N] (Anwenden, Wechseln, Mehraufwand pro Schritt, Speicher)
+                         serve [--requests N] [--pollers N] [--poll-ms N] [--job-steps N]
+                         (Mehraufwand der HTTP-API, Abfragende, Speicher; Demomodell)
+  schedules              A1111-Zeitplantypen (JSON)
+  library scan ROOT      einen Modellordner indizieren, als JSON ausgeben [--no-hash] [--db FILE]
+  download URL           ein Modell von Hugging Face oder Civitai laden (geprüft)
+  serve                  die HTTP-API: A1111 /sdapi/v1, Bilder im OpenAI-Stil, asynchrone Aufträge
+  help                   dieser Text
+
+Optionen für txt2img:
+  --model PATH [--vae PATH] --prompt TEXT [--negative TEXT] [--seed N] [--steps N]
+  [--cfg F] [--width W] [--height H] [--sampler NAME] [--schedule NAME]
+  [--batch-size N] [--n-iter N] [--clip-skip N] [--rng cpu|gpu|nv]
+  [--subseed N --subseed-strength F] [--device cpu|cuda] --out DIR [--save-latents]
+  [--infotext TEXT] [--request FILE]   (explizite Flags haben Vorrang)
+  [--models-root ROOT] [--lora-dir DIR] [--embeddings-dir DIR]   (&lt;lora:NAME:W&gt;, Embeddings)
+  (--vae nimmt auch einen VAE-Namen, Automatic oder None, gesucht in ROOT/models/VAE)
+
+Optionen für img2img (zusätzlich alle txt2img-Optionen; --request erwartet den Body einer /sdapi/v1/img2img-Anfrage):
+  --init IMAGE [--mask IMAGE] [--strength F] [--resize-mode 0|1|2|3] [--mask-blur N|X,Y]
+  [--inpaint-area whole|masked] [--padding N] [--fill fill|original|latent-noise|latent-nothing]
+  [--invert-mask] [--mask-from-alpha] [--outpaint LEFT,TOP,RIGHT,BOTTOM]
+
+Optionen für download:
+  URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
+  (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
+
+Optionen für serve:
+  [--listen] [--port 7860] [--api-auth user:pass[,user2:pass2]] [--api-auth-file FILE]
+  [--api-key KEY] [--api-keys-file FILE] [--models-root ROOT] [--data-dir DIR] [--output-dir DIR]
+  [--tls-keyfile F --tls-certfile F] [--cors-allow-origins LIST] [--queue-size N] [--max-batch N]
+  [--max-body-mb N] [--max-connections N] [--header-timeout S] [--shutdown-timeout S]
+  [--insecure-no-auth]   (eine Adresse außerhalb des Rechners braucht --api-auth, außer mit dieser Option)
+</translation>
+    </message>
+    <message>
+        <source>bench serve: unknown option %1</source>
+        <translation>bench serve: unbekannte Option %1</translation>
+    </message>
+    <message>
+        <source>bench serve: %1 is out of range</source>
+        <translation>bench serve: %1 liegt außerhalb des zulässigen Bereichs</translation>
+    </message>
+    <message>
+        <source>bench serve needs the built-in demo model.</source>
+        <translation>bench serve braucht das eingebaute Demomodell.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>--port needs a number from 0 to 65535.</source>
+        <translation>--port braucht eine Zahl von 0 bis 65535.</translation>
+    </message>
+    <message>
+        <source>--api-auth needs user:password[,user2:password2].</source>
+        <translation>--api-auth braucht benutzer:passwort[,benutzer2:passwort2].</translation>
+    </message>
+    <message>
+        <source>--api-auth-file needs a file.</source>
+        <translation>--api-auth-file braucht eine Datei.</translation>
+    </message>
+    <message>
+        <source>--api-key needs a key.</source>
+        <translation>--api-key braucht einen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>--api-keys-file needs a file.</source>
+        <translation>--api-keys-file braucht eine Datei.</translation>
+    </message>
+    <message>
+        <source>--models-root needs a folder.</source>
+        <translation>--models-root braucht einen Ordner.</translation>
+    </message>
+    <message>
+        <source>The models folder %1 does not exist.</source>
+        <translation>Der Modellordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>--data-dir needs a folder.</source>
+        <translation>--data-dir braucht einen Ordner.</translation>
+    </message>
+    <message>
+        <source>--output-dir needs a folder.</source>
+        <translation>--output-dir braucht einen Ordner.</translation>
+    </message>
+    <message>
+        <source>--tls-keyfile needs a file.</source>
+        <translation>--tls-keyfile braucht eine Datei.</translation>
+    </message>
+    <message>
+        <source>--tls-certfile needs a file.</source>
+        <translation>--tls-certfile braucht eine Datei.</translation>
+    </message>
+    <message>
+        <source>--cors-allow-origins needs a list.</source>
+        <translation>--cors-allow-origins braucht eine Liste.</translation>
+    </message>
+    <message>
+        <source>--queue-size needs a number from 1 to 100000.</source>
+        <translation>--queue-size braucht eine Zahl von 1 bis 100000.</translation>
+    </message>
+    <message>
+        <source>--max-batch needs a number from 1 to 64.</source>
+        <translation>--max-batch braucht eine Zahl von 1 bis 64.</translation>
+    </message>
+    <message>
+        <source>--max-body-mb needs a number from 1 to 4096.</source>
+        <translation>--max-body-mb braucht eine Zahl von 1 bis 4096.</translation>
+    </message>
+    <message>
+        <source>--max-connections needs a number from 1 to 10000.</source>
+        <translation>--max-connections braucht eine Zahl von 1 bis 10000.</translation>
+    </message>
+    <message>
+        <source>--header-timeout needs seconds (1-3600).</source>
+        <translation>--header-timeout braucht Sekunden (1–3600).</translation>
+    </message>
+    <message>
+        <source>--shutdown-timeout needs seconds.</source>
+        <translation>--shutdown-timeout braucht Sekunden.</translation>
+    </message>
+    <message>
+        <source>Unknown serve option %1 (see latentstudio-cli help).</source>
+        <translation>Unbekannte serve-Option %1 (siehe latentstudio-cli help).</translation>
+    </message>
+    <message>
+        <source>Cannot create the data folder %1.</source>
+        <translation>Der Datenordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot open the job queue in %1: %2</source>
+        <translation>Die Warteschlange in %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Serving the Latent Studio API on %1 (documentation: %1/docs)</source>
+        <translation>Die Latent-Studio-API läuft auf %1 (Dokumentation: %1/docs)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) were running when the server stopped; they are marked interrupted.</source>
+        <translation>
+            <numerusform>%n Auftrag lief, als der Server beendet wurde; er ist als unterbrochen markiert.</numerusform>
+            <numerusform>%n Aufträge liefen, als der Server beendet wurde; sie sind als unterbrochen markiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>latentstudio-cli: interrupting job %1</source>
+        <translation>latentstudio-cli: Auftrag %1 wird abgebrochen</translation>
+    </message>
+    <message>
+        <source>latentstudio-cli: stopping the server; queued jobs stay queued</source>
+        <translation>latentstudio-cli: der Server wird beendet; wartende Aufträge bleiben in der Warteschlange</translation>
+    </message>
+    <message>
+        <source>latentstudio-cli: waiting up to %1 s for the running job (signal again to interrupt it)</source>
+        <translation>latentstudio-cli: bis zu %1 s wird auf den laufenden Auftrag gewartet (erneutes Signal bricht ihn ab)</translation>
     </message>
 </context>
 <context>
@@ -873,6 +1016,212 @@ Optionen für download:
     </message>
 </context>
 <context>
+    <name>HttpFront</name>
+    <message>
+        <source>The request headers are too large.</source>
+        <translation>Die Kopfzeilen der Anfrage sind zu groß.</translation>
+    </message>
+    <message>
+        <source>The request body is larger than the server accepts (%1 MiB).</source>
+        <translation>Der Inhalt der Anfrage ist größer, als der Server annimmt (%1 MiB).</translation>
+    </message>
+    <message>
+        <source>The request body arrived too slowly.</source>
+        <translation>Der Inhalt der Anfrage kam zu langsam an.</translation>
+    </message>
+    <message>
+        <source>The request could not be answered.</source>
+        <translation>Die Anfrage konnte nicht beantwortet werden.</translation>
+    </message>
+    <message>
+        <source>The server could not route the request.</source>
+        <translation>Der Server konnte die Anfrage nicht weiterleiten.</translation>
+    </message>
+    <message>
+        <source>The request headers did not arrive in time.</source>
+        <translation>Die Kopfzeilen der Anfrage kamen nicht rechtzeitig an.</translation>
+    </message>
+    <message>
+        <source>The request body did not arrive in time.</source>
+        <translation>Der Inhalt der Anfrage kam nicht rechtzeitig an.</translation>
+    </message>
+    <message>
+        <source>Cannot read the TLS certificate %1: %2</source>
+        <translation>Das TLS-Zertifikat %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the TLS key %1: %2</source>
+        <translation>Der TLS-Schlüssel %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate.</source>
+        <translation>%1 enthält kein PEM-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM private key (RSA or EC, unencrypted).</source>
+        <translation>%1 enthält keinen privaten PEM-Schlüssel (RSA oder EC, unverschlüsselt).</translation>
+    </message>
+    <message>
+        <source>TLS is not available (no TLS backend).</source>
+        <translation>TLS ist nicht verfügbar (kein TLS-Backend).</translation>
+    </message>
+    <message>
+        <source>Cannot start the request router: %1</source>
+        <translation>Die Weiterleitung der Anfragen kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1 port %2: %3</source>
+        <translation>Auf %1, Port %2 kann nicht gelauscht werden: %3</translation>
+    </message>
+    <message>
+        <source>Too many connections; try again later.</source>
+        <translation>Zu viele Verbindungen; bitte später erneut versuchen.</translation>
+    </message>
+</context>
+<context>
+    <name>HttpParsing</name>
+    <message>
+        <source>The request headers are too large.</source>
+        <translation>Die Kopfzeilen der Anfrage sind zu groß.</translation>
+    </message>
+    <message>
+        <source>The request head is incomplete.</source>
+        <translation>Der Kopf der Anfrage ist unvollständig.</translation>
+    </message>
+    <message>
+        <source>The request line is missing.</source>
+        <translation>Die Anfragezeile fehlt.</translation>
+    </message>
+    <message>
+        <source>The request line is malformed.</source>
+        <translation>Die Anfragezeile ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>The request method is malformed.</source>
+        <translation>Die Anfragemethode ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>The request method is not supported.</source>
+        <translation>Die Anfragemethode wird nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>Only HTTP/1.0 and HTTP/1.1 are supported.</source>
+        <translation>Nur HTTP/1.0 und HTTP/1.1 werden unterstützt.</translation>
+    </message>
+    <message>
+        <source>The request URL is too long.</source>
+        <translation>Die URL der Anfrage ist zu lang.</translation>
+    </message>
+    <message>
+        <source>The request target must be a path.</source>
+        <translation>Das Ziel der Anfrage muss ein Pfad sein.</translation>
+    </message>
+    <message>
+        <source>The request target is malformed.</source>
+        <translation>Das Ziel der Anfrage ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>The request path is malformed.</source>
+        <translation>Der Pfad der Anfrage ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>The request has too many header fields.</source>
+        <translation>Die Anfrage hat zu viele Kopfzeilen.</translation>
+    </message>
+    <message>
+        <source>Folded header lines are not accepted.</source>
+        <translation>Umbrochene Kopfzeilen werden nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>A header field is malformed.</source>
+        <translation>Eine Kopfzeile ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>A header field name is malformed.</source>
+        <translation>Der Name einer Kopfzeile ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>A header field value is malformed.</source>
+        <translation>Der Wert einer Kopfzeile ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>Content-Length is malformed.</source>
+        <translation>Content-Length ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>Content-Length values disagree.</source>
+        <translation>Die Content-Length-Werte widersprechen sich.</translation>
+    </message>
+    <message>
+        <source>Only the chunked transfer coding is supported.</source>
+        <translation>Nur die Übertragungskodierung „chunked“ wird unterstützt.</translation>
+    </message>
+    <message>
+        <source>Only &quot;Expect: 100-continue&quot; is supported.</source>
+        <translation>Nur „Expect: 100-continue“ wird unterstützt.</translation>
+    </message>
+    <message>
+        <source>Content-Length and Transfer-Encoding together are not accepted.</source>
+        <translation>Content-Length und Transfer-Encoding zusammen werden nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>HTTP/1.0 requests cannot be chunked.</source>
+        <translation>HTTP/1.0-Anfragen können nicht in Blöcken („chunked“) gesendet werden.</translation>
+    </message>
+    <message>
+        <source>The Host header is missing.</source>
+        <translation>Die Host-Kopfzeile fehlt.</translation>
+    </message>
+    <message>
+        <source>A chunk header line is too long.</source>
+        <translation>Die Kopfzeile eines Blocks ist zu lang.</translation>
+    </message>
+    <message>
+        <source>A chunk size is malformed.</source>
+        <translation>Die Größe eines Blocks ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>The request body is larger than the server accepts.</source>
+        <translation>Der Inhalt der Anfrage ist größer, als der Server annimmt.</translation>
+    </message>
+    <message>
+        <source>A chunk is longer than its size.</source>
+        <translation>Ein Block ist länger als seine Größe.</translation>
+    </message>
+    <message>
+        <source>The multipart body has no boundary.</source>
+        <translation>Dem mehrteiligen Inhalt fehlt die Trennmarke (boundary).</translation>
+    </message>
+    <message>
+        <source>The multipart body has no parts.</source>
+        <translation>Der mehrteilige Inhalt hat keine Teile.</translation>
+    </message>
+    <message>
+        <source>The multipart body is truncated.</source>
+        <translation>Der mehrteilige Inhalt ist abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>The multipart body has too many parts.</source>
+        <translation>Der mehrteilige Inhalt hat zu viele Teile.</translation>
+    </message>
+    <message>
+        <source>A multipart part is malformed.</source>
+        <translation>Ein Teil des mehrteiligen Inhalts ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>A multipart part header is too large.</source>
+        <translation>Der Kopf eines Teils des mehrteiligen Inhalts ist zu groß.</translation>
+    </message>
+    <message>
+        <source>A multipart part header is malformed.</source>
+        <translation>Der Kopf eines Teils des mehrteiligen Inhalts ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>A multipart part is not form data.</source>
+        <translation>Ein Teil des mehrteiligen Inhalts ist kein Formularfeld.</translation>
+    </message>
+</context>
+<context>
     <name>ImageLoader</name>
     <message>
         <source>The image %1 does not exist.</source>
@@ -1186,6 +1535,543 @@ Optionen für download:
     <message>
         <source>Cannot move the converted file into place as %1: %2</source>
         <translation>Die umgewandelte Datei kann nicht als %1 an ihren Platz verschoben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>StudioApiService</name>
+    <message>
+        <source>No keychain is available: the API password is kept for this session only.</source>
+        <translation>Kein Schlüsselbund verfügbar: Das API-Passwort gilt nur für diese Sitzung.</translation>
+    </message>
+    <message>
+        <source>Serving on the network needs a user and a password (Settings ▸ API Server…).</source>
+        <translation>Bereitstellen im Netzwerk braucht einen Benutzer und ein Passwort (Einstellungen ▸ API-Server…).</translation>
+    </message>
+    <message>
+        <source>Set a password for the API user %1 first.</source>
+        <translation>Bitte zuerst ein Passwort für den API-Benutzer %1 festlegen.</translation>
+    </message>
+</context>
+<context>
+    <name>latent::ApiServer</name>
+    <message>
+        <source>Face restoration is not available on this server (/sdapi/v1/face-restorers is empty).</source>
+        <translation>Gesichtsrestaurierung ist auf diesem Server nicht verfügbar (/sdapi/v1/face-restorers ist leer).</translation>
+    </message>
+    <message>
+        <source>Tiling is not supported by this server.</source>
+        <translation>Kacheln (Tiling) wird von diesem Server nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>Hires fix is not available on this server yet.</source>
+        <translation>Hires fix ist auf diesem Server noch nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>A refiner checkpoint is not supported by this server.</source>
+        <translation>Ein Refiner-Checkpoint wird von diesem Server nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>firstpass_image is not supported by this server.</source>
+        <translation>firstpass_image wird von diesem Server nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>latent_mask is not supported by this server.</source>
+        <translation>latent_mask wird von diesem Server nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>initial_noise_multiplier other than 1 is not supported by this server.</source>
+        <translation>initial_noise_multiplier ungleich 1 wird von diesem Server nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>Only one init image is supported (init_images has %1).</source>
+        <translation>Nur ein Ausgangsbild wird unterstützt (init_images enthält %1).</translation>
+    </message>
+    <message>
+        <source>The job disappeared from the queue.</source>
+        <translation>Der Auftrag ist aus der Warteschlange verschwunden.</translation>
+    </message>
+    <message>
+        <source>Text to image</source>
+        <translation>Text zu Bild</translation>
+    </message>
+    <message>
+        <source>Image to image, inpainting</source>
+        <translation>Bild zu Bild, Inpainting</translation>
+    </message>
+    <message>
+        <source>Upscale one image (built-in upscalers)</source>
+        <translation>Ein Bild hochskalieren (eingebaute Hochskalierer)</translation>
+    </message>
+    <message>
+        <source>Face restoration is not available on this server.</source>
+        <translation>Gesichtsrestaurierung ist auf diesem Server nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>No image was given.</source>
+        <translation>Es wurde kein Bild angegeben.</translation>
+    </message>
+    <message>
+        <source>The upscaled image would be %1x%2 pixels; at most 16384 per side.</source>
+        <translation>Das hochskalierte Bild hätte %1x%2 Pixel; höchstens 16384 je Seite sind möglich.</translation>
+    </message>
+    <message>
+        <source>Read the generation parameters of an image</source>
+        <translation>Die Generierungsparameter eines Bildes lesen</translation>
+    </message>
+    <message>
+        <source>Progress of the job on the worker</source>
+        <translation>Fortschritt des laufenden Auftrags</translation>
+    </message>
+    <message>
+        <source>Interrupt the job on the worker</source>
+        <translation>Den laufenden Auftrag abbrechen</translation>
+    </message>
+    <message>
+        <source>Skip the job on the worker</source>
+        <translation>Den laufenden Auftrag überspringen</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Change settings (setting the checkpoint loads it)</source>
+        <translation>Einstellungen ändern (ein gesetzter Checkpoint wird geladen)</translation>
+    </message>
+    <message>
+        <source>Command-line flags</source>
+        <translation>Befehlszeilenoptionen</translation>
+    </message>
+    <message>
+        <source>Samplers</source>
+        <translation>Sampler</translation>
+    </message>
+    <message>
+        <source>Schedule types</source>
+        <translation>Zeitplantypen</translation>
+    </message>
+    <message>
+        <source>Upscalers</source>
+        <translation>Hochskalierer</translation>
+    </message>
+    <message>
+        <source>Latent upscale modes (hires fix)</source>
+        <translation>Latent-Hochskalierungsarten (Hires fix)</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>Checkpoints</translation>
+    </message>
+    <message>
+        <source>VAEs</source>
+        <translation>VAEs</translation>
+    </message>
+    <message>
+        <source>LoRA networks</source>
+        <translation>LoRA-Netze</translation>
+    </message>
+    <message>
+        <source>Textual-inversion embeddings</source>
+        <translation>Textual-Inversion-Embeddings</translation>
+    </message>
+    <message>
+        <source>Empty list (not available in Latent Studio)</source>
+        <translation>Leere Liste (in Latent Studio nicht verfügbar)</translation>
+    </message>
+    <message>
+        <source>Memory use</source>
+        <translation>Speicherverbrauch</translation>
+    </message>
+    <message>
+        <source>Rescan the models folders</source>
+        <translation>Die Modellordner neu einlesen</translation>
+    </message>
+    <message>
+        <source>Unload every loaded model</source>
+        <translation>Alle geladenen Modelle entladen</translation>
+    </message>
+    <message>
+        <source>Load the current checkpoint</source>
+        <translation>Den aktuellen Checkpoint laden</translation>
+    </message>
+    <message>
+        <source>The image is empty.</source>
+        <translation>Das Bild ist leer.</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder.</source>
+        <translation>Ein temporärer Ordner kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot store the uploaded image.</source>
+        <translation>Das hochgeladene Bild kann nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>the image</source>
+        <translation>das Bild</translation>
+    </message>
+    <message>
+        <source>Image URLs are not fetched; send the image as base64.</source>
+        <translation>Bild-URLs werden nicht abgerufen; bitte das Bild als Base64 senden.</translation>
+    </message>
+    <message>
+        <source>The image data URL has no data.</source>
+        <translation>Die Daten-URL des Bildes enthält keine Daten.</translation>
+    </message>
+    <message>
+        <source>The image is not valid base64.</source>
+        <translation>Das Bild ist kein gültiges Base64.</translation>
+    </message>
+    <message>
+        <source>Model &apos;%1&apos; not found</source>
+        <translation>Modell &apos;%1&apos; nicht gefunden</translation>
+    </message>
+    <message>
+        <source>No checkpoint is available: add one to the models folder.</source>
+        <translation>Kein Checkpoint verfügbar: bitte einen in den Modellordner legen.</translation>
+    </message>
+    <message>
+        <source>VAE &apos;%1&apos; not found</source>
+        <translation>VAE &apos;%1&apos; nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Sampler &apos;%1&apos; not found</source>
+        <translation>Sampler &apos;%1&apos; nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Scheduler &apos;%1&apos; not found</source>
+        <translation>Zeitplan &apos;%1&apos; nicht gefunden</translation>
+    </message>
+    <message>
+        <source>override_settings: %1</source>
+        <translation>override_settings: %1</translation>
+    </message>
+    <message>
+        <source>The queue is full (%1 jobs waiting); try again later.</source>
+        <translation>Die Warteschlange ist voll (%1 Aufträge warten); bitte später erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a string.</source>
+        <translation>&apos;%1&apos; muss eine Zeichenkette sein.</translation>
+    </message>
+    <message>
+        <source>&apos;prompt&apos; is required.</source>
+        <translation>&apos;prompt&apos; ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>&apos;prompt&apos; is too long (at most 32000 characters).</source>
+        <translation>&apos;prompt&apos; ist zu lang (höchstens 32000 Zeichen).</translation>
+    </message>
+    <message>
+        <source>&apos;n&apos; must be a number.</source>
+        <translation>&apos;n&apos; muss eine Zahl sein.</translation>
+    </message>
+    <message>
+        <source>&apos;n&apos; must be between 1 and 10.</source>
+        <translation>&apos;n&apos; muss zwischen 1 und 10 liegen.</translation>
+    </message>
+    <message>
+        <source>&apos;seed&apos; must be a whole number.</source>
+        <translation>&apos;seed&apos; muss eine ganze Zahl sein.</translation>
+    </message>
+    <message>
+        <source>&apos;seed&apos; must be -1 (random) or a non-negative number.</source>
+        <translation>&apos;seed&apos; muss -1 (zufällig) oder eine nichtnegative Zahl sein.</translation>
+    </message>
+    <message>
+        <source>&apos;steps&apos; must be a number.</source>
+        <translation>&apos;steps&apos; muss eine Zahl sein.</translation>
+    </message>
+    <message>
+        <source>&apos;steps&apos; must be between 1 and 1000.</source>
+        <translation>&apos;steps&apos; muss zwischen 1 und 1000 liegen.</translation>
+    </message>
+    <message>
+        <source>&apos;cfg_scale&apos; must be a number.</source>
+        <translation>&apos;cfg_scale&apos; muss eine Zahl sein.</translation>
+    </message>
+    <message>
+        <source>&apos;cfg_scale&apos; must be between 0 and 100.</source>
+        <translation>&apos;cfg_scale&apos; muss zwischen 0 und 100 liegen.</translation>
+    </message>
+    <message>
+        <source>&apos;strength&apos; must be a number.</source>
+        <translation>&apos;strength&apos; muss eine Zahl sein.</translation>
+    </message>
+    <message>
+        <source>&apos;strength&apos; must be between 0 and 1.</source>
+        <translation>&apos;strength&apos; muss zwischen 0 und 1 liegen.</translation>
+    </message>
+    <message>
+        <source>&apos;response_format&apos; must be &apos;url&apos; or &apos;b64_json&apos;.</source>
+        <translation>&apos;response_format&apos; muss &apos;url&apos; oder &apos;b64_json&apos; sein.</translation>
+    </message>
+    <message>
+        <source>The model &apos;%1&apos; does not exist.</source>
+        <translation>Das Modell &apos;%1&apos; existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The generation was cancelled.</source>
+        <translation>Die Generierung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Create images from a prompt (OpenAI style)</source>
+        <translation>Bilder aus einem Prompt erzeugen (OpenAI-Stil)</translation>
+    </message>
+    <message>
+        <source>The request body must be a JSON object.</source>
+        <translation>Der Inhalt der Anfrage muss ein JSON-Objekt sein.</translation>
+    </message>
+    <message>
+        <source>&apos;size&apos; must be WIDTHxHEIGHT, multiples of 8 between 64 and 8192 (got &apos;%1&apos;).</source>
+        <translation>&apos;size&apos; muss BREITExHÖHE sein, Vielfache von 8 zwischen 64 und 8192 (erhalten: &apos;%1&apos;).</translation>
+    </message>
+    <message>
+        <source>Inpaint an image (OpenAI style, multipart)</source>
+        <translation>Ein Bild per Inpainting bearbeiten (OpenAI-Stil, multipart)</translation>
+    </message>
+    <message>
+        <source>&apos;image&apos; is required (a PNG file).</source>
+        <translation>&apos;image&apos; ist erforderlich (eine PNG-Datei).</translation>
+    </message>
+    <message>
+        <source>The image has no transparent area to edit; send a mask whose transparent pixels mark it.</source>
+        <translation>Das Bild hat keinen transparenten Bereich zum Bearbeiten; bitte eine Maske senden, deren transparente Pixel ihn markieren.</translation>
+    </message>
+    <message>
+        <source>The checkpoints (OpenAI style)</source>
+        <translation>Die Checkpoints (OpenAI-Stil)</translation>
+    </message>
+    <message>
+        <source>An image of a response_format=url answer</source>
+        <translation>Ein Bild einer Antwort mit response_format=url</translation>
+    </message>
+    <message>
+        <source>No such file (it may have expired).</source>
+        <translation>Keine solche Datei (sie ist vielleicht abgelaufen).</translation>
+    </message>
+    <message>
+        <source>The file is gone.</source>
+        <translation>Die Datei ist nicht mehr da.</translation>
+    </message>
+    <message>
+        <source>The job was interrupted.</source>
+        <translation>Der Auftrag wurde unterbrochen.</translation>
+    </message>
+    <message>
+        <source>The job&apos;s images are no longer available.</source>
+        <translation>Die Bilder des Auftrags sind nicht mehr verfügbar.</translation>
+    </message>
+    <message>
+        <source>The request body must be a JSON object with an &quot;input&quot; object.</source>
+        <translation>Der Inhalt der Anfrage muss ein JSON-Objekt mit einem „input“-Objekt sein.</translation>
+    </message>
+    <message>
+        <source>&quot;input&quot; must be an object.</source>
+        <translation>„input“ muss ein Objekt sein.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a number.</source>
+        <translation>„%1“ muss eine Zahl sein.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be %2 between %3 and %4.</source>
+        <translation>„%1“ muss %2 zwischen %3 und %4 sein.</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>eine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>&quot;prompt&quot; is required.</source>
+        <translation>„prompt“ ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>&quot;negative_prompt&quot; must be a string.</source>
+        <translation>„negative_prompt“ muss eine Zeichenkette sein.</translation>
+    </message>
+    <message>
+        <source>&quot;width&quot; and &quot;height&quot; must be multiples of 8.</source>
+        <translation>„width“ und „height“ müssen Vielfache von 8 sein.</translation>
+    </message>
+    <message>
+        <source>&quot;seed&quot; must be a whole number ≥ 0 (or -1).</source>
+        <translation>„seed“ muss eine ganze Zahl ≥ 0 sein (oder -1).</translation>
+    </message>
+    <message>
+        <source>&quot;lora&quot; must be {model_id, weight}.</source>
+        <translation>„lora“ muss {model_id, weight} sein.</translation>
+    </message>
+    <message>
+        <source>&quot;lora.model_id&quot; is required.</source>
+        <translation>„lora.model_id“ ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>LoRA &apos;%1&apos; not found</source>
+        <translation>LoRA &apos;%1&apos; nicht gefunden</translation>
+    </message>
+    <message>
+        <source>&quot;lora.weight&quot; must be between -10 and 10.</source>
+        <translation>„lora.weight“ muss zwischen -10 und 10 liegen.</translation>
+    </message>
+    <message>
+        <source>&quot;image&quot; must be base64 image data or a /v1/files/ URL of this server.</source>
+        <translation>„image“ muss Base64-Bilddaten oder eine /v1/files/-URL dieses Servers sein.</translation>
+    </message>
+    <message>
+        <source>&quot;image&quot; URLs must be /v1/files/ URLs of this server; nothing is downloaded.</source>
+        <translation>URLs in „image“ müssen /v1/files/-URLs dieses Servers sein; es wird nichts heruntergeladen.</translation>
+    </message>
+    <message>
+        <source>The image URL is unknown or expired.</source>
+        <translation>Die Bild-URL ist unbekannt oder abgelaufen.</translation>
+    </message>
+    <message>
+        <source>Queue a job (RunPod style)</source>
+        <translation>Einen Auftrag einreihen (RunPod-Stil)</translation>
+    </message>
+    <message>
+        <source>Run a job and wait for it (RunPod style; ?wait=ms)</source>
+        <translation>Einen Auftrag ausführen und darauf warten (RunPod-Stil; ?wait=ms)</translation>
+    </message>
+    <message>
+        <source>A job&apos;s status and output (RunPod style)</source>
+        <translation>Status und Ergebnis eines Auftrags (RunPod-Stil)</translation>
+    </message>
+    <message>
+        <source>Job &apos;%1&apos; not found</source>
+        <translation>Auftrag &apos;%1&apos; nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Cancel a job (RunPod style)</source>
+        <translation>Einen Auftrag abbrechen (RunPod-Stil)</translation>
+    </message>
+    <message>
+        <source>Queue and worker counts (RunPod style)</source>
+        <translation>Zahlen zu Warteschlange und Worker (RunPod-Stil)</translation>
+    </message>
+    <message>
+        <source>Refusing to serve on %1 without authentication: anyone on the network could use this computer. Give --api-auth user:password (or --api-auth-file), or --insecure-no-auth if you really mean it.</source>
+        <translation>Ohne Anmeldung wird auf %1 nicht bereitgestellt: Jeder im Netzwerk könnte diesen Computer benutzen. Bitte --api-auth benutzer:passwort (oder --api-auth-file) angeben, oder --insecure-no-auth, wenn das wirklich gewollt ist.</translation>
+    </message>
+    <message>
+        <source>Credentials must be given as user:password (an entry has no user or no password).</source>
+        <translation>Zugangsdaten müssen als benutzer:passwort angegeben werden (einem Eintrag fehlt der Benutzer oder das Passwort).</translation>
+    </message>
+    <message>
+        <source>Host &quot;%1&quot; is not allowed; this server only answers to localhost.</source>
+        <translation>Host „%1“ ist nicht erlaubt; dieser Server antwortet nur auf localhost.</translation>
+    </message>
+    <message>
+        <source>Cross-site requests are not allowed (origin not in --cors-allow-origins).</source>
+        <translation>Websiteübergreifende Anfragen sind nicht erlaubt (Herkunft nicht in --cors-allow-origins).</translation>
+    </message>
+    <message>
+        <source>The request body must be JSON (Content-Type: application/json).</source>
+        <translation>Der Inhalt der Anfrage muss JSON sein (Content-Type: application/json).</translation>
+    </message>
+    <message>
+        <source>Too many requests; slow down.</source>
+        <translation>Zu viele Anfragen; bitte langsamer.</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins; try again in a minute.</source>
+        <translation>Zu viele fehlgeschlagene Anmeldungen; bitte in einer Minute erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>Not authenticated</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>Incorrect username or password</source>
+        <translation>Benutzername oder Passwort falsch</translation>
+    </message>
+    <message>
+        <source>The server has no job queue.</source>
+        <translation>Der Server hat keine Warteschlange.</translation>
+    </message>
+    <message>
+        <source>TLS needs both --tls-certfile and --tls-keyfile.</source>
+        <translation>TLS braucht sowohl --tls-certfile als auch --tls-keyfile.</translation>
+    </message>
+    <message>
+        <source>Internal error.</source>
+        <translation>Interner Fehler.</translation>
+    </message>
+    <message>
+        <source>This API as an OpenAPI 3 document</source>
+        <translation>Diese API als OpenAPI-3-Dokument</translation>
+    </message>
+    <message>
+        <source>This API&apos;s documentation (HTML)</source>
+        <translation>Die Dokumentation dieser API (HTML)</translation>
+    </message>
+</context>
+<context>
+    <name>latent::ApiServerDialog</name>
+    <message>
+        <source>API server</source>
+        <translation>API-Server</translation>
+    </message>
+    <message>
+        <source>Other programs (scripts, Krita, ComfyUI, A1111 and OpenAI clients) can generate through this studio&apos;s queue. Documentation is served at /docs.</source>
+        <translation>Andere Programme (Skripte, Krita, ComfyUI, A1111- und OpenAI-Clients) können über die Warteschlange dieses Studios generieren. Die Dokumentation steht unter /docs.</translation>
+    </message>
+    <message>
+        <source>Serve the API</source>
+        <translation>API bereitstellen</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>beliebiger freier Port</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Allow other computers on the network (needs a user and a password)</source>
+        <translation>Andere Computer im Netzwerk zulassen (braucht Benutzer und Passwort)</translation>
+    </message>
+    <message>
+        <source>no sign-in</source>
+        <translation>keine Anmeldung</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Benutzer:</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>kept in the keychain</source>
+        <translation>wird im Schlüsselbund gespeichert</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>https://example.app, … (browser pages allowed to call the API)</source>
+        <translation>https://example.app, … (Browserseiten, die die API aufrufen dürfen)</translation>
+    </message>
+    <message>
+        <source>Allowed origins:</source>
+        <translation>Erlaubte Herkünfte:</translation>
+    </message>
+    <message>
+        <source>Serving on %1 (documentation: %1/docs)</source>
+        <translation>Bereitgestellt auf %1 (Dokumentation: %1/docs)</translation>
+    </message>
+    <message>
+        <source>The API server is off.</source>
+        <translation>Der API-Server ist aus.</translation>
     </message>
 </context>
 <context>
@@ -1896,6 +2782,10 @@ Optionen für download:
         <source>The engine failed with an internal error (%1). The model was unloaded; the next job loads it again.</source>
         <translation>In der Engine ist ein interner Fehler aufgetreten (%1). Das Modell wurde entladen; der nächste Auftrag lädt es neu.</translation>
     </message>
+    <message>
+        <source>Out of memory while loading the model.</source>
+        <translation>Kein Speicher mehr beim Laden des Modells.</translation>
+    </message>
 </context>
 <context>
     <name>latent::InpaintDock</name>
@@ -2372,6 +3262,30 @@ libtorch %2 · Qt %3</translation>
         <source>Parameters restored</source>
         <translation>Parameter wiederhergestellt</translation>
     </message>
+    <message>
+        <source>Serve the &amp;API</source>
+        <translation>&amp;API bereitstellen</translation>
+    </message>
+    <message>
+        <source>Let other programs generate through this studio (A1111 and OpenAI-style HTTP API)</source>
+        <translation>Andere Programme über dieses Studio generieren lassen (HTTP-API im Stil von A1111 und OpenAI)</translation>
+    </message>
+    <message>
+        <source>&amp;API Server…</source>
+        <translation>&amp;API-Server…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>Serving the API on %1</source>
+        <translation>API bereitgestellt auf %1</translation>
+    </message>
+    <message>
+        <source>The API server did not start: %1</source>
+        <translation>Der API-Server ist nicht gestartet: %1</translation>
+    </message>
 </context>
 <context>
     <name>latent::ModelDetailsPanel</name>
@@ -2839,6 +3753,10 @@ libtorch %2 · Qt %3</translation>
     <message>
         <source> · %1 it/s</source>
         <translation> · %1 it/s</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
     </message>
 </context>
 </TS>

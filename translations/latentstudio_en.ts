@@ -352,50 +352,6 @@ ControlNet options (txt2img and img2img; repeat --controlnet for several units; 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Usage: latentstudio-cli [--threads N] COMMAND [options]
-
-Commands:
-  --version, version     product, library and device versions
-  txt2img                text to image (A1111 parameters; --request, --infotext)
-  img2img                image to image, inpainting, outpainting (A1111 parameters)
-  samplers               A1111 sampler names and aliases (JSON)
-  inspect PATH [--no-hash] [--no-probe] [--model CHECKPOINT]
-                         describe a model, LoRA or embedding file or diffusers folder (JSON, hashes)
-  convert FILE.ckpt --out FILE.safetensors [--fp16] [--overwrite]
-                         convert a pickle checkpoint safely (restricted reader, child process)
-  bench gemm|unet|vae|text|load|lora [options] [--plain]
-                         benchmark figures (JSON): unet --family sd1|sd2|sdxl --width W
-                         --height H --batch N [--steps N] [--weights fp32|fp16|bf16];
-                         vae --width W --height H [--tiled];
-                         text --family F [--batch N]; gemm [--sizes 2048,4096];
-                         load [--path FILE] [--keep] (real-size SD 1.5, fp16 file);
-                         lora --family sd1 [--rank N] (apply, switch, step overhead, memory)
-  schedules              A1111 schedule types (JSON)
-  library scan ROOT      index a models folder, print it as JSON [--no-hash] [--db FILE]
-  download URL           fetch a model from Hugging Face or Civitai (verified)
-  help                   this text
-
-txt2img options:
-  --model PATH [--vae PATH] --prompt TEXT [--negative TEXT] [--seed N] [--steps N]
-  [--cfg F] [--width W] [--height H] [--sampler NAME] [--schedule NAME]
-  [--batch-size N] [--n-iter N] [--clip-skip N] [--rng cpu|gpu|nv]
-  [--subseed N --subseed-strength F] [--device cpu|cuda] --out DIR [--save-latents]
-  [--infotext TEXT] [--request FILE]   (explicit flags win)
-  [--models-root ROOT] [--lora-dir DIR] [--embeddings-dir DIR]   (&lt;lora:NAME:W&gt;, embeddings)
-  (--vae also takes a VAE name, Automatic or None, looked up in ROOT/models/VAE)
-
-img2img options (plus every txt2img option; --request takes an /sdapi/v1/img2img body):
-  --init IMAGE [--mask IMAGE] [--strength F] [--resize-mode 0|1|2|3] [--mask-blur N|X,Y]
-  [--inpaint-area whole|masked] [--padding N] [--fill fill|original|latent-noise|latent-nothing]
-  [--invert-mask] [--mask-from-alpha] [--outpaint LEFT,TOP,RIGHT,BOTTOM]
-
-download options:
-  URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
-  (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>bench needs one of: gemm, unet, vae, text, load, lora</source>
         <translation type="unfinished"></translation>
     </message>
@@ -421,6 +377,183 @@ download options:
     </message>
     <message>
         <source>&quot;sd_vae&quot; must be a VAE name, &quot;Automatic&quot; or &quot;None&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: latentstudio-cli [--threads N] COMMAND [options]
+
+Commands:
+  --version, version     product, library and device versions
+  txt2img                text to image (A1111 parameters; --request, --infotext)
+  img2img                image to image, inpainting, outpainting (A1111 parameters)
+  samplers               A1111 sampler names and aliases (JSON)
+  inspect PATH [--no-hash] [--no-probe] [--model CHECKPOINT]
+                         describe a model, LoRA or embedding file or diffusers folder (JSON, hashes)
+  convert FILE.ckpt --out FILE.safetensors [--fp16] [--overwrite]
+                         convert a pickle checkpoint safely (restricted reader, child process)
+  bench gemm|unet|vae|text|load|lora [options] [--plain]
+                         benchmark figures (JSON): unet --family sd1|sd2|sdxl --width W
+                         --height H --batch N [--steps N] [--weights fp32|fp16|bf16];
+                         vae --width W --height H [--tiled];
+                         text --family F [--batch N]; gemm [--sizes 2048,4096];
+                         load [--path FILE] [--keep] (real-size SD 1.5, fp16 file);
+                         lora --family sd1 [--rank N] (apply, switch, step overhead, memory)
+                         serve [--requests N] [--pollers N] [--poll-ms N] [--job-steps N]
+                         (HTTP API overhead, pollers, memory; demo model)
+  schedules              A1111 schedule types (JSON)
+  library scan ROOT      index a models folder, print it as JSON [--no-hash] [--db FILE]
+  download URL           fetch a model from Hugging Face or Civitai (verified)
+  serve                  the HTTP API: A1111 /sdapi/v1, OpenAI-style images, async jobs
+  help                   this text
+
+txt2img options:
+  --model PATH [--vae PATH] --prompt TEXT [--negative TEXT] [--seed N] [--steps N]
+  [--cfg F] [--width W] [--height H] [--sampler NAME] [--schedule NAME]
+  [--batch-size N] [--n-iter N] [--clip-skip N] [--rng cpu|gpu|nv]
+  [--subseed N --subseed-strength F] [--device cpu|cuda] --out DIR [--save-latents]
+  [--infotext TEXT] [--request FILE]   (explicit flags win)
+  [--models-root ROOT] [--lora-dir DIR] [--embeddings-dir DIR]   (&lt;lora:NAME:W&gt;, embeddings)
+  (--vae also takes a VAE name, Automatic or None, looked up in ROOT/models/VAE)
+
+img2img options (plus every txt2img option; --request takes an /sdapi/v1/img2img body):
+  --init IMAGE [--mask IMAGE] [--strength F] [--resize-mode 0|1|2|3] [--mask-blur N|X,Y]
+  [--inpaint-area whole|masked] [--padding N] [--fill fill|original|latent-noise|latent-nothing]
+  [--invert-mask] [--mask-from-alpha] [--outpaint LEFT,TOP,RIGHT,BOTTOM]
+
+download options:
+  URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
+  (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
+
+serve options:
+  [--listen] [--port 7860] [--api-auth user:pass[,user2:pass2]] [--api-auth-file FILE]
+  [--api-key KEY] [--api-keys-file FILE] [--models-root ROOT] [--data-dir DIR] [--output-dir DIR]
+  [--tls-keyfile F --tls-certfile F] [--cors-allow-origins LIST] [--queue-size N] [--max-batch N]
+  [--max-body-mb N] [--max-connections N] [--header-timeout S] [--shutdown-timeout S]
+  [--insecure-no-auth]   (a non-loopback address needs --api-auth unless this is given)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench serve: unknown option %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench serve: %1 is out of range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench serve needs the built-in demo model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--port needs a number from 0 to 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--api-auth needs user:password[,user2:password2].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--api-auth-file needs a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--api-key needs a key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--api-keys-file needs a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--models-root needs a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The models folder %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--data-dir needs a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--output-dir needs a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--tls-keyfile needs a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--tls-certfile needs a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--cors-allow-origins needs a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--queue-size needs a number from 1 to 100000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--max-batch needs a number from 1 to 64.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--max-body-mb needs a number from 1 to 4096.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--max-connections needs a number from 1 to 10000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--header-timeout needs seconds (1-3600).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--shutdown-timeout needs seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown serve option %1 (see latentstudio-cli help).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the data folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the job queue in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving the Latent Studio API on %1 (documentation: %1/docs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) were running when the server stopped; they are marked interrupted.</source>
+        <translation>
+            <numerusform>%n job was running when the server stopped; it is marked interrupted.</numerusform>
+            <numerusform>%n jobs were running when the server stopped; they are marked interrupted.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>latentstudio-cli: interrupting job %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>latentstudio-cli: stopping the server; queued jobs stay queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>latentstudio-cli: waiting up to %1 s for the running job (signal again to interrupt it)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -821,6 +954,212 @@ download options:
     </message>
 </context>
 <context>
+    <name>HttpFront</name>
+    <message>
+        <source>The request headers are too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request body is larger than the server accepts (%1 MiB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request body arrived too slowly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request could not be answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not route the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request headers did not arrive in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request body did not arrive in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the TLS certificate %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the TLS key %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM private key (RSA or EC, unencrypted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS is not available (no TLS backend).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start the request router: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1 port %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many connections; try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HttpParsing</name>
+    <message>
+        <source>The request headers are too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request head is incomplete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request line is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request line is malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request method is malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request method is not supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only HTTP/1.0 and HTTP/1.1 are supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request URL is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request target must be a path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request target is malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request path is malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request has too many header fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folded header lines are not accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A header field is malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A header field name is malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A header field value is malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content-Length is malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content-Length values disagree.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the chunked transfer coding is supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only &quot;Expect: 100-continue&quot; is supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content-Length and Transfer-Encoding together are not accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP/1.0 requests cannot be chunked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Host header is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A chunk header line is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A chunk size is malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request body is larger than the server accepts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A chunk is longer than its size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The multipart body has no boundary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The multipart body has no parts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The multipart body is truncated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The multipart body has too many parts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A multipart part is malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A multipart part header is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A multipart part header is malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A multipart part is not form data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImageLoader</name>
     <message>
         <source>The image %1 does not exist.</source>
@@ -1133,6 +1472,543 @@ download options:
     </message>
     <message>
         <source>Cannot move the converted file into place as %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StudioApiService</name>
+    <message>
+        <source>No keychain is available: the API password is kept for this session only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving on the network needs a user and a password (Settings ▸ API Server…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set a password for the API user %1 first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>latent::ApiServer</name>
+    <message>
+        <source>Face restoration is not available on this server (/sdapi/v1/face-restorers is empty).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiling is not supported by this server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hires fix is not available on this server yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A refiner checkpoint is not supported by this server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>firstpass_image is not supported by this server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>latent_mask is not supported by this server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>initial_noise_multiplier other than 1 is not supported by this server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only one init image is supported (init_images has %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job disappeared from the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text to image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image to image, inpainting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upscale one image (built-in upscalers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face restoration is not available on this server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No image was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upscaled image would be %1x%2 pixels; at most 16384 per side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the generation parameters of an image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress of the job on the worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrupt the job on the worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip the job on the worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change settings (setting the checkpoint loads it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command-line flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Samplers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upscalers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latent upscale modes (hires fix)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VAEs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LoRA networks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Textual-inversion embeddings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty list (not available in Latent Studio)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rescan the models folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unload every loaded model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the current checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot store the uploaded image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image URLs are not fetched; send the image as base64.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image data URL has no data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image is not valid base64.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model &apos;%1&apos; not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No checkpoint is available: add one to the models folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VAE &apos;%1&apos; not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampler &apos;%1&apos; not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduler &apos;%1&apos; not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>override_settings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The queue is full (%1 jobs waiting); try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;prompt&apos; is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;prompt&apos; is too long (at most 32000 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;n&apos; must be a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;n&apos; must be between 1 and 10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;seed&apos; must be a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;seed&apos; must be -1 (random) or a non-negative number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;steps&apos; must be a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;steps&apos; must be between 1 and 1000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;cfg_scale&apos; must be a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;cfg_scale&apos; must be between 0 and 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;strength&apos; must be a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;strength&apos; must be between 0 and 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;response_format&apos; must be &apos;url&apos; or &apos;b64_json&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model &apos;%1&apos; does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The generation was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create images from a prompt (OpenAI style)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request body must be a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;size&apos; must be WIDTHxHEIGHT, multiples of 8 between 64 and 8192 (got &apos;%1&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inpaint an image (OpenAI style, multipart)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;image&apos; is required (a PNG file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image has no transparent area to edit; send a mask whose transparent pixels mark it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checkpoints (OpenAI style)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An image of a response_format=url answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such file (it may have expired).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job was interrupted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job&apos;s images are no longer available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request body must be a JSON object with an &quot;input&quot; object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;input&quot; must be an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be %2 between %3 and %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;prompt&quot; is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;negative_prompt&quot; must be a string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;width&quot; and &quot;height&quot; must be multiples of 8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;seed&quot; must be a whole number ≥ 0 (or -1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;lora&quot; must be {model_id, weight}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;lora.model_id&quot; is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LoRA &apos;%1&apos; not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;lora.weight&quot; must be between -10 and 10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;image&quot; must be base64 image data or a /v1/files/ URL of this server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;image&quot; URLs must be /v1/files/ URLs of this server; nothing is downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image URL is unknown or expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue a job (RunPod style)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run a job and wait for it (RunPod style; ?wait=ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A job&apos;s status and output (RunPod style)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job &apos;%1&apos; not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel a job (RunPod style)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue and worker counts (RunPod style)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refusing to serve on %1 without authentication: anyone on the network could use this computer. Give --api-auth user:password (or --api-auth-file), or --insecure-no-auth if you really mean it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credentials must be given as user:password (an entry has no user or no password).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host &quot;%1&quot; is not allowed; this server only answers to localhost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross-site requests are not allowed (origin not in --cors-allow-origins).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request body must be JSON (Content-Type: application/json).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many requests; slow down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins; try again in a minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not authenticated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incorrect username or password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server has no job queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS needs both --tls-certfile and --tls-keyfile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This API as an OpenAPI 3 document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This API&apos;s documentation (HTML)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>latent::ApiServerDialog</name>
+    <message>
+        <source>API server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other programs (scripts, Krita, ComfyUI, A1111 and OpenAI clients) can generate through this studio&apos;s queue. Documentation is served at /docs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serve the API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow other computers on the network (needs a user and a password)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://example.app, … (browser pages allowed to call the API)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed origins:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving on %1 (documentation: %1/docs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API server is off.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1844,6 +2720,10 @@ download options:
         <source>The engine failed with an internal error (%1). The model was unloaded; the next job loads it again.</source>
         <translation>The engine failed with an internal error (%1). The model was unloaded; the next job loads it again.</translation>
     </message>
+    <message>
+        <source>Out of memory while loading the model.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>latent::InpaintDock</name>
@@ -2316,6 +3196,30 @@ libtorch %2 · Qt %3</source>
         <source>Parameters restored</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Serve the &amp;API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let other programs generate through this studio (A1111 and OpenAI-style HTTP API)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;API Server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving the API on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API server did not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>latent::ModelDetailsPanel</name>
@@ -2782,6 +3686,10 @@ libtorch %2 · Qt %3</source>
     </message>
     <message>
         <source> · %1 it/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

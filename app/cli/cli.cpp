@@ -4,6 +4,7 @@
 #include "app/cli/cli_model_tools.h"
 #include "app/cli/cli_img2img.h"
 #include "app/cli/cli_library.h"
+#include "app/cli/cli_serve.h"
 #include "app/cli/cli_download.h"
 #include "app/cli/cli_txt2img.h"
 #include "app/cli/cli_version.h"
@@ -66,9 +67,12 @@ QString usage() {
         "                         text --family F [--batch N]; gemm [--sizes 2048,4096];\n"
         "                         load [--path FILE] [--keep] (real-size SD 1.5, fp16 file);\n"
         "                         lora --family sd1 [--rank N] (apply, switch, step overhead, memory)\n"
+        "                         serve [--requests N] [--pollers N] [--poll-ms N] [--job-steps N]\n"
+        "                         (HTTP API overhead, pollers, memory; demo model)\n"
         "  schedules              A1111 schedule types (JSON)\n"
         "  library scan ROOT      index a models folder, print it as JSON [--no-hash] [--db FILE]\n"
         "  download URL           fetch a model from Hugging Face or Civitai (verified)\n"
+        "  serve                  the HTTP API: A1111 /sdapi/v1, OpenAI-style images, async jobs\n"
         "  help                   this text\n"
         "\n"
         "txt2img options:\n"
@@ -87,7 +91,14 @@ QString usage() {
         "\n"
         "download options:\n"
         "  URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]\n"
-        "  (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)\n") + controlNetUsage();
+        "  (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)\n"
+        "\n"
+        "serve options:\n"
+        "  [--listen] [--port 7860] [--api-auth user:pass[,user2:pass2]] [--api-auth-file FILE]\n"
+        "  [--api-key KEY] [--api-keys-file FILE] [--models-root ROOT] [--data-dir DIR] [--output-dir DIR]\n"
+        "  [--tls-keyfile F --tls-certfile F] [--cors-allow-origins LIST] [--queue-size N] [--max-batch N]\n"
+        "  [--max-body-mb N] [--max-connections N] [--header-timeout S] [--shutdown-timeout S]\n"
+        "  [--insecure-no-auth]   (a non-loopback address needs --api-auth unless this is given)\n") + controlNetUsage();
 }
 
 } // namespace
@@ -128,6 +139,7 @@ int runCli(const QStringList& argsIn) {
     if (command == QLatin1String("img2img")) return runImg2ImgCommand(args);
     if (command == QLatin1String("library")) return runLibraryCommand(args);
     if (command == QLatin1String("download")) return runDownloadCommand(args);
+    if (command == QLatin1String("serve")) return runServeCommand(args);
     if (command == QLatin1String("samplers") || command == QLatin1String("schedules")) {
         const std::string json = command == QLatin1String("samplers") ? Engine::samplers_json() : Engine::schedules_json();
         out() << QString::fromStdString(json) << Qt::endl;

@@ -1,5 +1,7 @@
 #include "app/cli/cli_bench.h"
 
+#include "app/cli/cli_bench_serve.h"
+
 #include "pipeline/bench/bench.h"
 #include "pipeline/bench/bench_controlnet.h"
 #include "pipeline/bench/bench_lora.h"
@@ -177,6 +179,7 @@ int runBenchCommand(const QStringList& argsIn) {
     if (o.args.isEmpty()) return fail(2, QCoreApplication::translate("Cli", "bench needs one of: gemm, unet, vae, text, load, lora"));
     const QString what = o.args.takeFirst();
     const bool asPlain = o.flag(QStringLiteral("--plain"));
+    if (what == QLatin1String("serve")) return runBenchServeCommand(o.args, asPlain);
     // The global --threads option (cli.cpp) has already configured libtorch; keep its count.
     const int threads = at::get_num_threads();
     try {

@@ -37,6 +37,12 @@ inline const SettingKey<int> PreviewEverySteps{"engine/previewEvery", 2};  // 0 
 inline const SettingKey<QString> RecentModels{"generation/recentModels", {}};  // '\n'-separated paths, newest first
 inline const SettingKey<QString> LastModel{"generation/lastModel", {}};
 inline const SettingKey<QString> LastVae{"generation/lastVae", {}};
+// The studio's HTTP API (issue 15). The password is kept in the OS keychain, never here.
+inline const SettingKey<bool> ApiServerEnabled{"api/enabled", false};
+inline const SettingKey<int> ApiServerPort{"api/port", 7860}; // 0 = any free port
+inline const SettingKey<bool> ApiServerListen{"api/listen", false}; // all interfaces (needs a user)
+inline const SettingKey<QString> ApiServerUser{"api/user", {}};
+inline const SettingKey<QString> ApiServerCorsOrigins{"api/corsOrigins", {}}; // comma-separated
 
 } // namespace settings
 

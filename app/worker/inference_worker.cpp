@@ -228,6 +228,28 @@ void InferenceWorker::releaseModels() {
     impl_->publish();
 }
 
+void InferenceWorker::preloadModel(const QString& modelPath, const QString& vaePath) {
+    QString error;
+    double seconds = 0;
+    Engine* engine = nullptr;
+    try {
+        c10::InferenceMode guard;
+        engine = &impl_->engineFor(modelPath, vaePath);
+        seconds = engine->load_model(modelPath.toStdString(), vaePath.toStdString()).seconds;
+    } catch (const std::bad_alloc&) {
+        if (engine) impl_->forget(engine);
+        error = tr("Out of memory while loading the model.");
+    } catch (const c10::Error& e) {
+        if (engine) impl_->forget(engine);
+        error = shortEngineMessage(e.what_without_backtrace());
+    } catch (const std::exception& e) {
+        if (engine) impl_->forget(engine);
+        error = QString::fromUtf8(e.what());
+    }
+    impl_->publish();
+    Q_EMIT modelPreloaded(modelPath, error, seconds);
+}
+
 void InferenceWorker::runJob(qint64 jobId, const QString& kind, const QJsonObject& params) {
     Q_EMIT jobStarted(jobId);
     Engine* engine = nullptr;
@@ -388,6 +410,7 @@ InferenceController::InferenceController(JobQueue* queue, WorkerOptions options,
     });
     connect(queue_, &JobQueue::workAvailable, this, &InferenceController::dispatch);
     connect(queue_, &JobQueue::cancelRequested, this, &InferenceController::requestCancel);
+    connect(worker_, &InferenceWorker::modelPreloaded, this, &InferenceController::modelPreloaded);
 }
 
 InferenceController::~InferenceController() {
@@ -404,6 +427,18 @@ InferenceController::~InferenceController() {
 
 void InferenceController::requestCancel(qint64 jobId) {
     cancel_->cancelJobId.store(jobId);
+}
+
+void InferenceController::preloadModel(const QString& modelPath, const QString& vaePath) {
+    if (!thread_->isRunning()) thread_->start();
+    InferenceWorker* w = worker_;
+    QMetaObject::invokeMethod(
+        w, [w, modelPath, vaePath] { w->preloadModel(modelPath, vaePath); }, Qt::QueuedConnection);
+}
+
+void InferenceController::unloadModels() {
+    if (!thread_->isRunning()) return;
+    QMetaObject::invokeMethod(worker_, &InferenceWorker::releaseModels, Qt::QueuedConnection);
 }
 
 void InferenceController::start() {

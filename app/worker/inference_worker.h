@@ -74,6 +74,9 @@ public Q_SLOTS:
     void setPreviewEvery(int steps);
     // Frees every loaded model (e.g. before the thread ends).
     void releaseModels();
+    // Loads a model into the cache without running a job (the API's "set the checkpoint"), after
+    // the job that runs now; reports modelPreloaded.
+    void preloadModel(const QString& modelPath, const QString& vaePath);
 
 Q_SIGNALS:
     void jobStarted(qint64 jobId);
@@ -90,6 +93,8 @@ Q_SIGNALS:
     // The device ran out of memory in a job: what the worker released to recover.
     void memoryReleased(qint64 jobId, int modelsUnloaded, bool deviceCacheEmptied);
     void idle();
+    // preloadModel's answer: `error` is empty on success.
+    void modelPreloaded(const QString& modelPath, const QString& error, double seconds);
 
 private:
     // Releases what it can (other cached models, the CUDA cache) and fails the job with a
@@ -119,6 +124,10 @@ public:
 
     // Thread-safe: may be called from any thread.
     void requestCancel(qint64 jobId);
+    // Loads a model on the worker thread (after the running job), see InferenceWorker::preloadModel;
+    // the answer comes as modelPreloaded. unloadModels() frees every cached model.
+    void preloadModel(const QString& modelPath, const QString& vaePath);
+    void unloadModels();
 
     // Starts the thread and takes the first job (call once, after connecting signals).
     void start();
@@ -134,6 +143,7 @@ Q_SIGNALS:
     // Some images of the job went to the recovery folder (the output folder failed).
     void imagesRecovered(qint64 jobId, const QStringList& notes);
     void busyChanged(bool busy);
+    void modelPreloaded(const QString& modelPath, const QString& error, double seconds);
 
 private:
     void dispatch();

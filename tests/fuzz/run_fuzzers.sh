@@ -2,7 +2,7 @@
 # Runs every libFuzzer harness for SECONDS (default 600) each, in parallel, at the lowest CPU
 # priority, on copies of the seed corpora. Build first:
 #   CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DLATENT_BUILD_FUZZERS=ON
-#   cmake --build build-fuzz --target fuzz_safetensors_header fuzz_pickle_reader fuzz_format_sniff
+#   cmake --build build-fuzz --target fuzz_safetensors_header fuzz_pickle_reader fuzz_format_sniff fuzz_api_request
 # Usage: tests/fuzz/run_fuzzers.sh [BUILD_DIR] [SECONDS] [WORK_DIR]
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -18,8 +18,9 @@ run() {  # harness seed-folder
 run fuzz_safetensors_header safetensors
 run fuzz_pickle_reader pickle
 run fuzz_format_sniff sniff
+run fuzz_api_request api
 wait
-for h in fuzz_safetensors_header fuzz_pickle_reader fuzz_format_sniff; do
+for h in fuzz_safetensors_header fuzz_pickle_reader fuzz_format_sniff fuzz_api_request; do
     echo "== $h"; grep -E "stat::number_of_executed_units|Done|ERROR|crash-" "$work/$h.log" || true
 done
 echo "logs and corpora in $work"

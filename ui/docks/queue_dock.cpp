@@ -199,6 +199,9 @@ void QueueDock::fillRow(QTreeWidgetItem* item, const Job& job) {
                              .arg(job.params.value(QStringLiteral("height")).toInt(512));
     item->setText(ColJob, tr("#%1 %2 · %3").arg(job.id).arg(prompt.isEmpty() ? tr("(no prompt)") : prompt, size));
     const QString networks = jobNetworksText(job.id);
+    // Jobs that came through the HTTP API (issue 15).
+    if (job.params.value(QStringLiteral("source")).toString() == QLatin1String("api"))
+        item->setText(ColJob, tr("API") + QStringLiteral(" · ") + item->text(ColJob));
     item->setToolTip(ColJob, job.params.value(QStringLiteral("prompt")).toString() +
                                  (networks.isEmpty() ? QString() : QStringLiteral("\n\n") + networks));
     updateThumbnail(job);

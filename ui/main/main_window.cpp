@@ -614,6 +614,7 @@ void MainWindow::attachSession(StudioSession* session) {
         statusBar()->showMessage(tr("%n job(s) were interrupted when the studio stopped; they were not run again.",
                                     nullptr, queue->interruptedAtStartup()),
                                  15000);
+    wireApiServer();
 }
 
 } // namespace latent

@@ -31,6 +31,7 @@ class PromptDock;
 class QueueDock;
 class Settings;
 class StudioSession;
+class StudioApiService;
 // Downloads wiring (downloads branch).
 class DownloadDialog;
 class DownloadManager;
@@ -81,6 +82,12 @@ public:
     // Downloads (created on first use; state restored from the last session). Connect to
     // DownloadManager::modelInstalled(path) to index new models.
     DownloadManager* downloadManager();
+
+    // The HTTP API inside the studio (issue 15): View ▸ Serve the API, Settings ▸ API server….
+    // Created by attachSession().
+    StudioApiService* apiService() const { return api_; }
+    QAction* serveApiAction() const { return serveApiAction_; }
+    void showApiServerSettings();
 
 Q_SIGNALS:
     // The user asked to restore an image's parameters (PNG info on the canvas, "Send to prompt"
@@ -148,6 +155,11 @@ private:
     DownloadManager* downloads_ = nullptr;
     TokenStore* tokens_ = nullptr;
     DownloadDialog* downloadDialog_ = nullptr;
+    // API server wiring (main_window_api.cpp).
+    void wireApiServer();
+    StudioApiService* api_ = nullptr;
+    QAction* serveApiAction_ = nullptr;
+    QAction* apiSettingsAction_ = nullptr;
 };
 
 } // namespace latent
