@@ -2,6 +2,404 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>Backends</name>
+    <message>
+        <source>sent to %1</source>
+        <translation>an %1 gesendet</translation>
+    </message>
+    <message>
+        <source>Sending the job</source>
+        <translation>Senden des Auftrags</translation>
+    </message>
+    <message>
+        <source>The server restarted (or dropped the connection) while it ran the job; the job did not finish and was not sent again. (%1)</source>
+        <translation>Der Server wurde neu gestartet (oder hat die Verbindung getrennt), während er den Auftrag ausführte; der Auftrag wurde nicht beendet und nicht erneut gesendet. (%1)</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer has no images (not a JSON object).</source>
+        <translation>Die Antwort des Servers enthält keine Bilder (kein JSON-Objekt).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer has no images.</source>
+        <translation>Die Antwort des Servers enthält keine Bilder.</translation>
+    </message>
+    <message>
+        <source>Image %1 of the server&apos;s answer is not base64 text.</source>
+        <translation>Bild %1 der Serverantwort ist kein Base64-Text.</translation>
+    </message>
+    <message>
+        <source>reachable (%1 ms)</source>
+        <translation>erreichbar (%1 ms)</translation>
+    </message>
+    <message>
+        <source>The server answers but has no /sdapi/v1 API (start A1111 with --api).</source>
+        <translation>Der Server antwortet, hat aber keine /sdapi/v1-API (A1111 mit --api starten).</translation>
+    </message>
+    <message>
+        <source>A1111 / Forge / SD.Next</source>
+        <translation>A1111 / Forge / SD.Next</translation>
+    </message>
+    <message>
+        <source>RunPod serverless</source>
+        <translation>RunPod Serverless</translation>
+    </message>
+    <message>
+        <source>OpenAI-style images API</source>
+        <translation>Bild-API im OpenAI-Stil</translation>
+    </message>
+    <message>
+        <source>The backend name &quot;%1&quot; is not allowed: use 1–64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <translation>Der Backend-Name „%1“ ist nicht erlaubt: 1–64 Buchstaben, Ziffern, „.“, „_“ oder „-“ verwenden, beginnend mit einem Buchstaben oder einer Ziffer.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a dispatch target, not a backend name.</source>
+        <translation>„%1“ ist ein Verteilungsziel, kein Backend-Name.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an http(s) address.</source>
+        <translation>„%1“ ist keine http(s)-Adresse.</translation>
+    </message>
+    <message>
+        <source>Put credentials in the keychain (or --secret-env), not in the address.</source>
+        <translation>Zugangsdaten gehören in den Schlüsselbund (oder --secret-env), nicht in die Adresse.</translation>
+    </message>
+    <message>
+        <source>The backend address must not have a query or fragment.</source>
+        <translation>Die Backend-Adresse darf keine Abfrage und kein Fragment enthalten.</translation>
+    </message>
+    <message>
+        <source>Concurrency must be between 1 and 64.</source>
+        <translation>Die Parallelität muss zwischen 1 und 64 liegen.</translation>
+    </message>
+    <message>
+        <source>The timeout must be between 1 second and 7 days.</source>
+        <translation>Das Zeitlimit muss zwischen 1 Sekunde und 7 Tagen liegen.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an environment variable name.</source>
+        <translation>„%1“ ist kein Name einer Umgebungsvariablen.</translation>
+    </message>
+    <message>
+        <source>No system keychain is available (%1): the secret of backend &quot;%2&quot; is kept for this session only. Set it again after a restart, or name an environment variable that holds it.</source>
+        <translation>Kein Systemschlüsselbund verfügbar (%1): Das Geheimnis des Backends „%2“ wird nur für diese Sitzung behalten. Nach einem Neustart erneut eingeben oder eine Umgebungsvariable angeben, die es enthält.</translation>
+    </message>
+    <message>
+        <source>The system keychain did not answer: the secret of backend &quot;%1&quot; is kept for this session only.</source>
+        <translation>Der Systemschlüsselbund hat nicht geantwortet: Das Geheimnis des Backends „%1“ wird nur für diese Sitzung behalten.</translation>
+    </message>
+    <message>
+        <source>waiting for %1 (%2)</source>
+        <translation>wartet auf %1 (%2)</translation>
+    </message>
+    <message>
+        <source>The images API answered without images (no &quot;data&quot;).</source>
+        <translation>Die Bild-API hat ohne Bilder geantwortet (kein „data“).</translation>
+    </message>
+    <message>
+        <source>Image %1 of the answer has neither b64_json nor an http(s) url.</source>
+        <translation>Bild %1 der Antwort hat weder b64_json noch eine http(s)-URL.</translation>
+    </message>
+    <message>
+        <source>user name and password</source>
+        <translation>Benutzername und Passwort</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Backend &quot;%1&quot; needs credentials (HTTP %2): set its %3 in Settings ▸ Backends or in the environment variable it names.</source>
+        <translation>Backend „%1“ braucht Zugangsdaten (HTTP %2): %3 unter Einstellungen ▸ Backends oder in der angegebenen Umgebungsvariablen setzen.</translation>
+    </message>
+    <message>
+        <source>Backend &quot;%1&quot; refused the credentials (HTTP %2): check its %3. The job was not retried.</source>
+        <translation>Backend „%1“ hat die Zugangsdaten abgelehnt (HTTP %2): %3 prüfen. Der Auftrag wurde nicht wiederholt.</translation>
+    </message>
+    <message>
+        <source>%1 is offline (%2); trying again in %3 s</source>
+        <translation>%1 ist offline (%2); neuer Versuch in %3 s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (gave up after %n retries)</source>
+        <translation>
+            <numerusform>%1 (nach %n Wiederholung aufgegeben)</numerusform>
+            <numerusform>%1 (nach %n Wiederholungen aufgegeben)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2; retry %3 of %4 in %5 s</source>
+        <translation>%1: %2; Wiederholung %3 von %4 in %5 s</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is not valid JSON (%1 at byte %2).</source>
+        <translation>Die Antwort des Servers ist kein gültiges JSON (%1 bei Byte %2).</translation>
+    </message>
+    <message>
+        <source>Downloading the image</source>
+        <translation>Herunterladen des Bildes</translation>
+    </message>
+    <message>
+        <source>The image at %1 could not be downloaded: %2</source>
+        <translation>Das Bild unter %1 konnte nicht heruntergeladen werden: %2</translation>
+    </message>
+    <message>
+        <source>credentials refused</source>
+        <translation>Zugangsdaten abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1 of %2 online</source>
+        <translation>%1 von %2 online</translation>
+    </message>
+    <message>
+        <source>credentials needed</source>
+        <translation>Zugangsdaten nötig</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Lokal</translation>
+    </message>
+    <message>
+        <source>Any → %1</source>
+        <translation>Beliebig → %1</translation>
+    </message>
+    <message>
+        <source>Any → Local</source>
+        <translation>Beliebig → Lokal</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Beliebig</translation>
+    </message>
+    <message>
+        <source>%1 (not configured)</source>
+        <translation>%1 (nicht eingerichtet)</translation>
+    </message>
+    <message>
+        <source>%1 (offline, waiting)</source>
+        <translation>%1 (offline, wartet)</translation>
+    </message>
+    <message>
+        <source>No backend named &quot;%1&quot; is configured (Settings ▸ Backends).</source>
+        <translation>Kein Backend namens „%1“ ist eingerichtet (Einstellungen ▸ Backends).</translation>
+    </message>
+    <message>
+        <source>starting on %1</source>
+        <translation>startet auf %1</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s.</source>
+        <translation>%1 hat nicht innerhalb von %2 s geantwortet.</translation>
+    </message>
+    <message>
+        <source>The answer of %1 is larger than %2 MB; it was refused.</source>
+        <translation>Die Antwort von %1 ist größer als %2 MB; sie wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <source>%1 answered %2 without a Location.</source>
+        <translation>%1 hat %2 ohne Location geantwortet.</translation>
+    </message>
+    <message>
+        <source>the server redirected in a loop</source>
+        <translation>der Server hat im Kreis umgeleitet</translation>
+    </message>
+    <message>
+        <source>more than %1 redirects</source>
+        <translation>mehr als %1 Umleitungen</translation>
+    </message>
+    <message>
+        <source>A redirect from %1 was refused: %2.</source>
+        <translation>Eine Umleitung von %1 wurde abgelehnt: %2.</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed (TLS): %2</source>
+        <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen (TLS): %2</translation>
+    </message>
+    <message>
+        <source>The host name %1 was not found (DNS).</source>
+        <translation>Der Hostname %1 wurde nicht gefunden (DNS).</translation>
+    </message>
+    <message>
+        <source>%1 refused the connection (is the server running?).</source>
+        <translation>%1 hat die Verbindung abgelehnt (läuft der Server?).</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before it answered.</source>
+        <translation>%1 hat die Verbindung vor der Antwort geschlossen.</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection: %2</source>
+        <translation>%1 hat die Verbindung geschlossen: %2</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>%1 refused the credentials (HTTP %2)%3</source>
+        <translation>%1 hat die Zugangsdaten abgelehnt (HTTP %2)%3</translation>
+    </message>
+    <message>
+        <source>%1 is rate-limiting requests (HTTP 429)%2</source>
+        <translation>%1 begrenzt die Anfragen (HTTP 429)%2</translation>
+    </message>
+    <message>
+        <source>%1 failed (HTTP %2)%3</source>
+        <translation>%1 ist fehlgeschlagen (HTTP %2)%3</translation>
+    </message>
+    <message>
+        <source>%1 refused the request (HTTP %2)%3</source>
+        <translation>%1 hat die Anfrage abgelehnt (HTTP %2)%3</translation>
+    </message>
+    <message>
+        <source>The image data URL has no data.</source>
+        <translation>Die Bild-Daten-URL enthält keine Daten.</translation>
+    </message>
+    <message>
+        <source>The image data is not valid base64.</source>
+        <translation>Die Bilddaten sind kein gültiges Base64.</translation>
+    </message>
+    <message>
+        <source>The image is %1x%2 pixels; at most %3 pixels per side are accepted.</source>
+        <translation>Das Bild hat %1×%2 Pixel; höchstens %3 Pixel pro Seite werden angenommen.</translation>
+    </message>
+    <message>
+        <source>The image could not be decoded: %1</source>
+        <translation>Das Bild konnte nicht dekodiert werden: %1</translation>
+    </message>
+    <message>
+        <source>The data is not an image (unknown format).</source>
+        <translation>Die Daten sind kein Bild (unbekanntes Format).</translation>
+    </message>
+    <message>
+        <source>The image could not be checked: %1</source>
+        <translation>Das Bild konnte nicht geprüft werden: %1</translation>
+    </message>
+    <message>
+        <source>The data is not an image this program can read.</source>
+        <translation>Die Daten sind kein Bild, das dieses Programm lesen kann.</translation>
+    </message>
+    <message>
+        <source>The backend returned no image.</source>
+        <translation>Das Backend hat kein Bild geliefert.</translation>
+    </message>
+    <message>
+        <source>Image %1 of %2 from the backend is unusable: %3 Nothing was saved.</source>
+        <translation>Bild %1 von %2 des Backends ist unbrauchbar: %3 Es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>no pixels.</source>
+        <translation>keine Pixel.</translation>
+    </message>
+    <message>
+        <source>Image %1 from the backend is a damaged PNG: %2 Nothing was saved.</source>
+        <translation>Bild %1 des Backends ist ein beschädigtes PNG: %2 Es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>The image could not be saved. %1 The recovery folder failed too: %2</source>
+        <translation>Das Bild konnte nicht gespeichert werden. %1 Auch der Wiederherstellungsordner ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>saving the images</source>
+        <translation>speichert die Bilder</translation>
+    </message>
+    <message>
+        <source>%1 was saved to the recovery folder: %2</source>
+        <translation>%1 wurde im Wiederherstellungsordner gespeichert: %2</translation>
+    </message>
+    <message>
+        <source>The mask %1 cannot be read: %2</source>
+        <translation>Die Maske %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The init image %1 cannot be read: %2</source>
+        <translation>Das Ausgangsbild %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The mask %1 is larger than 64 MB.</source>
+        <translation>Die Maske %1 ist größer als 64 MB.</translation>
+    </message>
+    <message>
+        <source>The init image %1 is larger than 64 MB.</source>
+        <translation>Das Ausgangsbild %1 ist größer als 64 MB.</translation>
+    </message>
+    <message>
+        <source>The image-to-image job has no init image.</source>
+        <translation>Der Bild-zu-Bild-Auftrag hat kein Ausgangsbild.</translation>
+    </message>
+    <message>
+        <source>Backend &quot;%1&quot; is an OpenAI-style images API: it only makes images from text. Send image-to-image jobs to the local worker or an A1111 backend.</source>
+        <translation>Backend „%1“ ist eine Bild-API im OpenAI-Stil: Sie erzeugt nur Bilder aus Text. Bild-zu-Bild-Aufträge an den lokalen Worker oder ein A1111-Backend senden.</translation>
+    </message>
+    <message>
+        <source>checking job %1 again</source>
+        <translation>prüft Auftrag %1 erneut</translation>
+    </message>
+    <message>
+        <source>RunPod accepted the job but sent no job id.</source>
+        <translation>RunPod hat den Auftrag angenommen, aber keine Auftrags-ID gesendet.</translation>
+    </message>
+    <message>
+        <source>The job took longer than %1 s; it was cancelled.</source>
+        <translation>Der Auftrag dauerte länger als %1 s; er wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>RunPod no longer knows job %1 (results are kept for a limited time).</source>
+        <translation>RunPod kennt den Auftrag %1 nicht mehr (Ergebnisse werden nur begrenzte Zeit aufbewahrt).</translation>
+    </message>
+    <message>
+        <source>cannot reach RunPod (%1); still polling job %2</source>
+        <translation>RunPod nicht erreichbar (%1); Auftrag %2 wird weiter abgefragt</translation>
+    </message>
+    <message>
+        <source>RunPod sent a status that is not a JSON object.</source>
+        <translation>RunPod hat einen Status gesendet, der kein JSON-Objekt ist.</translation>
+    </message>
+    <message>
+        <source>The RunPod job %1 failed: %2</source>
+        <translation>Der RunPod-Auftrag %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>ohne Angabe von Gründen</translation>
+    </message>
+    <message>
+        <source>The RunPod job %1 was cancelled on the server.</source>
+        <translation>Der RunPod-Auftrag %1 wurde auf dem Server abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The RunPod job %1 timed out on the server.</source>
+        <translation>Der RunPod-Auftrag %1 hat auf dem Server das Zeitlimit überschritten.</translation>
+    </message>
+    <message>
+        <source>waiting for a worker (%1)</source>
+        <translation>wartet auf einen Worker (%1)</translation>
+    </message>
+    <message>
+        <source>running on a worker (%1)</source>
+        <translation>läuft auf einem Worker (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The RunPod worker reported an error: %1</source>
+        <translation>Der RunPod-Worker hat einen Fehler gemeldet: %1</translation>
+    </message>
+    <message>
+        <source>Output %1 of the RunPod job is not an image.</source>
+        <translation>Ausgabe %1 des RunPod-Auftrags ist kein Bild.</translation>
+    </message>
+    <message>
+        <source>The RunPod job finished without an image in its output.</source>
+        <translation>Der RunPod-Auftrag wurde ohne Bild in seiner Ausgabe beendet.</translation>
+    </message>
+    <message>
+        <source>workers: %1 idle, %2 running; jobs: %3 in queue, %4 in progress</source>
+        <translation>Worker: %1 frei, %2 aktiv; Aufträge: %3 wartend, %4 in Arbeit</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>latentstudio-cli: --threads needs a non-negative number</source>

@@ -2,6 +2,404 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Backends</name>
+    <message>
+        <source>sent to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending the job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server restarted (or dropped the connection) while it ran the job; the job did not finish and was not sent again. (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer has no images (not a JSON object).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer has no images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image %1 of the server&apos;s answer is not base64 text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reachable (%1 ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answers but has no /sdapi/v1 API (start A1111 with --api).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A1111 / Forge / SD.Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RunPod serverless</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenAI-style images API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backend name &quot;%1&quot; is not allowed: use 1–64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a dispatch target, not a backend name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an http(s) address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put credentials in the keychain (or --secret-env), not in the address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backend address must not have a query or fragment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concurrency must be between 1 and 64.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The timeout must be between 1 second and 7 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an environment variable name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keychain is available (%1): the secret of backend &quot;%2&quot; is kept for this session only. Set it again after a restart, or name an environment variable that holds it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain did not answer: the secret of backend &quot;%1&quot; is kept for this session only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The images API answered without images (no &quot;data&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image %1 of the answer has neither b64_json nor an http(s) url.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user name and password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backend &quot;%1&quot; needs credentials (HTTP %2): set its %3 in Settings ▸ Backends or in the environment variable it names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backend &quot;%1&quot; refused the credentials (HTTP %2): check its %3. The job was not retried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is offline (%2); trying again in %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (gave up after %n retries)</source>
+        <translation>
+            <numerusform>%1 (gave up after %n retry)</numerusform>
+            <numerusform>%1 (gave up after %n retries)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2; retry %3 of %4 in %5 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is not valid JSON (%1 at byte %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image at %1 could not be downloaded: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>credentials refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>credentials needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any → %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any → Local</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not configured)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (offline, waiting)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backend named &quot;%1&quot; is configured (Settings ▸ Backends).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer of %1 is larger than %2 MB; it was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered %2 without a Location.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server redirected in a loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than %1 redirects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A redirect from %1 was refused: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed (TLS): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host name %1 was not found (DNS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the connection (is the server running?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before it answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closed the connection: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the credentials (HTTP %2)%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is rate-limiting requests (HTTP 429)%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed (HTTP %2)%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the request (HTTP %2)%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image data URL has no data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image data is not valid base64.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image is %1x%2 pixels; at most %3 pixels per side are accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image could not be decoded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data is not an image (unknown format).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image could not be checked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data is not an image this program can read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backend returned no image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image %1 of %2 from the backend is unusable: %3 Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no pixels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image %1 from the backend is a damaged PNG: %2 Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image could not be saved. %1 The recovery folder failed too: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saving the images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was saved to the recovery folder: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mask %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The init image %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mask %1 is larger than 64 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The init image %1 is larger than 64 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image-to-image job has no init image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backend &quot;%1&quot; is an OpenAI-style images API: it only makes images from text. Send image-to-image jobs to the local worker or an A1111 backend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checking job %1 again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RunPod accepted the job but sent no job id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job took longer than %1 s; it was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RunPod no longer knows job %1 (results are kept for a limited time).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot reach RunPod (%1); still polling job %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RunPod sent a status that is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The RunPod job %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The RunPod job %1 was cancelled on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The RunPod job %1 timed out on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for a worker (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running on a worker (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The RunPod worker reported an error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output %1 of the RunPod job is not an image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The RunPod job finished without an image in its output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>workers: %1 idle, %2 running; jobs: %3 in queue, %4 in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>latentstudio-cli: --threads needs a non-negative number</source>

@@ -36,6 +36,7 @@ namespace latent {
 
 class Engine;
 class JobQueue;
+struct Job;
 
 // Shared between the GUI thread (writes) and the worker thread (reads before every model call).
 struct WorkerCancelState {
@@ -120,6 +121,10 @@ public:
     // Thread-safe: may be called from any thread.
     void requestCancel(qint64 jobId);
 
+    // Which queued jobs this worker takes (default: target "local" or "any", see job_target in
+    // app/remote/backend_config.h). Jobs running elsewhere (remote backends) do not hold it up.
+    void setJobFilter(std::function<bool(const Job&)> accept);
+
     // Starts the thread and takes the first job (call once, after connecting signals).
     void start();
     void setOutputDir(const QString& dir) { options_.outputDir = dir; }
@@ -139,6 +144,7 @@ private:
     void dispatch();
 
     JobQueue* queue_;
+    std::function<bool(const Job&)> accept_;
     WorkerOptions options_;
     std::shared_ptr<WorkerCancelState> cancel_;
     QThread* thread_ = nullptr;
