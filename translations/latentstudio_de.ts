@@ -742,10 +742,14 @@ Commands:
                          --height H --batch N [--steps N] [--weights fp32|fp16|bf16];
                          vae --width W --height H [--tiled];
                          text --family F [--batch N]; gemm [--sizes 2048,4096];
-                         load [--path FILE] [--keep] (real-size SD 1.5, fp16 file)
+                         load [--path FILE] [--keep] (real-size SD 1.5, fp16 file);
+                         dispatch --backends URL,URL | --spawn N [--images 40] [--steps N]
+                         (&quot;Any&quot; over remote backends: throughput against the ideal)
   schedules              A1111 schedule types (JSON)
   library scan ROOT      index a models folder, print it as JSON [--no-hash] [--db FILE]
   download URL           fetch a model from Hugging Face or Civitai (verified)
+  backends add|list|check|remove
+                         remote backends (A1111/Forge/SD.Next, RunPod, OpenAI-style APIs)
   help                   this text
 
 txt2img options:
@@ -759,6 +763,12 @@ img2img options (plus every txt2img option; --request takes an /sdapi/v1/img2img
   --init IMAGE [--mask IMAGE] [--strength F] [--resize-mode 0|1|2|3] [--mask-blur N|X,Y]
   [--inpaint-area whole|masked] [--padding N] [--fill fill|original|latent-noise|latent-nothing]
   [--invert-mask] [--mask-from-alpha] [--outpaint LEFT,TOP,RIGHT,BOTTOM]
+
+remote backends (txt2img and img2img run there instead of here; same options and files):
+  --backend NAME | --backend-url URL --backend-kind a1111|runpod|openai [--backend-user U]
+  [--backend-model M] [--backend-wait SECONDS]   (LATENT_BACKEND_SECRET: user:pass or the API key)
+  backends add NAME --kind KIND --url URL [--user U] [--secret-env VAR | --secret-stdin]
+  [--concurrency N] [--timeout S] [--model M] [--extras JSON] [--no-any]; backends check NAME [--json]
 
 download options:
   URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
@@ -780,10 +790,14 @@ Befehle:
                          --height H --batch N [--steps N] [--weights fp32|fp16|bf16];
                          vae --width W --height H [--tiled];
                          text --family F [--batch N]; gemm [--sizes 2048,4096];
-                         load [--path FILE] [--keep] (SD 1.5 in Originalgröße, fp16-Datei)
+                         load [--path FILE] [--keep] (SD 1.5 in Originalgröße, fp16-Datei);
+                         dispatch --backends URL,URL | --spawn N [--images 40] [--steps N]
+                         („Beliebig“ über entfernte Backends: Durchsatz gegenüber dem Ideal)
   schedules              A1111-Zeitplantypen (JSON)
   library scan ROOT      einen Modellordner indizieren, als JSON ausgeben [--no-hash] [--db FILE]
   download URL           ein Modell von Hugging Face oder Civitai laden (geprüft)
+  backends add|list|check|remove
+                         entfernte Backends (A1111/Forge/SD.Next, RunPod, APIs im OpenAI-Stil)
   help                   dieser Text
 
 Optionen für txt2img:
@@ -798,10 +812,245 @@ Optionen für img2img (zusätzlich alle txt2img-Optionen; --request erwartet den
   [--inpaint-area whole|masked] [--padding N] [--fill fill|original|latent-noise|latent-nothing]
   [--invert-mask] [--mask-from-alpha] [--outpaint LEFT,TOP,RIGHT,BOTTOM]
 
+Entfernte Backends (txt2img und img2img laufen dort statt hier; gleiche Optionen und Dateien):
+  --backend NAME | --backend-url URL --backend-kind a1111|runpod|openai [--backend-user U]
+  [--backend-model M] [--backend-wait SECONDS]   (LATENT_BACKEND_SECRET: user:pass oder der API-Schlüssel)
+  backends add NAME --kind KIND --url URL [--user U] [--secret-env VAR | --secret-stdin]
+  [--concurrency N] [--timeout S] [--model M] [--extras JSON] [--no-any]; backends check NAME [--json]
+
 Optionen für download:
   URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
   (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
 </translation>
+    </message>
+    <message>
+        <source>bench dispatch: %1 needs a value</source>
+        <translation>bench dispatch: %1 braucht einen Wert</translation>
+    </message>
+    <message>
+        <source>bench dispatch: unknown option %1</source>
+        <translation>bench dispatch: unbekannte Option %1</translation>
+    </message>
+    <message>
+        <source>bench dispatch: %1 needs a number</source>
+        <translation>bench dispatch: %1 braucht eine Zahl</translation>
+    </message>
+    <message>
+        <source>bench dispatch: --kind must be a1111, runpod or openai</source>
+        <translation>bench dispatch: --kind muss a1111, runpod oder openai sein</translation>
+    </message>
+    <message>
+        <source>bench dispatch: --images and --solo must be positive, --spawn 0-8</source>
+        <translation>bench dispatch: --images und --solo müssen positiv sein, --spawn 0–8</translation>
+    </message>
+    <message>
+        <source>bench dispatch: --spawn needs --model-path (no demo model found)</source>
+        <translation>bench dispatch: --spawn braucht --model-path (kein Demomodell gefunden)</translation>
+    </message>
+    <message>
+        <source>bench dispatch: the serve process on port %1 did not start</source>
+        <translation>bench dispatch: der serve-Prozess auf Port %1 ist nicht gestartet</translation>
+    </message>
+    <message>
+        <source>bench dispatch: give --backends URL,URL or --spawn N</source>
+        <translation>bench dispatch: --backends URL,URL oder --spawn N angeben</translation>
+    </message>
+    <message>
+        <source>bench dispatch: %1 failed: %2</source>
+        <translation>bench dispatch: %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>bench dispatch: the Any run did not finish: %1</source>
+        <translation>bench dispatch: der Lauf mit „Beliebig“ wurde nicht beendet: %1</translation>
+    </message>
+    <message>
+        <source>--backend-wait needs a number of seconds.</source>
+        <translation>--backend-wait braucht eine Anzahl Sekunden.</translation>
+    </message>
+    <message>
+        <source>Give either --backend NAME or --backend-url, not both.</source>
+        <translation>Entweder --backend NAME oder --backend-url angeben, nicht beides.</translation>
+    </message>
+    <message>
+        <source>No backend named &quot;%1&quot; (see latentstudio-cli backends list).</source>
+        <translation>Kein Backend namens „%1“ (siehe latentstudio-cli backends list).</translation>
+    </message>
+    <message>
+        <source>--backend-kind must be a1111, runpod or openai.</source>
+        <translation>--backend-kind muss a1111, runpod oder openai sein.</translation>
+    </message>
+    <message>
+        <source>The job was cancelled.</source>
+        <translation>Der Auftrag wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>from $%1</source>
+        <translation>aus $%1</translation>
+    </message>
+    <message>
+        <source>in the keychain</source>
+        <translation>im Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>none ($%1 is not set)</source>
+        <translation>keines ($%1 ist nicht gesetzt)</translation>
+    </message>
+    <message>
+        <source>usage: latentstudio-cli backends add NAME --kind a1111|runpod|openai --url URL [--user U] [--secret-env VAR | --secret-stdin] [--concurrency N] [--timeout S] [--model M] [--extras JSON] [--no-any]</source>
+        <translation>Aufruf: latentstudio-cli backends add NAME --kind a1111|runpod|openai --url URL [--user U] [--secret-env VAR | --secret-stdin] [--concurrency N] [--timeout S] [--model M] [--extras JSON] [--no-any]</translation>
+    </message>
+    <message>
+        <source>--extras must be a JSON object: %1</source>
+        <translation>--extras muss ein JSON-Objekt sein: %1</translation>
+    </message>
+    <message>
+        <source>backends add: unknown option &quot;%1&quot;</source>
+        <translation>backends add: unbekannte Option „%1“</translation>
+    </message>
+    <message>
+        <source>%1 needs a positive whole number.</source>
+        <translation>%1 braucht eine positive ganze Zahl.</translation>
+    </message>
+    <message>
+        <source>--kind must be a1111, runpod or openai.</source>
+        <translation>--kind muss a1111, runpod oder openai sein.</translation>
+    </message>
+    <message>
+        <source>Give either --secret-env or --secret-stdin.</source>
+        <translation>Entweder --secret-env oder --secret-stdin angeben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added backend %1 (%2, %3, %n job(s) at once).</source>
+        <translation>
+            <numerusform>Backend %1 hinzugefügt (%2, %3, %n Auftrag gleichzeitig).</numerusform>
+            <numerusform>Backend %1 hinzugefügt (%2, %3, %n Aufträge gleichzeitig).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The secret is stored in the system keychain.</source>
+        <translation>Das Geheimnis ist im Systemschlüsselbund gespeichert.</translation>
+    </message>
+    <message>
+        <source>$%1 is not set now; the backend reads it each time it runs.</source>
+        <translation>$%1 ist gerade nicht gesetzt; das Backend liest die Variable bei jedem Lauf.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1  %2  %3  %n at once, timeout %4 s, model %5, secret %6%7</source>
+        <translation>
+            <numerusform>%1  %2  %3  %n gleichzeitig, Zeitlimit %4 s, Modell %5, Geheimnis %6%7</numerusform>
+            <numerusform>%1  %2  %3  %n gleichzeitig, Zeitlimit %4 s, Modell %5, Geheimnis %6%7</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(server&apos;s)</source>
+        <translation>(des Servers)</translation>
+    </message>
+    <message>
+        <source>, not in Any</source>
+        <translation>, nicht in „Beliebig“</translation>
+    </message>
+    <message>
+        <source>No backends. Add one with: latentstudio-cli backends add NAME --kind KIND --url URL</source>
+        <translation>Keine Backends. Eines hinzufügen mit: latentstudio-cli backends add NAME --kind KIND --url URL</translation>
+    </message>
+    <message>
+        <source>backends check takes one NAME.</source>
+        <translation>backends check nimmt genau einen NAMEN.</translation>
+    </message>
+    <message>
+        <source>usage: latentstudio-cli backends check NAME [--json]</source>
+        <translation>Aufruf: latentstudio-cli backends check NAME [--json]</translation>
+    </message>
+    <message>
+        <source>No backend named &quot;%1&quot;.</source>
+        <translation>Kein Backend namens „%1“.</translation>
+    </message>
+    <message>
+        <source>(none reported)</source>
+        <translation>(keine gemeldet)</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weiteres</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation>nicht nötig</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>REFUSED: check the credentials</source>
+        <translation>ABGELEHNT: Zugangsdaten prüfen</translation>
+    </message>
+    <message>
+        <source>MISSING: the server asks for credentials</source>
+        <translation>FEHLEN: Der Server verlangt Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>reachable: %1</source>
+        <translation>erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>yes, %1</source>
+        <translation>ja, %1</translation>
+    </message>
+    <message>
+        <source>NO: %1</source>
+        <translation>NEIN: %1</translation>
+    </message>
+    <message>
+        <source>auth: %1</source>
+        <translation>Anmeldung: %1</translation>
+    </message>
+    <message>
+        <source>version: %1</source>
+        <translation>Version: %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>models: %1</source>
+        <translation>Modelle: %1</translation>
+    </message>
+    <message>
+        <source> (current: %1)</source>
+        <translation> (aktuell: %1)</translation>
+    </message>
+    <message>
+        <source>samplers: %1</source>
+        <translation>Sampler: %1</translation>
+    </message>
+    <message>
+        <source>usage: latentstudio-cli backends remove NAME</source>
+        <translation>Aufruf: latentstudio-cli backends remove NAME</translation>
+    </message>
+    <message>
+        <source>Removed backend %1.</source>
+        <translation>Backend %1 entfernt.</translation>
+    </message>
+    <message>
+        <source>usage: latentstudio-cli backends add|list|check|remove ...</source>
+        <translation>Aufruf: latentstudio-cli backends add|list|check|remove ...</translation>
+    </message>
+    <message>
+        <source>%1 The backend reads its secret from $%2 each time it runs.</source>
+        <translation>%1 Das Backend liest sein Geheimnis bei jedem Lauf aus $%2.</translation>
+    </message>
+    <message>
+        <source>%1 Give it with --secret-env VAR instead.</source>
+        <translation>%1 Stattdessen mit --secret-env VAR angeben.</translation>
     </message>
 </context>
 <context>

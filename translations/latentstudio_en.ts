@@ -742,10 +742,14 @@ Commands:
                          --height H --batch N [--steps N] [--weights fp32|fp16|bf16];
                          vae --width W --height H [--tiled];
                          text --family F [--batch N]; gemm [--sizes 2048,4096];
-                         load [--path FILE] [--keep] (real-size SD 1.5, fp16 file)
+                         load [--path FILE] [--keep] (real-size SD 1.5, fp16 file);
+                         dispatch --backends URL,URL | --spawn N [--images 40] [--steps N]
+                         (&quot;Any&quot; over remote backends: throughput against the ideal)
   schedules              A1111 schedule types (JSON)
   library scan ROOT      index a models folder, print it as JSON [--no-hash] [--db FILE]
   download URL           fetch a model from Hugging Face or Civitai (verified)
+  backends add|list|check|remove
+                         remote backends (A1111/Forge/SD.Next, RunPod, OpenAI-style APIs)
   help                   this text
 
 txt2img options:
@@ -760,10 +764,245 @@ img2img options (plus every txt2img option; --request takes an /sdapi/v1/img2img
   [--inpaint-area whole|masked] [--padding N] [--fill fill|original|latent-noise|latent-nothing]
   [--invert-mask] [--mask-from-alpha] [--outpaint LEFT,TOP,RIGHT,BOTTOM]
 
+remote backends (txt2img and img2img run there instead of here; same options and files):
+  --backend NAME | --backend-url URL --backend-kind a1111|runpod|openai [--backend-user U]
+  [--backend-model M] [--backend-wait SECONDS]   (LATENT_BACKEND_SECRET: user:pass or the API key)
+  backends add NAME --kind KIND --url URL [--user U] [--secret-env VAR | --secret-stdin]
+  [--concurrency N] [--timeout S] [--model M] [--extras JSON] [--no-any]; backends check NAME [--json]
+
 download options:
   URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
   (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench dispatch: %1 needs a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench dispatch: unknown option %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench dispatch: %1 needs a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench dispatch: --kind must be a1111, runpod or openai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench dispatch: --images and --solo must be positive, --spawn 0-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench dispatch: --spawn needs --model-path (no demo model found)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench dispatch: the serve process on port %1 did not start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench dispatch: give --backends URL,URL or --spawn N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench dispatch: %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench dispatch: the Any run did not finish: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--backend-wait needs a number of seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give either --backend NAME or --backend-url, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backend named &quot;%1&quot; (see latentstudio-cli backends list).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--backend-kind must be a1111, runpod or openai.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from $%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none ($%1 is not set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: latentstudio-cli backends add NAME --kind a1111|runpod|openai --url URL [--user U] [--secret-env VAR | --secret-stdin] [--concurrency N] [--timeout S] [--model M] [--extras JSON] [--no-any]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--extras must be a JSON object: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backends add: unknown option &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a positive whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--kind must be a1111, runpod or openai.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give either --secret-env or --secret-stdin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Added backend %1 (%2, %3, %n job(s) at once).</source>
+        <translation>
+            <numerusform>Added backend %1 (%2, %3, %n job at once).</numerusform>
+            <numerusform>Added backend %1 (%2, %3, %n jobs at once).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The secret is stored in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>$%1 is not set now; the backend reads it each time it runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1  %2  %3  %n at once, timeout %4 s, model %5, secret %6%7</source>
+        <translation>
+            <numerusform>%1  %2  %3  %n at once, timeout %4 s, model %5, secret %6%7</numerusform>
+            <numerusform>%1  %2  %3  %n at once, timeout %4 s, model %5, secret %6%7</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(server&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, not in Any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backends. Add one with: latentstudio-cli backends add NAME --kind KIND --url URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backends check takes one NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: latentstudio-cli backends check NAME [--json]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backend named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none reported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REFUSED: check the credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MISSING: the server asks for credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reachable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NO: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auth: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>models: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (current: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>samplers: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: latentstudio-cli backends remove NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed backend %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: latentstudio-cli backends add|list|check|remove ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 The backend reads its secret from $%2 each time it runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Give it with --secret-env VAR instead.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

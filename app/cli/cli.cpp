@@ -5,6 +5,7 @@
 #include "app/cli/cli_img2img.h"
 #include "app/cli/cli_library.h"
 #include "app/cli/cli_download.h"
+#include "app/cli/cli_remote.h"
 #include "app/cli/cli_txt2img.h"
 #include "app/cli/cli_version.h"
 #include "pipeline/engine.h"
@@ -46,10 +47,14 @@ QString usage() {
         "                         --height H --batch N [--steps N] [--weights fp32|fp16|bf16];\n"
         "                         vae --width W --height H [--tiled];\n"
         "                         text --family F [--batch N]; gemm [--sizes 2048,4096];\n"
-        "                         load [--path FILE] [--keep] (real-size SD 1.5, fp16 file)\n"
+        "                         load [--path FILE] [--keep] (real-size SD 1.5, fp16 file);\n"
+        "                         dispatch --backends URL,URL | --spawn N [--images 40] [--steps N]\n"
+        "                         (\"Any\" over remote backends: throughput against the ideal)\n"
         "  schedules              A1111 schedule types (JSON)\n"
         "  library scan ROOT      index a models folder, print it as JSON [--no-hash] [--db FILE]\n"
         "  download URL           fetch a model from Hugging Face or Civitai (verified)\n"
+        "  backends add|list|check|remove\n"
+        "                         remote backends (A1111/Forge/SD.Next, RunPod, OpenAI-style APIs)\n"
         "  help                   this text\n"
         "\n"
         "txt2img options:\n"
@@ -63,6 +68,12 @@ QString usage() {
         "  --init IMAGE [--mask IMAGE] [--strength F] [--resize-mode 0|1|2|3] [--mask-blur N|X,Y]\n"
         "  [--inpaint-area whole|masked] [--padding N] [--fill fill|original|latent-noise|latent-nothing]\n"
         "  [--invert-mask] [--mask-from-alpha] [--outpaint LEFT,TOP,RIGHT,BOTTOM]\n"
+        "\n"
+        "remote backends (txt2img and img2img run there instead of here; same options and files):\n"
+        "  --backend NAME | --backend-url URL --backend-kind a1111|runpod|openai [--backend-user U]\n"
+        "  [--backend-model M] [--backend-wait SECONDS]   (LATENT_BACKEND_SECRET: user:pass or the API key)\n"
+        "  backends add NAME --kind KIND --url URL [--user U] [--secret-env VAR | --secret-stdin]\n"
+        "  [--concurrency N] [--timeout S] [--model M] [--extras JSON] [--no-any]; backends check NAME [--json]\n"
         "\n"
         "download options:\n"
         "  URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]\n"
@@ -107,6 +118,7 @@ int runCli(const QStringList& argsIn) {
     if (command == QLatin1String("img2img")) return runImg2ImgCommand(args);
     if (command == QLatin1String("library")) return runLibraryCommand(args);
     if (command == QLatin1String("download")) return runDownloadCommand(args);
+    if (command == QLatin1String("backends")) return runBackendsCommand(args);
     if (command == QLatin1String("samplers") || command == QLatin1String("schedules")) {
         const std::string json = command == QLatin1String("samplers") ? Engine::samplers_json() : Engine::schedules_json();
         out() << QString::fromStdString(json) << Qt::endl;

@@ -1,4 +1,5 @@
 #include "app/cli/cli_bench.h"
+#include "app/cli/cli_bench_dispatch.h"
 
 #include "pipeline/bench/bench.h"
 #include "pipeline/bench/bench_models.h"
@@ -158,6 +159,7 @@ int runBenchCommand(const QStringList& argsIn) {
     Options o{argsIn, {}};
     if (o.args.isEmpty()) return fail(2, QCoreApplication::translate("Cli", "bench needs one of: gemm, unet, vae, text, load"));
     const QString what = o.args.takeFirst();
+    if (what == QLatin1String("dispatch")) return runBenchDispatchCommand(o.args);
     const bool asPlain = o.flag(QStringLiteral("--plain"));
     // The global --threads option (cli.cpp) has already configured libtorch; keep its count.
     const int threads = at::get_num_threads();
