@@ -1599,6 +1599,244 @@ Optionen für download:
     </message>
 </context>
 <context>
+    <name>latent::BackendPicker</name>
+    <message>
+        <source>Where the job runs: this computer, any free backend, or a remote backend</source>
+        <translation>Wo der Auftrag läuft: auf diesem Computer, auf einem beliebigen freien Backend oder auf einem entfernten Backend</translation>
+    </message>
+    <message>
+        <source>The model to ask the remote backend for</source>
+        <translation>Das Modell, das beim entfernten Backend angefragt wird</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Lokal</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Beliebig</translation>
+    </message>
+    <message>
+        <source>The first free of the backends that take part in Any</source>
+        <translation>Das erste freie der Backends, die an „Beliebig“ teilnehmen</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>credentials refused</source>
+        <translation>Zugangsdaten abgelehnt</translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation>noch nicht geprüft</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3. %4</source>
+        <translation>%1 (%2): %3. %4</translation>
+    </message>
+    <message>
+        <source>Server&apos;s model</source>
+        <translation>Modell des Servers</translation>
+    </message>
+    <message>
+        <source>Server&apos;s model (%1)</source>
+        <translation>Modell des Servers (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>latent::BackendsDialog</name>
+    <message>
+        <source>Backends</source>
+        <translation>Backends</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>This computer takes part in &quot;Any&quot;</source>
+        <translation>Dieser Computer nimmt an „Beliebig“ teil</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>optional, e.g. RUNPOD_API_KEY</source>
+        <translation>optional, z. B. RUNPOD_API_KEY</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>default (30 min)</source>
+        <translation>Standard (30 min)</translation>
+    </message>
+    <message>
+        <source>the server&apos;s or the job&apos;s</source>
+        <translation>das des Servers oder des Auftrags</translation>
+    </message>
+    <message>
+        <source>Takes part in &quot;Any&quot;</source>
+        <translation>Nimmt an „Beliebig“ teil</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>User (A1111)</source>
+        <translation>Benutzer (A1111)</translation>
+    </message>
+    <message>
+        <source>Password / API key</source>
+        <translation>Passwort / API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Or from the variable</source>
+        <translation>Oder aus der Variablen</translation>
+    </message>
+    <message>
+        <source>Jobs at once</source>
+        <translation>Aufträge gleichzeitig</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>Zeitlimit</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Request extras (JSON)</source>
+        <translation>Zusätze der Anfrage (JSON)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>The secret is kept in the system keychain, never in a settings file.</source>
+        <translation>Das Geheimnis wird im Systemschlüsselbund aufbewahrt, nie in einer Einstellungsdatei.</translation>
+    </message>
+    <message>
+        <source>A secret is set (from the keychain or the variable). Type a new one to replace it.</source>
+        <translation>Ein Geheimnis ist gesetzt (aus dem Schlüsselbund oder der Variablen). Zum Ersetzen ein neues eingeben.</translation>
+    </message>
+    <message>
+        <source>No secret is set.</source>
+        <translation>Kein Geheimnis gesetzt.</translation>
+    </message>
+    <message>
+        <source>The request extras must be a JSON object (%1).</source>
+        <translation>Die Zusätze der Anfrage müssen ein JSON-Objekt sein (%1).</translation>
+    </message>
+    <message>
+        <source>Saved. The secret is in the system keychain.</source>
+        <translation>Gespeichert. Das Geheimnis ist im Systemschlüsselbund.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 entfernt.</translation>
+    </message>
+    <message>
+        <source>Save the backend first.</source>
+        <translation>Zuerst das Backend speichern.</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>Prüfe %1 …</translation>
+    </message>
+    <message>
+        <source>Reachable: %1</source>
+        <translation>Erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>yes (%1 ms)</source>
+        <translation>ja (%1 ms)</translation>
+    </message>
+    <message>
+        <source>no: %1</source>
+        <translation>nein: %1</translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation>nicht nötig</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>refused: check the password or API key</source>
+        <translation>abgelehnt: Passwort oder API-Schlüssel prüfen</translation>
+    </message>
+    <message>
+        <source>needed: set a password or API key</source>
+        <translation>nötig: Passwort oder API-Schlüssel setzen</translation>
+    </message>
+    <message>
+        <source>Credentials: %1</source>
+        <translation>Zugangsdaten: %1</translation>
+    </message>
+    <message>
+        <source>Version: %1</source>
+        <translation>Version: %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Models: %1</source>
+        <translation>Modelle: %1</translation>
+    </message>
+    <message>
+        <source>(none reported)</source>
+        <translation>(keine gemeldet)</translation>
+    </message>
+    <message>
+        <source>Samplers: %1</source>
+        <translation>Sampler: %1</translation>
+    </message>
+</context>
+<context>
     <name>latent::CanvasDocument</name>
     <message>
         <source>The image is empty.</source>
@@ -2632,6 +2870,84 @@ libtorch %2 · Qt %3</translation>
         <source>Parameters restored</source>
         <translation>Parameter wiederhergestellt</translation>
     </message>
+    <message>
+        <source>Job #%1 on %2: %3</source>
+        <translation>Auftrag #%1 auf %2: %3</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Backends…</source>
+        <translation>&amp;Backends …</translation>
+    </message>
+    <message>
+        <source>Remote servers that run jobs: A1111 / Forge / SD.Next, RunPod, OpenAI-style APIs</source>
+        <translation>Entfernte Server, die Aufträge ausführen: A1111 / Forge / SD.Next, RunPod, APIs im OpenAI-Stil</translation>
+    </message>
+    <message>
+        <source>Backends: %1</source>
+        <translation>Backends: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n remote job(s)</source>
+        <translation>
+            <numerusform> · %n entfernter Auftrag</numerusform>
+            <numerusform> · %n entfernte Aufträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>offline — its jobs wait until it is back</source>
+        <translation>offline – seine Aufträge warten, bis es zurück ist</translation>
+    </message>
+    <message>
+        <source>credentials refused</source>
+        <translation>Zugangsdaten abgelehnt</translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation>noch nicht geprüft</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3%4</source>
+        <translation>%1 (%2): %3%4</translation>
+    </message>
+    <message>
+        <source>Remote jobs are running</source>
+        <translation>Entfernte Aufträge laufen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) are running on remote backends.</source>
+        <translation>
+            <numerusform>%n Auftrag läuft auf einem entfernten Backend.</numerusform>
+            <numerusform>%n Aufträge laufen auf entfernten Backends.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel them on their servers, or leave them running? RunPod jobs that are left running are picked up again when the studio starts; other servers finish them without sending the images back.</source>
+        <translation>Auf ihren Servern abbrechen oder weiterlaufen lassen? RunPod-Aufträge, die weiterlaufen, werden beim nächsten Start des Studios wieder aufgenommen; andere Server beenden sie, ohne die Bilder zurückzuschicken.</translation>
+    </message>
+    <message>
+        <source>Cancel them</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Leave them running</source>
+        <translation>Weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <source>Don&apos;t close</source>
+        <translation>Nicht schließen</translation>
+    </message>
+    <message>
+        <source>Cancelling the remote jobs…</source>
+        <translation>Entfernte Aufträge werden abgebrochen …</translation>
+    </message>
 </context>
 <context>
     <name>latent::ModelDetailsPanel</name>
@@ -3041,6 +3357,18 @@ libtorch %2 · Qt %3</translation>
     <message>
         <source> · %1 it/s</source>
         <translation> · %1 it/s</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Lokal</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Beliebig</translation>
     </message>
 </context>
 </TS>

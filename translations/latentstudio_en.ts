@@ -1552,6 +1552,244 @@ download options:
     </message>
 </context>
 <context>
+    <name>latent::BackendPicker</name>
+    <message>
+        <source>Where the job runs: this computer, any free backend, or a remote backend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model to ask the remote backend for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first free of the backends that take part in Any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>credentials refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3. %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server&apos;s model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server&apos;s model (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>latent::BackendsDialog</name>
+    <message>
+        <source>Backends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer takes part in &quot;Any&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, e.g. RUNPOD_API_KEY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default (30 min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s or the job&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes part in &quot;Any&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User (A1111)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password / API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or from the variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request extras (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret is kept in the system keychain, never in a settings file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A secret is set (from the keychain or the variable). Type a new one to replace it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No secret is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request extras must be a JSON object (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. The secret is in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the backend first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reachable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes (%1 ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused: check the password or API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needed: set a password or API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credentials: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none reported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Samplers: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>latent::CanvasDocument</name>
     <message>
         <source>The image is empty.</source>
@@ -2581,6 +2819,84 @@ libtorch %2 · Qt %3</source>
         <source>Parameters restored</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Job #%1 on %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Backends…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote servers that run jobs: A1111 / Forge / SD.Next, RunPod, OpenAI-style APIs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backends: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n remote job(s)</source>
+        <translation>
+            <numerusform> · %n remote job</numerusform>
+            <numerusform> · %n remote jobs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline — its jobs wait until it is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>credentials refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote jobs are running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) are running on remote backends.</source>
+        <translation>
+            <numerusform>%n job is running on a remote backend.</numerusform>
+            <numerusform>%n jobs are running on remote backends.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel them on their servers, or leave them running? RunPod jobs that are left running are picked up again when the studio starts; other servers finish them without sending the images back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave them running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Don&apos;t close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling the remote jobs…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>latent::ModelDetailsPanel</name>
@@ -2989,6 +3305,18 @@ libtorch %2 · Qt %3</source>
     </message>
     <message>
         <source> · %1 it/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -12,6 +12,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QHBoxLayout;
 class QDoubleSpinBox;
 class QLabel;
 class QPlainTextEdit;
@@ -23,6 +24,7 @@ class QWidget;
 
 namespace latent {
 
+class BackendPicker;
 class SeedEdit;
 
 class JobQueue;
@@ -65,6 +67,11 @@ public:
     // (init_image_path, mask_path, mask options), or an empty object with *error set.
     using CanvasInputProvider = std::function<QJsonObject(QString* error)>;
     void setCanvasInputProvider(CanvasInputProvider provider) { canvasInputs_ = std::move(provider); }
+    // Remote backends (issue 16): the picker goes next to Generate; its target (and remote model)
+    // join every job's parameters, a remote backend's samplers replace the local list, and a
+    // job that will not run here needs no local model.
+    void setBackendPicker(BackendPicker* picker);
+    BackendPicker* backendPicker() const { return picker_; }
     // Restores every parameter of an A1111 infotext (PNG info, "Send to prompt").
     void applyParameters(const GenerationParams& params);
 
@@ -133,6 +140,11 @@ private:
     QDoubleSpinBox* denoise_;
     QPushButton* generate_;
     QPushButton* interrupt_;
+    QHBoxLayout* buttons_ = nullptr;
+    BackendPicker* picker_ = nullptr;
+    QStringList localSamplers_; // the local list while a remote backend's is shown
+    void applyBackendTarget();
+    bool needsLocalModel() const;
     QLabel* hint_;
     QLabel* error_;
     QTimer* tokenTimer_;
