@@ -2,6 +2,404 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>Backends</name>
+    <message>
+        <source>sent to %1</source>
+        <translation>an %1 gesendet</translation>
+    </message>
+    <message>
+        <source>Sending the job</source>
+        <translation>Senden des Auftrags</translation>
+    </message>
+    <message>
+        <source>The server restarted (or dropped the connection) while it ran the job; the job did not finish and was not sent again. (%1)</source>
+        <translation>Der Server wurde neu gestartet (oder hat die Verbindung getrennt), während er den Auftrag ausführte; der Auftrag wurde nicht beendet und nicht erneut gesendet. (%1)</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer has no images (not a JSON object).</source>
+        <translation>Die Antwort des Servers enthält keine Bilder (kein JSON-Objekt).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer has no images.</source>
+        <translation>Die Antwort des Servers enthält keine Bilder.</translation>
+    </message>
+    <message>
+        <source>Image %1 of the server&apos;s answer is not base64 text.</source>
+        <translation>Bild %1 der Serverantwort ist kein Base64-Text.</translation>
+    </message>
+    <message>
+        <source>reachable (%1 ms)</source>
+        <translation>erreichbar (%1 ms)</translation>
+    </message>
+    <message>
+        <source>The server answers but has no /sdapi/v1 API (start A1111 with --api).</source>
+        <translation>Der Server antwortet, hat aber keine /sdapi/v1-API (A1111 mit --api starten).</translation>
+    </message>
+    <message>
+        <source>A1111 / Forge / SD.Next</source>
+        <translation>A1111 / Forge / SD.Next</translation>
+    </message>
+    <message>
+        <source>RunPod serverless</source>
+        <translation>RunPod Serverless</translation>
+    </message>
+    <message>
+        <source>OpenAI-style images API</source>
+        <translation>Bild-API im OpenAI-Stil</translation>
+    </message>
+    <message>
+        <source>The backend name &quot;%1&quot; is not allowed: use 1–64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <translation>Der Backend-Name „%1“ ist nicht erlaubt: 1–64 Buchstaben, Ziffern, „.“, „_“ oder „-“ verwenden, beginnend mit einem Buchstaben oder einer Ziffer.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a dispatch target, not a backend name.</source>
+        <translation>„%1“ ist ein Verteilungsziel, kein Backend-Name.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an http(s) address.</source>
+        <translation>„%1“ ist keine http(s)-Adresse.</translation>
+    </message>
+    <message>
+        <source>Put credentials in the keychain (or --secret-env), not in the address.</source>
+        <translation>Zugangsdaten gehören in den Schlüsselbund (oder --secret-env), nicht in die Adresse.</translation>
+    </message>
+    <message>
+        <source>The backend address must not have a query or fragment.</source>
+        <translation>Die Backend-Adresse darf keine Abfrage und kein Fragment enthalten.</translation>
+    </message>
+    <message>
+        <source>Concurrency must be between 1 and 64.</source>
+        <translation>Die Parallelität muss zwischen 1 und 64 liegen.</translation>
+    </message>
+    <message>
+        <source>The timeout must be between 1 second and 7 days.</source>
+        <translation>Das Zeitlimit muss zwischen 1 Sekunde und 7 Tagen liegen.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an environment variable name.</source>
+        <translation>„%1“ ist kein Name einer Umgebungsvariablen.</translation>
+    </message>
+    <message>
+        <source>No system keychain is available (%1): the secret of backend &quot;%2&quot; is kept for this session only. Set it again after a restart, or name an environment variable that holds it.</source>
+        <translation>Kein Systemschlüsselbund verfügbar (%1): Das Geheimnis des Backends „%2“ wird nur für diese Sitzung behalten. Nach einem Neustart erneut eingeben oder eine Umgebungsvariable angeben, die es enthält.</translation>
+    </message>
+    <message>
+        <source>The system keychain did not answer: the secret of backend &quot;%1&quot; is kept for this session only.</source>
+        <translation>Der Systemschlüsselbund hat nicht geantwortet: Das Geheimnis des Backends „%1“ wird nur für diese Sitzung behalten.</translation>
+    </message>
+    <message>
+        <source>waiting for %1 (%2)</source>
+        <translation>wartet auf %1 (%2)</translation>
+    </message>
+    <message>
+        <source>The images API answered without images (no &quot;data&quot;).</source>
+        <translation>Die Bild-API hat ohne Bilder geantwortet (kein „data“).</translation>
+    </message>
+    <message>
+        <source>Image %1 of the answer has neither b64_json nor an http(s) url.</source>
+        <translation>Bild %1 der Antwort hat weder b64_json noch eine http(s)-URL.</translation>
+    </message>
+    <message>
+        <source>user name and password</source>
+        <translation>Benutzername und Passwort</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Backend &quot;%1&quot; needs credentials (HTTP %2): set its %3 in Settings ▸ Backends or in the environment variable it names.</source>
+        <translation>Backend „%1“ braucht Zugangsdaten (HTTP %2): %3 unter Einstellungen ▸ Backends oder in der angegebenen Umgebungsvariablen setzen.</translation>
+    </message>
+    <message>
+        <source>Backend &quot;%1&quot; refused the credentials (HTTP %2): check its %3. The job was not retried.</source>
+        <translation>Backend „%1“ hat die Zugangsdaten abgelehnt (HTTP %2): %3 prüfen. Der Auftrag wurde nicht wiederholt.</translation>
+    </message>
+    <message>
+        <source>%1 is offline (%2); trying again in %3 s</source>
+        <translation>%1 ist offline (%2); neuer Versuch in %3 s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (gave up after %n retries)</source>
+        <translation>
+            <numerusform>%1 (nach %n Wiederholung aufgegeben)</numerusform>
+            <numerusform>%1 (nach %n Wiederholungen aufgegeben)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2; retry %3 of %4 in %5 s</source>
+        <translation>%1: %2; Wiederholung %3 von %4 in %5 s</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is not valid JSON (%1 at byte %2).</source>
+        <translation>Die Antwort des Servers ist kein gültiges JSON (%1 bei Byte %2).</translation>
+    </message>
+    <message>
+        <source>Downloading the image</source>
+        <translation>Herunterladen des Bildes</translation>
+    </message>
+    <message>
+        <source>The image at %1 could not be downloaded: %2</source>
+        <translation>Das Bild unter %1 konnte nicht heruntergeladen werden: %2</translation>
+    </message>
+    <message>
+        <source>credentials refused</source>
+        <translation>Zugangsdaten abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1 of %2 online</source>
+        <translation>%1 von %2 online</translation>
+    </message>
+    <message>
+        <source>credentials needed</source>
+        <translation>Zugangsdaten nötig</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Lokal</translation>
+    </message>
+    <message>
+        <source>Any → %1</source>
+        <translation>Beliebig → %1</translation>
+    </message>
+    <message>
+        <source>Any → Local</source>
+        <translation>Beliebig → Lokal</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Beliebig</translation>
+    </message>
+    <message>
+        <source>%1 (not configured)</source>
+        <translation>%1 (nicht eingerichtet)</translation>
+    </message>
+    <message>
+        <source>%1 (offline, waiting)</source>
+        <translation>%1 (offline, wartet)</translation>
+    </message>
+    <message>
+        <source>No backend named &quot;%1&quot; is configured (Settings ▸ Backends).</source>
+        <translation>Kein Backend namens „%1“ ist eingerichtet (Einstellungen ▸ Backends).</translation>
+    </message>
+    <message>
+        <source>starting on %1</source>
+        <translation>startet auf %1</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s.</source>
+        <translation>%1 hat nicht innerhalb von %2 s geantwortet.</translation>
+    </message>
+    <message>
+        <source>The answer of %1 is larger than %2 MB; it was refused.</source>
+        <translation>Die Antwort von %1 ist größer als %2 MB; sie wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <source>%1 answered %2 without a Location.</source>
+        <translation>%1 hat %2 ohne Location geantwortet.</translation>
+    </message>
+    <message>
+        <source>the server redirected in a loop</source>
+        <translation>der Server hat im Kreis umgeleitet</translation>
+    </message>
+    <message>
+        <source>more than %1 redirects</source>
+        <translation>mehr als %1 Umleitungen</translation>
+    </message>
+    <message>
+        <source>A redirect from %1 was refused: %2.</source>
+        <translation>Eine Umleitung von %1 wurde abgelehnt: %2.</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed (TLS): %2</source>
+        <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen (TLS): %2</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before it answered.</source>
+        <translation>%1 hat die Verbindung vor der Antwort geschlossen.</translation>
+    </message>
+    <message>
+        <source>The host name %1 was not found (DNS).</source>
+        <translation>Der Hostname %1 wurde nicht gefunden (DNS).</translation>
+    </message>
+    <message>
+        <source>%1 refused the connection (is the server running?).</source>
+        <translation>%1 hat die Verbindung abgelehnt (läuft der Server?).</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection: %2</source>
+        <translation>%1 hat die Verbindung geschlossen: %2</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>%1 refused the credentials (HTTP %2)%3</source>
+        <translation>%1 hat die Zugangsdaten abgelehnt (HTTP %2)%3</translation>
+    </message>
+    <message>
+        <source>%1 is rate-limiting requests (HTTP 429)%2</source>
+        <translation>%1 begrenzt die Anfragen (HTTP 429)%2</translation>
+    </message>
+    <message>
+        <source>%1 failed (HTTP %2)%3</source>
+        <translation>%1 ist fehlgeschlagen (HTTP %2)%3</translation>
+    </message>
+    <message>
+        <source>%1 refused the request (HTTP %2)%3</source>
+        <translation>%1 hat die Anfrage abgelehnt (HTTP %2)%3</translation>
+    </message>
+    <message>
+        <source>The image data URL has no data.</source>
+        <translation>Die Bild-Daten-URL enthält keine Daten.</translation>
+    </message>
+    <message>
+        <source>The image data is not valid base64.</source>
+        <translation>Die Bilddaten sind kein gültiges Base64.</translation>
+    </message>
+    <message>
+        <source>The image is %1x%2 pixels; at most %3 pixels per side are accepted.</source>
+        <translation>Das Bild hat %1×%2 Pixel; höchstens %3 Pixel pro Seite werden angenommen.</translation>
+    </message>
+    <message>
+        <source>The image could not be decoded: %1</source>
+        <translation>Das Bild konnte nicht dekodiert werden: %1</translation>
+    </message>
+    <message>
+        <source>The data is not an image (unknown format).</source>
+        <translation>Die Daten sind kein Bild (unbekanntes Format).</translation>
+    </message>
+    <message>
+        <source>The image could not be checked: %1</source>
+        <translation>Das Bild konnte nicht geprüft werden: %1</translation>
+    </message>
+    <message>
+        <source>The data is not an image this program can read.</source>
+        <translation>Die Daten sind kein Bild, das dieses Programm lesen kann.</translation>
+    </message>
+    <message>
+        <source>The backend returned no image.</source>
+        <translation>Das Backend hat kein Bild geliefert.</translation>
+    </message>
+    <message>
+        <source>Image %1 of %2 from the backend is unusable: %3 Nothing was saved.</source>
+        <translation>Bild %1 von %2 des Backends ist unbrauchbar: %3 Es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>no pixels.</source>
+        <translation>keine Pixel.</translation>
+    </message>
+    <message>
+        <source>Image %1 from the backend is a damaged PNG: %2 Nothing was saved.</source>
+        <translation>Bild %1 des Backends ist ein beschädigtes PNG: %2 Es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>The image could not be saved. %1 The recovery folder failed too: %2</source>
+        <translation>Das Bild konnte nicht gespeichert werden. %1 Auch der Wiederherstellungsordner ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>saving the images</source>
+        <translation>speichert die Bilder</translation>
+    </message>
+    <message>
+        <source>%1 was saved to the recovery folder: %2</source>
+        <translation>%1 wurde im Wiederherstellungsordner gespeichert: %2</translation>
+    </message>
+    <message>
+        <source>The mask %1 cannot be read: %2</source>
+        <translation>Die Maske %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The init image %1 cannot be read: %2</source>
+        <translation>Das Ausgangsbild %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The mask %1 is larger than 64 MB.</source>
+        <translation>Die Maske %1 ist größer als 64 MB.</translation>
+    </message>
+    <message>
+        <source>The init image %1 is larger than 64 MB.</source>
+        <translation>Das Ausgangsbild %1 ist größer als 64 MB.</translation>
+    </message>
+    <message>
+        <source>The image-to-image job has no init image.</source>
+        <translation>Der Bild-zu-Bild-Auftrag hat kein Ausgangsbild.</translation>
+    </message>
+    <message>
+        <source>Backend &quot;%1&quot; is an OpenAI-style images API: it only makes images from text. Send image-to-image jobs to the local worker or an A1111 backend.</source>
+        <translation>Backend „%1“ ist eine Bild-API im OpenAI-Stil: Sie erzeugt nur Bilder aus Text. Bild-zu-Bild-Aufträge an den lokalen Worker oder ein A1111-Backend senden.</translation>
+    </message>
+    <message>
+        <source>checking job %1 again</source>
+        <translation>prüft Auftrag %1 erneut</translation>
+    </message>
+    <message>
+        <source>RunPod accepted the job but sent no job id.</source>
+        <translation>RunPod hat den Auftrag angenommen, aber keine Auftrags-ID gesendet.</translation>
+    </message>
+    <message>
+        <source>The job took longer than %1 s; it was cancelled.</source>
+        <translation>Der Auftrag dauerte länger als %1 s; er wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>RunPod no longer knows job %1 (results are kept for a limited time).</source>
+        <translation>RunPod kennt den Auftrag %1 nicht mehr (Ergebnisse werden nur begrenzte Zeit aufbewahrt).</translation>
+    </message>
+    <message>
+        <source>cannot reach RunPod (%1); still polling job %2</source>
+        <translation>RunPod nicht erreichbar (%1); Auftrag %2 wird weiter abgefragt</translation>
+    </message>
+    <message>
+        <source>RunPod sent a status that is not a JSON object.</source>
+        <translation>RunPod hat einen Status gesendet, der kein JSON-Objekt ist.</translation>
+    </message>
+    <message>
+        <source>The RunPod job %1 failed: %2</source>
+        <translation>Der RunPod-Auftrag %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>ohne Angabe von Gründen</translation>
+    </message>
+    <message>
+        <source>The RunPod job %1 was cancelled on the server.</source>
+        <translation>Der RunPod-Auftrag %1 wurde auf dem Server abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The RunPod job %1 timed out on the server.</source>
+        <translation>Der RunPod-Auftrag %1 hat auf dem Server das Zeitlimit überschritten.</translation>
+    </message>
+    <message>
+        <source>waiting for a worker (%1)</source>
+        <translation>wartet auf einen Worker (%1)</translation>
+    </message>
+    <message>
+        <source>running on a worker (%1)</source>
+        <translation>läuft auf einem Worker (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The RunPod worker reported an error: %1</source>
+        <translation>Der RunPod-Worker hat einen Fehler gemeldet: %1</translation>
+    </message>
+    <message>
+        <source>Output %1 of the RunPod job is not an image.</source>
+        <translation>Ausgabe %1 des RunPod-Auftrags ist kein Bild.</translation>
+    </message>
+    <message>
+        <source>The RunPod job finished without an image in its output.</source>
+        <translation>Der RunPod-Auftrag wurde ohne Bild in seiner Ausgabe beendet.</translation>
+    </message>
+    <message>
+        <source>workers: %1 idle, %2 running; jobs: %3 in queue, %4 in progress</source>
+        <translation>Worker: %1 frei, %2 aktiv; Aufträge: %3 wartend, %4 in Arbeit</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>latentstudio-cli: --threads needs a non-negative number</source>
@@ -392,110 +790,6 @@ ControlNet-Optionen (txt2img und img2img; --controlnet für mehrere Einheiten wi
         <translation>„sd_vae“ muss ein VAE-Name, „Automatic“ oder „None“ sein.</translation>
     </message>
     <message>
-        <source>Usage: latentstudio-cli [--threads N] COMMAND [options]
-
-Commands:
-  --version, version     product, library and device versions
-  txt2img                text to image (A1111 parameters; --request, --infotext)
-  img2img                image to image, inpainting, outpainting (A1111 parameters)
-  samplers               A1111 sampler names and aliases (JSON)
-  inspect PATH [--no-hash] [--no-probe] [--model CHECKPOINT]
-                         describe a model, LoRA or embedding file or diffusers folder (JSON, hashes)
-  convert FILE.ckpt --out FILE.safetensors [--fp16] [--overwrite]
-                         convert a pickle checkpoint safely (restricted reader, child process)
-  bench gemm|unet|vae|text|load|lora [options] [--plain]
-                         benchmark figures (JSON): unet --family sd1|sd2|sdxl --width W
-                         --height H --batch N [--steps N] [--weights fp32|fp16|bf16];
-                         vae --width W --height H [--tiled];
-                         text --family F [--batch N]; gemm [--sizes 2048,4096];
-                         load [--path FILE] [--keep] (real-size SD 1.5, fp16 file);
-                         lora --family sd1 [--rank N] (apply, switch, step overhead, memory)
-                         serve [--requests N] [--pollers N] [--poll-ms N] [--job-steps N]
-                         (HTTP API overhead, pollers, memory; demo model)
-  schedules              A1111 schedule types (JSON)
-  library scan ROOT      index a models folder, print it as JSON [--no-hash] [--db FILE]
-  download URL           fetch a model from Hugging Face or Civitai (verified)
-  serve                  the HTTP API: A1111 /sdapi/v1, OpenAI-style images, async jobs
-  help                   this text
-
-txt2img options:
-  --model PATH [--vae PATH] --prompt TEXT [--negative TEXT] [--seed N] [--steps N]
-  [--cfg F] [--width W] [--height H] [--sampler NAME] [--schedule NAME]
-  [--batch-size N] [--n-iter N] [--clip-skip N] [--rng cpu|gpu|nv]
-  [--subseed N --subseed-strength F] [--device cpu|cuda] --out DIR [--save-latents]
-  [--infotext TEXT] [--request FILE]   (explicit flags win)
-  [--models-root ROOT] [--lora-dir DIR] [--embeddings-dir DIR]   (&lt;lora:NAME:W&gt;, embeddings)
-  (--vae also takes a VAE name, Automatic or None, looked up in ROOT/models/VAE)
-
-img2img options (plus every txt2img option; --request takes an /sdapi/v1/img2img body):
-  --init IMAGE [--mask IMAGE] [--strength F] [--resize-mode 0|1|2|3] [--mask-blur N|X,Y]
-  [--inpaint-area whole|masked] [--padding N] [--fill fill|original|latent-noise|latent-nothing]
-  [--invert-mask] [--mask-from-alpha] [--outpaint LEFT,TOP,RIGHT,BOTTOM]
-
-download options:
-  URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
-  (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
-
-serve options:
-  [--listen] [--port 7860] [--api-auth user:pass[,user2:pass2]] [--api-auth-file FILE]
-  [--api-key KEY] [--api-keys-file FILE] [--models-root ROOT] [--data-dir DIR] [--output-dir DIR]
-  [--tls-keyfile F --tls-certfile F] [--cors-allow-origins LIST] [--queue-size N] [--max-batch N]
-  [--max-body-mb N] [--max-connections N] [--header-timeout S] [--shutdown-timeout S]
-  [--insecure-no-auth]   (a non-loopback address needs --api-auth unless this is given)
-</source>
-        <translation>Aufruf: latentstudio-cli [--threads N] COMMAND [options]
-
-Befehle:
-  --version, version     Versionen von Produkt, Bibliotheken und Gerät
-  txt2img                Text zu Bild (A1111-Parameter; --request, --infotext)
-  img2img                Bild zu Bild, Inpainting, Outpainting (A1111-Parameter)
-  samplers               A1111-Samplernamen und Aliasse (JSON)
-  inspect PATH [--no-hash] [--no-probe] [--model CHECKPOINT]
-                         eine Modell-, LoRA- oder Embedding-Datei oder einen diffusers-Ordner beschreiben (JSON, Hashes)
-  convert FILE.ckpt --out FILE.safetensors [--fp16] [--overwrite]
-                         einen Pickle-Checkpoint sicher umwandeln (eingeschränkter Leser, Kindprozess)
-  bench gemm|unet|vae|text|load|lora [options] [--plain]
-                         Benchmark-Werte (JSON): unet --family sd1|sd2|sdxl --width W
-                         --height H --batch N [--steps N] [--weights fp32|fp16|bf16];
-                         vae --width W --height H [--tiled];
-                         text --family F [--batch N]; gemm [--sizes 2048,4096];
-                         load [--path FILE] [--keep] (SD 1.5 in Originalgröße, fp16-Datei);
-                         lora --family sd1 [--rank N] (Anwenden, Wechseln, Mehraufwand pro Schritt, Speicher)
-                         serve [--requests N] [--pollers N] [--poll-ms N] [--job-steps N]
-                         (Mehraufwand der HTTP-API, Abfragende, Speicher; Demomodell)
-  schedules              A1111-Zeitplantypen (JSON)
-  library scan ROOT      einen Modellordner indizieren, als JSON ausgeben [--no-hash] [--db FILE]
-  download URL           ein Modell von Hugging Face oder Civitai laden (geprüft)
-  serve                  die HTTP-API: A1111 /sdapi/v1, Bilder im OpenAI-Stil, asynchrone Aufträge
-  help                   dieser Text
-
-Optionen für txt2img:
-  --model PATH [--vae PATH] --prompt TEXT [--negative TEXT] [--seed N] [--steps N]
-  [--cfg F] [--width W] [--height H] [--sampler NAME] [--schedule NAME]
-  [--batch-size N] [--n-iter N] [--clip-skip N] [--rng cpu|gpu|nv]
-  [--subseed N --subseed-strength F] [--device cpu|cuda] --out DIR [--save-latents]
-  [--infotext TEXT] [--request FILE]   (explizite Flags haben Vorrang)
-  [--models-root ROOT] [--lora-dir DIR] [--embeddings-dir DIR]   (&lt;lora:NAME:W&gt;, Embeddings)
-  (--vae nimmt auch einen VAE-Namen, Automatic oder None, gesucht in ROOT/models/VAE)
-
-Optionen für img2img (zusätzlich alle txt2img-Optionen; --request erwartet den Body einer /sdapi/v1/img2img-Anfrage):
-  --init IMAGE [--mask IMAGE] [--strength F] [--resize-mode 0|1|2|3] [--mask-blur N|X,Y]
-  [--inpaint-area whole|masked] [--padding N] [--fill fill|original|latent-noise|latent-nothing]
-  [--invert-mask] [--mask-from-alpha] [--outpaint LEFT,TOP,RIGHT,BOTTOM]
-
-Optionen für download:
-  URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
-  (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
-
-Optionen für serve:
-  [--listen] [--port 7860] [--api-auth user:pass[,user2:pass2]] [--api-auth-file FILE]
-  [--api-key KEY] [--api-keys-file FILE] [--models-root ROOT] [--data-dir DIR] [--output-dir DIR]
-  [--tls-keyfile F --tls-certfile F] [--cors-allow-origins LIST] [--queue-size N] [--max-batch N]
-  [--max-body-mb N] [--max-connections N] [--header-timeout S] [--shutdown-timeout S]
-  [--insecure-no-auth]   (eine Adresse außerhalb des Rechners braucht --api-auth, außer mit dieser Option)
-</translation>
-    </message>
-    <message>
         <source>bench serve: unknown option %1</source>
         <translation>bench serve: unbekannte Option %1</translation>
     </message>
@@ -617,6 +911,359 @@ Optionen für serve:
     <message>
         <source>latentstudio-cli: waiting up to %1 s for the running job (signal again to interrupt it)</source>
         <translation>latentstudio-cli: bis zu %1 s wird auf den laufenden Auftrag gewartet (erneutes Signal bricht ihn ab)</translation>
+    </message>
+    <message>
+        <source>Usage: latentstudio-cli [--threads N] COMMAND [options]
+
+Commands:
+  --version, version     product, library and device versions
+  txt2img                text to image (A1111 parameters; --request, --infotext)
+  img2img                image to image, inpainting, outpainting (A1111 parameters)
+  samplers               A1111 sampler names and aliases (JSON)
+  inspect PATH [--no-hash] [--no-probe] [--model CHECKPOINT]
+                         describe a model, LoRA or embedding file or diffusers folder (JSON, hashes)
+  convert FILE.ckpt --out FILE.safetensors [--fp16] [--overwrite]
+                         convert a pickle checkpoint safely (restricted reader, child process)
+  bench gemm|unet|vae|text|load|lora|serve|dispatch [options] [--plain]
+                         benchmark figures (JSON): unet --family sd1|sd2|sdxl --width W
+                         --height H --batch N [--steps N] [--weights fp32|fp16|bf16];
+                         vae --width W --height H [--tiled];
+                         text --family F [--batch N]; gemm [--sizes 2048,4096];
+                         load [--path FILE] [--keep] (real-size SD 1.5, fp16 file);
+                         lora --family sd1 [--rank N] (apply, switch, step overhead, memory)
+                         serve [--requests N] [--pollers N] [--poll-ms N] [--job-steps N]
+                         (HTTP API overhead, pollers, memory; demo model)
+                         dispatch --backends URL,URL | --spawn N [--images 40] [--steps N]
+                         (&quot;Any&quot; over remote backends: throughput against the ideal)
+  schedules              A1111 schedule types (JSON)
+  library scan ROOT      index a models folder, print it as JSON [--no-hash] [--db FILE]
+  download URL           fetch a model from Hugging Face or Civitai (verified)
+  serve                  the HTTP API: A1111 /sdapi/v1, OpenAI-style images, async jobs
+  backends add|list|check|remove
+                         remote backends (A1111/Forge/SD.Next, RunPod, OpenAI-style APIs)
+  help                   this text
+
+txt2img options:
+  --model PATH [--vae PATH] --prompt TEXT [--negative TEXT] [--seed N] [--steps N]
+  [--cfg F] [--width W] [--height H] [--sampler NAME] [--schedule NAME]
+  [--batch-size N] [--n-iter N] [--clip-skip N] [--rng cpu|gpu|nv]
+  [--subseed N --subseed-strength F] [--device cpu|cuda] --out DIR [--save-latents]
+  [--infotext TEXT] [--request FILE]   (explicit flags win)
+  [--models-root ROOT] [--lora-dir DIR] [--embeddings-dir DIR]   (&lt;lora:NAME:W&gt;, embeddings)
+  (--vae also takes a VAE name, Automatic or None, looked up in ROOT/models/VAE)
+
+img2img options (plus every txt2img option; --request takes an /sdapi/v1/img2img body):
+  --init IMAGE [--mask IMAGE] [--strength F] [--resize-mode 0|1|2|3] [--mask-blur N|X,Y]
+  [--inpaint-area whole|masked] [--padding N] [--fill fill|original|latent-noise|latent-nothing]
+  [--invert-mask] [--mask-from-alpha] [--outpaint LEFT,TOP,RIGHT,BOTTOM]
+
+remote backends (txt2img and img2img run there instead of here; same options and files):
+  --backend NAME | --backend-url URL --backend-kind a1111|runpod|openai [--backend-user U]
+  [--backend-model M] [--backend-wait SECONDS]   (LATENT_BACKEND_SECRET: user:pass or the API key)
+  backends add NAME --kind KIND --url URL [--user U] [--secret-env VAR | --secret-stdin]
+  [--concurrency N] [--timeout S] [--model M] [--extras JSON] [--no-any]; backends check NAME [--json]
+
+download options:
+  URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
+  (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
+
+serve options:
+  [--listen] [--port 7860] [--api-auth user:pass[,user2:pass2]] [--api-auth-file FILE]
+  [--api-key KEY] [--api-keys-file FILE] [--models-root ROOT] [--data-dir DIR] [--output-dir DIR]
+  [--tls-keyfile F --tls-certfile F] [--cors-allow-origins LIST] [--queue-size N] [--max-batch N]
+  [--max-body-mb N] [--max-connections N] [--header-timeout S] [--shutdown-timeout S]
+  [--insecure-no-auth]   (a non-loopback address needs --api-auth unless this is given)
+</source>
+        <translation>Aufruf: latentstudio-cli [--threads N] COMMAND [options]
+
+Befehle:
+  --version, version     Versionen von Produkt, Bibliotheken und Gerät
+  txt2img                Text zu Bild (A1111-Parameter; --request, --infotext)
+  img2img                Bild zu Bild, Inpainting, Outpainting (A1111-Parameter)
+  samplers               A1111-Samplernamen und Aliasse (JSON)
+  inspect PATH [--no-hash] [--no-probe] [--model CHECKPOINT]
+                         eine Modell-, LoRA- oder Embedding-Datei oder einen diffusers-Ordner beschreiben (JSON, Hashes)
+  convert FILE.ckpt --out FILE.safetensors [--fp16] [--overwrite]
+                         einen Pickle-Checkpoint sicher umwandeln (eingeschränkter Leser, Kindprozess)
+  bench gemm|unet|vae|text|load|lora|serve|dispatch [options] [--plain]
+                         Benchmark-Werte (JSON): unet --family sd1|sd2|sdxl --width W
+                         --height H --batch N [--steps N] [--weights fp32|fp16|bf16];
+                         vae --width W --height H [--tiled];
+                         text --family F [--batch N]; gemm [--sizes 2048,4096];
+                         load [--path FILE] [--keep] (SD 1.5 in Originalgröße, fp16-Datei);
+                         lora --family sd1 [--rank N] (Anwenden, Wechseln, Mehraufwand pro Schritt, Speicher)
+                         serve [--requests N] [--pollers N] [--poll-ms N] [--job-steps N]
+                         (Mehraufwand der HTTP-API, Abfragende, Speicher; Demomodell)
+                         dispatch --backends URL,URL | --spawn N [--images 40] [--steps N]
+                         („Beliebig“ über entfernte Backends: Durchsatz gegenüber dem Ideal)
+  schedules              A1111-Zeitplantypen (JSON)
+  library scan ROOT      einen Modellordner indizieren, als JSON ausgeben [--no-hash] [--db FILE]
+  download URL           ein Modell von Hugging Face oder Civitai laden (geprüft)
+  serve                  die HTTP-API: A1111 /sdapi/v1, Bilder im OpenAI-Stil, asynchrone Aufträge
+  backends add|list|check|remove
+                         entfernte Backends (A1111/Forge/SD.Next, RunPod, APIs im OpenAI-Stil)
+  help                   dieser Text
+
+Optionen für txt2img:
+  --model PATH [--vae PATH] --prompt TEXT [--negative TEXT] [--seed N] [--steps N]
+  [--cfg F] [--width W] [--height H] [--sampler NAME] [--schedule NAME]
+  [--batch-size N] [--n-iter N] [--clip-skip N] [--rng cpu|gpu|nv]
+  [--subseed N --subseed-strength F] [--device cpu|cuda] --out DIR [--save-latents]
+  [--infotext TEXT] [--request FILE]   (explizite Flags haben Vorrang)
+  [--models-root ROOT] [--lora-dir DIR] [--embeddings-dir DIR]   (&lt;lora:NAME:W&gt;, Embeddings)
+  (--vae nimmt auch einen VAE-Namen, Automatic oder None, gesucht in ROOT/models/VAE)
+
+Optionen für img2img (zusätzlich alle txt2img-Optionen; --request erwartet den Body einer /sdapi/v1/img2img-Anfrage):
+  --init IMAGE [--mask IMAGE] [--strength F] [--resize-mode 0|1|2|3] [--mask-blur N|X,Y]
+  [--inpaint-area whole|masked] [--padding N] [--fill fill|original|latent-noise|latent-nothing]
+  [--invert-mask] [--mask-from-alpha] [--outpaint LEFT,TOP,RIGHT,BOTTOM]
+
+Entfernte Backends (txt2img und img2img laufen dort statt hier; gleiche Optionen und Dateien):
+  --backend NAME | --backend-url URL --backend-kind a1111|runpod|openai [--backend-user U]
+  [--backend-model M] [--backend-wait SECONDS]   (LATENT_BACKEND_SECRET: user:pass oder der API-Schlüssel)
+  backends add NAME --kind KIND --url URL [--user U] [--secret-env VAR | --secret-stdin]
+  [--concurrency N] [--timeout S] [--model M] [--extras JSON] [--no-any]; backends check NAME [--json]
+
+Optionen für download:
+  URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
+  (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
+
+Optionen für serve:
+  [--listen] [--port 7860] [--api-auth user:pass[,user2:pass2]] [--api-auth-file FILE]
+  [--api-key KEY] [--api-keys-file FILE] [--models-root ROOT] [--data-dir DIR] [--output-dir DIR]
+  [--tls-keyfile F --tls-certfile F] [--cors-allow-origins LIST] [--queue-size N] [--max-batch N]
+  [--max-body-mb N] [--max-connections N] [--header-timeout S] [--shutdown-timeout S]
+  [--insecure-no-auth]   (eine Adresse außerhalb des Rechners braucht --api-auth, außer mit dieser Option)
+</translation>
+    </message>
+    <message>
+        <source>bench dispatch: %1 needs a value</source>
+        <translation>bench dispatch: %1 braucht einen Wert</translation>
+    </message>
+    <message>
+        <source>bench dispatch: unknown option %1</source>
+        <translation>bench dispatch: unbekannte Option %1</translation>
+    </message>
+    <message>
+        <source>bench dispatch: %1 needs a number</source>
+        <translation>bench dispatch: %1 braucht eine Zahl</translation>
+    </message>
+    <message>
+        <source>bench dispatch: --kind must be a1111, runpod or openai</source>
+        <translation>bench dispatch: --kind muss a1111, runpod oder openai sein</translation>
+    </message>
+    <message>
+        <source>bench dispatch: --images and --solo must be positive, --spawn 0-8</source>
+        <translation>bench dispatch: --images und --solo müssen positiv sein, --spawn 0–8</translation>
+    </message>
+    <message>
+        <source>bench dispatch: --spawn needs --model-path (no demo model found)</source>
+        <translation>bench dispatch: --spawn braucht --model-path (kein Demomodell gefunden)</translation>
+    </message>
+    <message>
+        <source>bench dispatch: the serve process on port %1 did not start</source>
+        <translation>bench dispatch: der serve-Prozess auf Port %1 ist nicht gestartet</translation>
+    </message>
+    <message>
+        <source>bench dispatch: give --backends URL,URL or --spawn N</source>
+        <translation>bench dispatch: --backends URL,URL oder --spawn N angeben</translation>
+    </message>
+    <message>
+        <source>bench dispatch: %1 failed: %2</source>
+        <translation>bench dispatch: %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>bench dispatch: the Any run did not finish: %1</source>
+        <translation>bench dispatch: der Lauf mit „Beliebig“ wurde nicht beendet: %1</translation>
+    </message>
+    <message>
+        <source>--backend-wait needs a number of seconds.</source>
+        <translation>--backend-wait braucht eine Anzahl Sekunden.</translation>
+    </message>
+    <message>
+        <source>Give either --backend NAME or --backend-url, not both.</source>
+        <translation>Entweder --backend NAME oder --backend-url angeben, nicht beides.</translation>
+    </message>
+    <message>
+        <source>No backend named &quot;%1&quot; (see latentstudio-cli backends list).</source>
+        <translation>Kein Backend namens „%1“ (siehe latentstudio-cli backends list).</translation>
+    </message>
+    <message>
+        <source>--backend-kind must be a1111, runpod or openai.</source>
+        <translation>--backend-kind muss a1111, runpod oder openai sein.</translation>
+    </message>
+    <message>
+        <source>The job was cancelled.</source>
+        <translation>Der Auftrag wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>from $%1</source>
+        <translation>aus $%1</translation>
+    </message>
+    <message>
+        <source>in the keychain</source>
+        <translation>im Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>none ($%1 is not set)</source>
+        <translation>keines ($%1 ist nicht gesetzt)</translation>
+    </message>
+    <message>
+        <source>usage: latentstudio-cli backends add NAME --kind a1111|runpod|openai --url URL [--user U] [--secret-env VAR | --secret-stdin] [--concurrency N] [--timeout S] [--model M] [--extras JSON] [--no-any]</source>
+        <translation>Aufruf: latentstudio-cli backends add NAME --kind a1111|runpod|openai --url URL [--user U] [--secret-env VAR | --secret-stdin] [--concurrency N] [--timeout S] [--model M] [--extras JSON] [--no-any]</translation>
+    </message>
+    <message>
+        <source>--extras must be a JSON object: %1</source>
+        <translation>--extras muss ein JSON-Objekt sein: %1</translation>
+    </message>
+    <message>
+        <source>backends add: unknown option &quot;%1&quot;</source>
+        <translation>backends add: unbekannte Option „%1“</translation>
+    </message>
+    <message>
+        <source>%1 needs a positive whole number.</source>
+        <translation>%1 braucht eine positive ganze Zahl.</translation>
+    </message>
+    <message>
+        <source>--kind must be a1111, runpod or openai.</source>
+        <translation>--kind muss a1111, runpod oder openai sein.</translation>
+    </message>
+    <message>
+        <source>Give either --secret-env or --secret-stdin.</source>
+        <translation>Entweder --secret-env oder --secret-stdin angeben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added backend %1 (%2, %3, %n job(s) at once).</source>
+        <translation>
+            <numerusform>Backend %1 hinzugefügt (%2, %3, %n Auftrag gleichzeitig).</numerusform>
+            <numerusform>Backend %1 hinzugefügt (%2, %3, %n Aufträge gleichzeitig).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The secret is stored in the system keychain.</source>
+        <translation>Das Geheimnis ist im Systemschlüsselbund gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1 The backend reads its secret from $%2 each time it runs.</source>
+        <translation>%1 Das Backend liest sein Geheimnis bei jedem Lauf aus $%2.</translation>
+    </message>
+    <message>
+        <source>%1 Give it with --secret-env VAR instead.</source>
+        <translation>%1 Stattdessen mit --secret-env VAR angeben.</translation>
+    </message>
+    <message>
+        <source>$%1 is not set now; the backend reads it each time it runs.</source>
+        <translation>$%1 ist gerade nicht gesetzt; das Backend liest die Variable bei jedem Lauf.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1  %2  %3  %n at once, timeout %4 s, model %5, secret %6%7</source>
+        <translation>
+            <numerusform>%1  %2  %3  %n gleichzeitig, Zeitlimit %4 s, Modell %5, Geheimnis %6%7</numerusform>
+            <numerusform>%1  %2  %3  %n gleichzeitig, Zeitlimit %4 s, Modell %5, Geheimnis %6%7</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(server&apos;s)</source>
+        <translation>(des Servers)</translation>
+    </message>
+    <message>
+        <source>, not in Any</source>
+        <translation>, nicht in „Beliebig“</translation>
+    </message>
+    <message>
+        <source>No backends. Add one with: latentstudio-cli backends add NAME --kind KIND --url URL</source>
+        <translation>Keine Backends. Eines hinzufügen mit: latentstudio-cli backends add NAME --kind KIND --url URL</translation>
+    </message>
+    <message>
+        <source>backends check takes one NAME.</source>
+        <translation>backends check nimmt genau einen NAMEN.</translation>
+    </message>
+    <message>
+        <source>usage: latentstudio-cli backends check NAME [--json]</source>
+        <translation>Aufruf: latentstudio-cli backends check NAME [--json]</translation>
+    </message>
+    <message>
+        <source>No backend named &quot;%1&quot;.</source>
+        <translation>Kein Backend namens „%1“.</translation>
+    </message>
+    <message>
+        <source>(none reported)</source>
+        <translation>(keine gemeldet)</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weiteres</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation>nicht nötig</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>REFUSED: check the credentials</source>
+        <translation>ABGELEHNT: Zugangsdaten prüfen</translation>
+    </message>
+    <message>
+        <source>MISSING: the server asks for credentials</source>
+        <translation>FEHLEN: Der Server verlangt Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>reachable: %1</source>
+        <translation>erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>yes, %1</source>
+        <translation>ja, %1</translation>
+    </message>
+    <message>
+        <source>NO: %1</source>
+        <translation>NEIN: %1</translation>
+    </message>
+    <message>
+        <source>auth: %1</source>
+        <translation>Anmeldung: %1</translation>
+    </message>
+    <message>
+        <source>version: %1</source>
+        <translation>Version: %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>models: %1</source>
+        <translation>Modelle: %1</translation>
+    </message>
+    <message>
+        <source> (current: %1)</source>
+        <translation> (aktuell: %1)</translation>
+    </message>
+    <message>
+        <source>samplers: %1</source>
+        <translation>Sampler: %1</translation>
+    </message>
+    <message>
+        <source>usage: latentstudio-cli backends remove NAME</source>
+        <translation>Aufruf: latentstudio-cli backends remove NAME</translation>
+    </message>
+    <message>
+        <source>Removed backend %1.</source>
+        <translation>Backend %1 entfernt.</translation>
+    </message>
+    <message>
+        <source>usage: latentstudio-cli backends add|list|check|remove ...</source>
+        <translation>Aufruf: latentstudio-cli backends add|list|check|remove ...</translation>
     </message>
 </context>
 <context>
@@ -2075,6 +2722,244 @@ Optionen für serve:
     </message>
 </context>
 <context>
+    <name>latent::BackendPicker</name>
+    <message>
+        <source>Where the job runs: this computer, any free backend, or a remote backend</source>
+        <translation>Wo der Auftrag läuft: auf diesem Computer, auf einem beliebigen freien Backend oder auf einem entfernten Backend</translation>
+    </message>
+    <message>
+        <source>The model to ask the remote backend for</source>
+        <translation>Das Modell, das beim entfernten Backend angefragt wird</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Lokal</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Beliebig</translation>
+    </message>
+    <message>
+        <source>The first free of the backends that take part in Any</source>
+        <translation>Das erste freie der Backends, die an „Beliebig“ teilnehmen</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>credentials refused</source>
+        <translation>Zugangsdaten abgelehnt</translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation>noch nicht geprüft</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3. %4</source>
+        <translation>%1 (%2): %3. %4</translation>
+    </message>
+    <message>
+        <source>Server&apos;s model</source>
+        <translation>Modell des Servers</translation>
+    </message>
+    <message>
+        <source>Server&apos;s model (%1)</source>
+        <translation>Modell des Servers (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>latent::BackendsDialog</name>
+    <message>
+        <source>Backends</source>
+        <translation>Backends</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>This computer takes part in &quot;Any&quot;</source>
+        <translation>Dieser Computer nimmt an „Beliebig“ teil</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>optional, e.g. RUNPOD_API_KEY</source>
+        <translation>optional, z. B. RUNPOD_API_KEY</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>default (30 min)</source>
+        <translation>Standard (30 min)</translation>
+    </message>
+    <message>
+        <source>the server&apos;s or the job&apos;s</source>
+        <translation>das des Servers oder des Auftrags</translation>
+    </message>
+    <message>
+        <source>Takes part in &quot;Any&quot;</source>
+        <translation>Nimmt an „Beliebig“ teil</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>User (A1111)</source>
+        <translation>Benutzer (A1111)</translation>
+    </message>
+    <message>
+        <source>Password / API key</source>
+        <translation>Passwort / API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Or from the variable</source>
+        <translation>Oder aus der Variablen</translation>
+    </message>
+    <message>
+        <source>Jobs at once</source>
+        <translation>Aufträge gleichzeitig</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>Zeitlimit</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Request extras (JSON)</source>
+        <translation>Zusätze der Anfrage (JSON)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>The secret is kept in the system keychain, never in a settings file.</source>
+        <translation>Das Geheimnis wird im Systemschlüsselbund aufbewahrt, nie in einer Einstellungsdatei.</translation>
+    </message>
+    <message>
+        <source>A secret is set (from the keychain or the variable). Type a new one to replace it.</source>
+        <translation>Ein Geheimnis ist gesetzt (aus dem Schlüsselbund oder der Variablen). Zum Ersetzen ein neues eingeben.</translation>
+    </message>
+    <message>
+        <source>No secret is set.</source>
+        <translation>Kein Geheimnis gesetzt.</translation>
+    </message>
+    <message>
+        <source>The request extras must be a JSON object (%1).</source>
+        <translation>Die Zusätze der Anfrage müssen ein JSON-Objekt sein (%1).</translation>
+    </message>
+    <message>
+        <source>Saved. The secret is in the system keychain.</source>
+        <translation>Gespeichert. Das Geheimnis ist im Systemschlüsselbund.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 entfernt.</translation>
+    </message>
+    <message>
+        <source>Save the backend first.</source>
+        <translation>Zuerst das Backend speichern.</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>Prüfe %1 …</translation>
+    </message>
+    <message>
+        <source>Reachable: %1</source>
+        <translation>Erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>yes (%1 ms)</source>
+        <translation>ja (%1 ms)</translation>
+    </message>
+    <message>
+        <source>no: %1</source>
+        <translation>nein: %1</translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation>nicht nötig</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>refused: check the password or API key</source>
+        <translation>abgelehnt: Passwort oder API-Schlüssel prüfen</translation>
+    </message>
+    <message>
+        <source>needed: set a password or API key</source>
+        <translation>nötig: Passwort oder API-Schlüssel setzen</translation>
+    </message>
+    <message>
+        <source>Credentials: %1</source>
+        <translation>Zugangsdaten: %1</translation>
+    </message>
+    <message>
+        <source>Version: %1</source>
+        <translation>Version: %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Models: %1</source>
+        <translation>Modelle: %1</translation>
+    </message>
+    <message>
+        <source>(none reported)</source>
+        <translation>(keine gemeldet)</translation>
+    </message>
+    <message>
+        <source>Samplers: %1</source>
+        <translation>Sampler: %1</translation>
+    </message>
+</context>
+<context>
     <name>latent::CanvasDocument</name>
     <message>
         <source>The image is empty.</source>
@@ -3286,6 +4171,80 @@ libtorch %2 · Qt %3</translation>
         <source>The API server did not start: %1</source>
         <translation>Der API-Server ist nicht gestartet: %1</translation>
     </message>
+    <message>
+        <source>Job #%1 on %2: %3</source>
+        <translation>Auftrag #%1 auf %2: %3</translation>
+    </message>
+    <message>
+        <source>&amp;Backends…</source>
+        <translation>&amp;Backends …</translation>
+    </message>
+    <message>
+        <source>Remote servers that run jobs: A1111 / Forge / SD.Next, RunPod, OpenAI-style APIs</source>
+        <translation>Entfernte Server, die Aufträge ausführen: A1111 / Forge / SD.Next, RunPod, APIs im OpenAI-Stil</translation>
+    </message>
+    <message>
+        <source>Backends: %1</source>
+        <translation>Backends: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n remote job(s)</source>
+        <translation>
+            <numerusform> · %n entfernter Auftrag</numerusform>
+            <numerusform> · %n entfernte Aufträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>offline — its jobs wait until it is back</source>
+        <translation>offline – seine Aufträge warten, bis es zurück ist</translation>
+    </message>
+    <message>
+        <source>credentials refused</source>
+        <translation>Zugangsdaten abgelehnt</translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation>noch nicht geprüft</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3%4</source>
+        <translation>%1 (%2): %3%4</translation>
+    </message>
+    <message>
+        <source>Remote jobs are running</source>
+        <translation>Entfernte Aufträge laufen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) are running on remote backends.</source>
+        <translation>
+            <numerusform>%n Auftrag läuft auf einem entfernten Backend.</numerusform>
+            <numerusform>%n Aufträge laufen auf entfernten Backends.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel them on their servers, or leave them running? RunPod jobs that are left running are picked up again when the studio starts; other servers finish them without sending the images back.</source>
+        <translation>Auf ihren Servern abbrechen oder weiterlaufen lassen? RunPod-Aufträge, die weiterlaufen, werden beim nächsten Start des Studios wieder aufgenommen; andere Server beenden sie, ohne die Bilder zurückzuschicken.</translation>
+    </message>
+    <message>
+        <source>Cancel them</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Leave them running</source>
+        <translation>Weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <source>Don&apos;t close</source>
+        <translation>Nicht schließen</translation>
+    </message>
+    <message>
+        <source>Cancelling the remote jobs…</source>
+        <translation>Entfernte Aufträge werden abgebrochen …</translation>
+    </message>
 </context>
 <context>
     <name>latent::ModelDetailsPanel</name>
@@ -3757,6 +4716,18 @@ libtorch %2 · Qt %3</translation>
     <message>
         <source>API</source>
         <translation>API</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Lokal</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Beliebig</translation>
     </message>
 </context>
 </TS>

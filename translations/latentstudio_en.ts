@@ -2,6 +2,404 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Backends</name>
+    <message>
+        <source>sent to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending the job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server restarted (or dropped the connection) while it ran the job; the job did not finish and was not sent again. (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer has no images (not a JSON object).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer has no images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image %1 of the server&apos;s answer is not base64 text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reachable (%1 ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answers but has no /sdapi/v1 API (start A1111 with --api).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A1111 / Forge / SD.Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RunPod serverless</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenAI-style images API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backend name &quot;%1&quot; is not allowed: use 1–64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a dispatch target, not a backend name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an http(s) address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put credentials in the keychain (or --secret-env), not in the address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backend address must not have a query or fragment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concurrency must be between 1 and 64.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The timeout must be between 1 second and 7 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an environment variable name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keychain is available (%1): the secret of backend &quot;%2&quot; is kept for this session only. Set it again after a restart, or name an environment variable that holds it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain did not answer: the secret of backend &quot;%1&quot; is kept for this session only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The images API answered without images (no &quot;data&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image %1 of the answer has neither b64_json nor an http(s) url.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user name and password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backend &quot;%1&quot; needs credentials (HTTP %2): set its %3 in Settings ▸ Backends or in the environment variable it names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backend &quot;%1&quot; refused the credentials (HTTP %2): check its %3. The job was not retried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is offline (%2); trying again in %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (gave up after %n retries)</source>
+        <translation>
+            <numerusform>%1 (gave up after %n retry)</numerusform>
+            <numerusform>%1 (gave up after %n retries)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2; retry %3 of %4 in %5 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is not valid JSON (%1 at byte %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image at %1 could not be downloaded: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>credentials refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>credentials needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any → %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any → Local</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not configured)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (offline, waiting)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backend named &quot;%1&quot; is configured (Settings ▸ Backends).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer of %1 is larger than %2 MB; it was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered %2 without a Location.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server redirected in a loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than %1 redirects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A redirect from %1 was refused: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed (TLS): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before it answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host name %1 was not found (DNS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the connection (is the server running?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closed the connection: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the credentials (HTTP %2)%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is rate-limiting requests (HTTP 429)%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed (HTTP %2)%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the request (HTTP %2)%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image data URL has no data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image data is not valid base64.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image is %1x%2 pixels; at most %3 pixels per side are accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image could not be decoded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data is not an image (unknown format).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image could not be checked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data is not an image this program can read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backend returned no image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image %1 of %2 from the backend is unusable: %3 Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no pixels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image %1 from the backend is a damaged PNG: %2 Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image could not be saved. %1 The recovery folder failed too: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saving the images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was saved to the recovery folder: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mask %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The init image %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mask %1 is larger than 64 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The init image %1 is larger than 64 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image-to-image job has no init image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backend &quot;%1&quot; is an OpenAI-style images API: it only makes images from text. Send image-to-image jobs to the local worker or an A1111 backend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checking job %1 again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RunPod accepted the job but sent no job id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job took longer than %1 s; it was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RunPod no longer knows job %1 (results are kept for a limited time).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot reach RunPod (%1); still polling job %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RunPod sent a status that is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The RunPod job %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The RunPod job %1 was cancelled on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The RunPod job %1 timed out on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for a worker (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running on a worker (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The RunPod worker reported an error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output %1 of the RunPod job is not an image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The RunPod job finished without an image in its output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>workers: %1 idle, %2 running; jobs: %3 in queue, %4 in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>latentstudio-cli: --threads needs a non-negative number</source>
@@ -380,60 +778,6 @@ ControlNet options (txt2img and img2img; repeat --controlnet for several units; 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Usage: latentstudio-cli [--threads N] COMMAND [options]
-
-Commands:
-  --version, version     product, library and device versions
-  txt2img                text to image (A1111 parameters; --request, --infotext)
-  img2img                image to image, inpainting, outpainting (A1111 parameters)
-  samplers               A1111 sampler names and aliases (JSON)
-  inspect PATH [--no-hash] [--no-probe] [--model CHECKPOINT]
-                         describe a model, LoRA or embedding file or diffusers folder (JSON, hashes)
-  convert FILE.ckpt --out FILE.safetensors [--fp16] [--overwrite]
-                         convert a pickle checkpoint safely (restricted reader, child process)
-  bench gemm|unet|vae|text|load|lora [options] [--plain]
-                         benchmark figures (JSON): unet --family sd1|sd2|sdxl --width W
-                         --height H --batch N [--steps N] [--weights fp32|fp16|bf16];
-                         vae --width W --height H [--tiled];
-                         text --family F [--batch N]; gemm [--sizes 2048,4096];
-                         load [--path FILE] [--keep] (real-size SD 1.5, fp16 file);
-                         lora --family sd1 [--rank N] (apply, switch, step overhead, memory)
-                         serve [--requests N] [--pollers N] [--poll-ms N] [--job-steps N]
-                         (HTTP API overhead, pollers, memory; demo model)
-  schedules              A1111 schedule types (JSON)
-  library scan ROOT      index a models folder, print it as JSON [--no-hash] [--db FILE]
-  download URL           fetch a model from Hugging Face or Civitai (verified)
-  serve                  the HTTP API: A1111 /sdapi/v1, OpenAI-style images, async jobs
-  help                   this text
-
-txt2img options:
-  --model PATH [--vae PATH] --prompt TEXT [--negative TEXT] [--seed N] [--steps N]
-  [--cfg F] [--width W] [--height H] [--sampler NAME] [--schedule NAME]
-  [--batch-size N] [--n-iter N] [--clip-skip N] [--rng cpu|gpu|nv]
-  [--subseed N --subseed-strength F] [--device cpu|cuda] --out DIR [--save-latents]
-  [--infotext TEXT] [--request FILE]   (explicit flags win)
-  [--models-root ROOT] [--lora-dir DIR] [--embeddings-dir DIR]   (&lt;lora:NAME:W&gt;, embeddings)
-  (--vae also takes a VAE name, Automatic or None, looked up in ROOT/models/VAE)
-
-img2img options (plus every txt2img option; --request takes an /sdapi/v1/img2img body):
-  --init IMAGE [--mask IMAGE] [--strength F] [--resize-mode 0|1|2|3] [--mask-blur N|X,Y]
-  [--inpaint-area whole|masked] [--padding N] [--fill fill|original|latent-noise|latent-nothing]
-  [--invert-mask] [--mask-from-alpha] [--outpaint LEFT,TOP,RIGHT,BOTTOM]
-
-download options:
-  URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
-  (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
-
-serve options:
-  [--listen] [--port 7860] [--api-auth user:pass[,user2:pass2]] [--api-auth-file FILE]
-  [--api-key KEY] [--api-keys-file FILE] [--models-root ROOT] [--data-dir DIR] [--output-dir DIR]
-  [--tls-keyfile F --tls-certfile F] [--cors-allow-origins LIST] [--queue-size N] [--max-batch N]
-  [--max-body-mb N] [--max-connections N] [--header-timeout S] [--shutdown-timeout S]
-  [--insecure-no-auth]   (a non-loopback address needs --api-auth unless this is given)
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>bench serve: unknown option %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -554,6 +898,299 @@ serve options:
     </message>
     <message>
         <source>latentstudio-cli: waiting up to %1 s for the running job (signal again to interrupt it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: latentstudio-cli [--threads N] COMMAND [options]
+
+Commands:
+  --version, version     product, library and device versions
+  txt2img                text to image (A1111 parameters; --request, --infotext)
+  img2img                image to image, inpainting, outpainting (A1111 parameters)
+  samplers               A1111 sampler names and aliases (JSON)
+  inspect PATH [--no-hash] [--no-probe] [--model CHECKPOINT]
+                         describe a model, LoRA or embedding file or diffusers folder (JSON, hashes)
+  convert FILE.ckpt --out FILE.safetensors [--fp16] [--overwrite]
+                         convert a pickle checkpoint safely (restricted reader, child process)
+  bench gemm|unet|vae|text|load|lora|serve|dispatch [options] [--plain]
+                         benchmark figures (JSON): unet --family sd1|sd2|sdxl --width W
+                         --height H --batch N [--steps N] [--weights fp32|fp16|bf16];
+                         vae --width W --height H [--tiled];
+                         text --family F [--batch N]; gemm [--sizes 2048,4096];
+                         load [--path FILE] [--keep] (real-size SD 1.5, fp16 file);
+                         lora --family sd1 [--rank N] (apply, switch, step overhead, memory)
+                         serve [--requests N] [--pollers N] [--poll-ms N] [--job-steps N]
+                         (HTTP API overhead, pollers, memory; demo model)
+                         dispatch --backends URL,URL | --spawn N [--images 40] [--steps N]
+                         (&quot;Any&quot; over remote backends: throughput against the ideal)
+  schedules              A1111 schedule types (JSON)
+  library scan ROOT      index a models folder, print it as JSON [--no-hash] [--db FILE]
+  download URL           fetch a model from Hugging Face or Civitai (verified)
+  serve                  the HTTP API: A1111 /sdapi/v1, OpenAI-style images, async jobs
+  backends add|list|check|remove
+                         remote backends (A1111/Forge/SD.Next, RunPod, OpenAI-style APIs)
+  help                   this text
+
+txt2img options:
+  --model PATH [--vae PATH] --prompt TEXT [--negative TEXT] [--seed N] [--steps N]
+  [--cfg F] [--width W] [--height H] [--sampler NAME] [--schedule NAME]
+  [--batch-size N] [--n-iter N] [--clip-skip N] [--rng cpu|gpu|nv]
+  [--subseed N --subseed-strength F] [--device cpu|cuda] --out DIR [--save-latents]
+  [--infotext TEXT] [--request FILE]   (explicit flags win)
+  [--models-root ROOT] [--lora-dir DIR] [--embeddings-dir DIR]   (&lt;lora:NAME:W&gt;, embeddings)
+  (--vae also takes a VAE name, Automatic or None, looked up in ROOT/models/VAE)
+
+img2img options (plus every txt2img option; --request takes an /sdapi/v1/img2img body):
+  --init IMAGE [--mask IMAGE] [--strength F] [--resize-mode 0|1|2|3] [--mask-blur N|X,Y]
+  [--inpaint-area whole|masked] [--padding N] [--fill fill|original|latent-noise|latent-nothing]
+  [--invert-mask] [--mask-from-alpha] [--outpaint LEFT,TOP,RIGHT,BOTTOM]
+
+remote backends (txt2img and img2img run there instead of here; same options and files):
+  --backend NAME | --backend-url URL --backend-kind a1111|runpod|openai [--backend-user U]
+  [--backend-model M] [--backend-wait SECONDS]   (LATENT_BACKEND_SECRET: user:pass or the API key)
+  backends add NAME --kind KIND --url URL [--user U] [--secret-env VAR | --secret-stdin]
+  [--concurrency N] [--timeout S] [--model M] [--extras JSON] [--no-any]; backends check NAME [--json]
+
+download options:
+  URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
+  (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
+
+serve options:
+  [--listen] [--port 7860] [--api-auth user:pass[,user2:pass2]] [--api-auth-file FILE]
+  [--api-key KEY] [--api-keys-file FILE] [--models-root ROOT] [--data-dir DIR] [--output-dir DIR]
+  [--tls-keyfile F --tls-certfile F] [--cors-allow-origins LIST] [--queue-size N] [--max-batch N]
+  [--max-body-mb N] [--max-connections N] [--header-timeout S] [--shutdown-timeout S]
+  [--insecure-no-auth]   (a non-loopback address needs --api-auth unless this is given)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench dispatch: %1 needs a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench dispatch: unknown option %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench dispatch: %1 needs a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench dispatch: --kind must be a1111, runpod or openai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench dispatch: --images and --solo must be positive, --spawn 0-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench dispatch: --spawn needs --model-path (no demo model found)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench dispatch: the serve process on port %1 did not start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench dispatch: give --backends URL,URL or --spawn N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench dispatch: %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench dispatch: the Any run did not finish: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--backend-wait needs a number of seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give either --backend NAME or --backend-url, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backend named &quot;%1&quot; (see latentstudio-cli backends list).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--backend-kind must be a1111, runpod or openai.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from $%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none ($%1 is not set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: latentstudio-cli backends add NAME --kind a1111|runpod|openai --url URL [--user U] [--secret-env VAR | --secret-stdin] [--concurrency N] [--timeout S] [--model M] [--extras JSON] [--no-any]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--extras must be a JSON object: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backends add: unknown option &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a positive whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--kind must be a1111, runpod or openai.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give either --secret-env or --secret-stdin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Added backend %1 (%2, %3, %n job(s) at once).</source>
+        <translation>
+            <numerusform>Added backend %1 (%2, %3, %n job at once).</numerusform>
+            <numerusform>Added backend %1 (%2, %3, %n jobs at once).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The secret is stored in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 The backend reads its secret from $%2 each time it runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Give it with --secret-env VAR instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>$%1 is not set now; the backend reads it each time it runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1  %2  %3  %n at once, timeout %4 s, model %5, secret %6%7</source>
+        <translation>
+            <numerusform>%1  %2  %3  %n at once, timeout %4 s, model %5, secret %6%7</numerusform>
+            <numerusform>%1  %2  %3  %n at once, timeout %4 s, model %5, secret %6%7</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(server&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, not in Any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backends. Add one with: latentstudio-cli backends add NAME --kind KIND --url URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backends check takes one NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: latentstudio-cli backends check NAME [--json]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backend named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none reported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REFUSED: check the credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MISSING: the server asks for credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reachable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NO: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auth: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>models: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (current: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>samplers: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: latentstudio-cli backends remove NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed backend %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: latentstudio-cli backends add|list|check|remove ...</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2013,6 +2650,244 @@ serve options:
     </message>
 </context>
 <context>
+    <name>latent::BackendPicker</name>
+    <message>
+        <source>Where the job runs: this computer, any free backend, or a remote backend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model to ask the remote backend for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first free of the backends that take part in Any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>credentials refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3. %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server&apos;s model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server&apos;s model (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>latent::BackendsDialog</name>
+    <message>
+        <source>Backends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer takes part in &quot;Any&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, e.g. RUNPOD_API_KEY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default (30 min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s or the job&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes part in &quot;Any&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User (A1111)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password / API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or from the variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request extras (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret is kept in the system keychain, never in a settings file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A secret is set (from the keychain or the variable). Type a new one to replace it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No secret is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request extras must be a JSON object (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. The secret is in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the backend first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reachable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes (%1 ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused: check the password or API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needed: set a password or API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credentials: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none reported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Samplers: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>latent::CanvasDocument</name>
     <message>
         <source>The image is empty.</source>
@@ -3220,6 +4095,80 @@ libtorch %2 · Qt %3</source>
         <source>The API server did not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Job #%1 on %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Backends…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote servers that run jobs: A1111 / Forge / SD.Next, RunPod, OpenAI-style APIs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backends: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n remote job(s)</source>
+        <translation>
+            <numerusform> · %n remote job</numerusform>
+            <numerusform> · %n remote jobs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline — its jobs wait until it is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>credentials refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote jobs are running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) are running on remote backends.</source>
+        <translation>
+            <numerusform>%n job is running on a remote backend.</numerusform>
+            <numerusform>%n jobs are running on remote backends.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel them on their servers, or leave them running? RunPod jobs that are left running are picked up again when the studio starts; other servers finish them without sending the images back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave them running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Don&apos;t close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling the remote jobs…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>latent::ModelDetailsPanel</name>
@@ -3690,6 +4639,18 @@ libtorch %2 · Qt %3</source>
     </message>
     <message>
         <source>API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -6,6 +6,7 @@
 #include "app/cli/cli_library.h"
 #include "app/cli/cli_serve.h"
 #include "app/cli/cli_download.h"
+#include "app/cli/cli_remote.h"
 #include "app/cli/cli_txt2img.h"
 #include "app/cli/cli_version.h"
 #include "pipeline/engine.h"
@@ -60,7 +61,7 @@ QString usage() {
         "                         describe a model, LoRA or embedding file or diffusers folder (JSON, hashes)\n"
         "  convert FILE.ckpt --out FILE.safetensors [--fp16] [--overwrite]\n"
         "                         convert a pickle checkpoint safely (restricted reader, child process)\n"
-        "  bench gemm|unet|vae|text|load|lora [options] [--plain]\n"
+        "  bench gemm|unet|vae|text|load|lora|serve|dispatch [options] [--plain]\n"
         "                         benchmark figures (JSON): unet --family sd1|sd2|sdxl --width W\n"
         "                         --height H --batch N [--steps N] [--weights fp32|fp16|bf16];\n"
         "                         vae --width W --height H [--tiled];\n"
@@ -69,10 +70,14 @@ QString usage() {
         "                         lora --family sd1 [--rank N] (apply, switch, step overhead, memory)\n"
         "                         serve [--requests N] [--pollers N] [--poll-ms N] [--job-steps N]\n"
         "                         (HTTP API overhead, pollers, memory; demo model)\n"
+        "                         dispatch --backends URL,URL | --spawn N [--images 40] [--steps N]\n"
+        "                         (\"Any\" over remote backends: throughput against the ideal)\n"
         "  schedules              A1111 schedule types (JSON)\n"
         "  library scan ROOT      index a models folder, print it as JSON [--no-hash] [--db FILE]\n"
         "  download URL           fetch a model from Hugging Face or Civitai (verified)\n"
         "  serve                  the HTTP API: A1111 /sdapi/v1, OpenAI-style images, async jobs\n"
+        "  backends add|list|check|remove\n"
+        "                         remote backends (A1111/Forge/SD.Next, RunPod, OpenAI-style APIs)\n"
         "  help                   this text\n"
         "\n"
         "txt2img options:\n"
@@ -88,6 +93,12 @@ QString usage() {
         "  --init IMAGE [--mask IMAGE] [--strength F] [--resize-mode 0|1|2|3] [--mask-blur N|X,Y]\n"
         "  [--inpaint-area whole|masked] [--padding N] [--fill fill|original|latent-noise|latent-nothing]\n"
         "  [--invert-mask] [--mask-from-alpha] [--outpaint LEFT,TOP,RIGHT,BOTTOM]\n"
+        "\n"
+        "remote backends (txt2img and img2img run there instead of here; same options and files):\n"
+        "  --backend NAME | --backend-url URL --backend-kind a1111|runpod|openai [--backend-user U]\n"
+        "  [--backend-model M] [--backend-wait SECONDS]   (LATENT_BACKEND_SECRET: user:pass or the API key)\n"
+        "  backends add NAME --kind KIND --url URL [--user U] [--secret-env VAR | --secret-stdin]\n"
+        "  [--concurrency N] [--timeout S] [--model M] [--extras JSON] [--no-any]; backends check NAME [--json]\n"
         "\n"
         "download options:\n"
         "  URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]\n"
@@ -140,6 +151,7 @@ int runCli(const QStringList& argsIn) {
     if (command == QLatin1String("library")) return runLibraryCommand(args);
     if (command == QLatin1String("download")) return runDownloadCommand(args);
     if (command == QLatin1String("serve")) return runServeCommand(args);
+    if (command == QLatin1String("backends")) return runBackendsCommand(args);
     if (command == QLatin1String("samplers") || command == QLatin1String("schedules")) {
         const std::string json = command == QLatin1String("samplers") ? Engine::samplers_json() : Engine::schedules_json();
         out() << QString::fromStdString(json) << Qt::endl;

@@ -1,4 +1,5 @@
 #include "app/cli/cli_bench.h"
+#include "app/cli/cli_bench_dispatch.h"
 
 #include "app/cli/cli_bench_serve.h"
 
@@ -178,6 +179,7 @@ int runBenchCommand(const QStringList& argsIn) {
     Options o{argsIn, {}};
     if (o.args.isEmpty()) return fail(2, QCoreApplication::translate("Cli", "bench needs one of: gemm, unet, vae, text, load, lora"));
     const QString what = o.args.takeFirst();
+    if (what == QLatin1String("dispatch")) return runBenchDispatchCommand(o.args);
     const bool asPlain = o.flag(QStringLiteral("--plain"));
     if (what == QLatin1String("serve")) return runBenchServeCommand(o.args, asPlain);
     // The global --threads option (cli.cpp) has already configured libtorch; keep its count.

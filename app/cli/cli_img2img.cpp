@@ -1,6 +1,7 @@
 #include "app/cli/cli_img2img.h"
 
 #include "app/cli/cli_txt2img.h"
+#include "app/cli/cli_remote.h"
 #include "app/cli/generation_options.h"
 #include "app/imaging/image_loader.h"
 #include "app/jobs/generation_runner.h"
@@ -39,6 +40,7 @@ int64_t roundTo8(int64_t v) {
 } // namespace
 
 int runImg2ImgCommand(const QStringList& args) {
+    if (cliWantsRemote(args)) return runRemoteGenerationCommand(QStringLiteral("img2img"), args);
     CliGenerationOptions o = parseGenerationOptions(args, /*img2img=*/true);
     if (!o.error.isEmpty()) return cliFail(2, o.error);
 

@@ -1,5 +1,6 @@
 #include "app/cli/cli_txt2img.h"
 
+#include "app/cli/cli_remote.h"
 #include "app/cli/generation_options.h"
 #include "app/core/process_memory.h"
 #include "app/jobs/generation_runner.h"
@@ -37,6 +38,7 @@ int fail(int code, const QString& message) { return cliFail(code, message); }
 } // namespace
 
 int runTxt2ImgCommand(const QStringList& args) {
+    if (cliWantsRemote(args)) return runRemoteGenerationCommand(QStringLiteral("txt2img"), args);
     const CliGenerationOptions o = parseGenerationOptions(args);
     if (!o.error.isEmpty()) return fail(2, o.error);
 

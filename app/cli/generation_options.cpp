@@ -244,7 +244,7 @@ QString applyInfotext(const QString& infotext, GenerationRequest& r) {
     return {};
 }
 
-CliGenerationOptions parseGenerationOptions(const QStringList& args, bool img2img) {
+CliGenerationOptions parseGenerationOptions(const QStringList& args, bool img2img, bool requireModel) {
     CliGenerationOptions o;
     // First pass: --request and --infotext (lower precedence than explicit flags).
     for (int i = 0; i < args.size(); ++i) {
@@ -441,7 +441,7 @@ CliGenerationOptions parseGenerationOptions(const QStringList& args, bool img2im
         }
         if (!o.error.isEmpty()) return o;
     }
-    if (o.modelPath.isEmpty()) o.error = QCoreApplication::translate("Cli", "--model is required.");
+    if (o.modelPath.isEmpty() && requireModel) o.error = QCoreApplication::translate("Cli", "--model is required.");
     else if (img2img && o.initPath.isEmpty() && o.initBase64.isEmpty())
         o.error = QCoreApplication::translate("Cli", "--init is required (or \"init_images\" in the --request body).");
     else if (o.outDir.isEmpty()) o.error = QCoreApplication::translate("Cli", "--out is required.");

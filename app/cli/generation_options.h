@@ -48,6 +48,7 @@ QString applyInfotext(const QString& infotext, GenerationRequest& request);
 
 // Parses the txt2img options (see `latentstudio-cli help`); with `img2img` also --init, --mask,
 // --resize-mode, --mask-blur, --inpaint-area, --padding, --fill, --invert-mask, --outpaint.
-CliGenerationOptions parseGenerationOptions(const QStringList& args, bool img2img = false);
+// `requireModel` false: --model may be absent (a remote backend chooses its own model).
+CliGenerationOptions parseGenerationOptions(const QStringList& args, bool img2img = false, bool requireModel = true);
 
 } // namespace latent

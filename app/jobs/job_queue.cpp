@@ -201,6 +201,39 @@ std::optional<Job> JobQueue::takeNext() {
     return *j;
 }
 
+std::optional<Job> JobQueue::takeNextMatching(const std::function<bool(const Job&)>& accept) {
+    if (paused_) return std::nullopt;
+    for (const Job& candidate : pending()) {
+        if (accept && !accept(candidate)) continue;
+        Job* j = find(candidate.id);
+        j->state = JobState::Running;
+        j->started = QDateTime::currentDateTimeUtc();
+        persist(*j);
+        Q_EMIT jobChanged(j->id);
+        return *j;
+    }
+    return std::nullopt;
+}
+
+QList<Job> JobQueue::runningJobs() const {
+    QList<Job> out;
+    for (const Job& j : jobs_)
+        if (j.state == JobState::Running) out << j;
+    return out;
+}
+
+bool JobQueue::reclaim(qint64 id) {
+    Job* j = find(id);
+    if (!j || j->state != JobState::Interrupted) return false;
+    j->state = JobState::Running;
+    j->error.clear();
+    j->finished = QDateTime();
+    persist(*j);
+    if (interruptedAtStartup_ > 0) --interruptedAtStartup_;
+    Q_EMIT jobChanged(id);
+    return true;
+}
+
 void JobQueue::reportProgress(qint64 id, int step, int totalSteps) {
     Job* j = find(id);
     if (!j || j->state != JobState::Running) return;

@@ -9,6 +9,7 @@
 #include <QList>
 #include <QObject>
 
+#include <functional>
 #include <optional>
 
 namespace latent {
@@ -62,6 +63,13 @@ public:
 
     // Worker side.
     std::optional<Job> takeNext();  // null when paused, empty or a job is running
+    // Several executors (the local worker, remote backends): the first queued job in run order
+    // that `accept` takes, whatever else is running. Null when paused or none is accepted.
+    std::optional<Job> takeNextMatching(const std::function<bool(const Job&)>& accept);
+    QList<Job> runningJobs() const;
+    // A job that startup marked "interrupted" while it still runs elsewhere (a remote job watched
+    // again by its id) becomes "running" again. False for a job in any other state.
+    bool reclaim(qint64 id);
     // Updates the running job's progress at once; jobChanged for it is rate-limited to one per
     // kProgressNotifyMs (the first and the last step always notify), so fast steps do not make
     // every view re-read the queue per step. Progress is not written to the store per step.

@@ -4,6 +4,7 @@
 #include "app/jobs/generation_runner.h"
 #include "app/jobs/network_params.h"
 #include "app/jobs/job_queue.h"
+#include "app/remote/backend_config.h"
 #include "pipeline/core/error.h"
 #include "pipeline/engine.h"
 
@@ -408,6 +409,7 @@ InferenceController::InferenceController(JobQueue* queue, WorkerOptions options,
         Q_EMIT busyChanged(false);
         dispatch();
     });
+    setJobFilter({});
     connect(queue_, &JobQueue::workAvailable, this, &InferenceController::dispatch);
     connect(queue_, &JobQueue::cancelRequested, this, &InferenceController::requestCancel);
     connect(worker_, &InferenceWorker::modelPreloaded, this, &InferenceController::modelPreloaded);
@@ -423,6 +425,15 @@ InferenceController::~InferenceController() {
         thread_->wait();
     }
     delete worker_;
+}
+
+void InferenceController::setJobFilter(std::function<bool(const Job&)> accept) {
+    accept_ = std::move(accept);
+    if (!accept_) accept_ = [](const Job& j) {
+        const QString target = job_target::of(j.params);
+        return job_target::isLocal(target) || job_target::isAny(target);
+    };
+    dispatch();
 }
 
 void InferenceController::requestCancel(qint64 jobId) {
@@ -450,7 +461,7 @@ void InferenceController::start() {
 
 void InferenceController::dispatch() {
     if (!started_ || busyJob_ != 0 || cancel_->shuttingDown) return;
-    const std::optional<Job> job = queue_->takeNext();
+    const std::optional<Job> job = queue_->takeNextMatching(accept_);
     if (!job) return;
     busyJob_ = job->id;
     Q_EMIT busyChanged(true);

@@ -36,6 +36,7 @@ namespace latent {
 
 class Engine;
 class JobQueue;
+struct Job;
 
 // Shared between the GUI thread (writes) and the worker thread (reads before every model call).
 struct WorkerCancelState {
@@ -129,6 +130,10 @@ public:
     void preloadModel(const QString& modelPath, const QString& vaePath);
     void unloadModels();
 
+    // Which queued jobs this worker takes (default: target "local" or "any", see job_target in
+    // app/remote/backend_config.h). Jobs running elsewhere (remote backends) do not hold it up.
+    void setJobFilter(std::function<bool(const Job&)> accept);
+
     // Starts the thread and takes the first job (call once, after connecting signals).
     void start();
     void setOutputDir(const QString& dir) { options_.outputDir = dir; }
@@ -149,6 +154,7 @@ private:
     void dispatch();
 
     JobQueue* queue_;
+    std::function<bool(const Job&)> accept_;
     WorkerOptions options_;
     std::shared_ptr<WorkerCancelState> cancel_;
     QThread* thread_ = nullptr;

@@ -11,6 +11,7 @@
 #include <QStandardPaths>
 
 #include <algorithm>
+#include <memory>
 
 namespace latent {
 
@@ -46,6 +47,28 @@ StudioSession::StudioSession(Settings& settings, const QString& dataDir, QObject
     options.outputDir = outputDir();
     controller_ = std::make_unique<InferenceController>(queue_.get(), options);
 
+    // Remote backends: the local worker takes "local" jobs, and "any" jobs when it takes part in
+    // Any; the dispatcher sends the others. Remote results reach the UI through the controller's
+    // signals, so the canvas, queue, gallery and status bar treat them like local ones.
+    backends_ = std::make_unique<BackendRegistry>(settings_);
+    secrets_ = std::make_unique<BackendSecrets>();
+    if (!ledger_.open(QDir(dir).filePath(QStringLiteral("remote_jobs.sqlite"))))
+        qWarning("latent: the remote job records are kept in memory only: %s", qPrintable(ledger_.errorString()));
+    BackendRegistry* registry = backends_.get();
+    controller_->setJobFilter([registry](const Job& j) {
+        const QString target = job_target::of(j.params);
+        return job_target::isLocal(target) || (job_target::isAny(target) && registry->localInAny());
+    });
+    dispatcher_ = std::make_unique<RemoteDispatcher>(queue_.get(), backends_.get(), secrets_.get(), &ledger_);
+    dispatcher_->setOutputDir(options.outputDir);
+    InferenceController* c = controller_.get();
+    connect(dispatcher_.get(), &RemoteDispatcher::progress, c, &InferenceController::progress);
+    connect(dispatcher_.get(), &RemoteDispatcher::previewReady, c, &InferenceController::previewReady);
+    connect(dispatcher_.get(), &RemoteDispatcher::resultReady, c, &InferenceController::resultReady);
+    connect(dispatcher_.get(), &RemoteDispatcher::imagesSaved, c, &InferenceController::imagesSaved);
+    connect(dispatcher_.get(), &RemoteDispatcher::jobFailed, c, &InferenceController::jobFailed);
+    connect(dispatcher_.get(), &RemoteDispatcher::imagesRecovered, c, &InferenceController::imagesRecovered);
+
     // Measure the GUI thread's longest stall while a job runs and while the GUI takes in its
     // results (settle period after the job).
     probe_ = new EventLoopProbe(4, this);
@@ -73,6 +96,7 @@ void StudioSession::reportStall() {
 }
 
 StudioSession::~StudioSession() {
+    dispatcher_.reset(); // stops watching remote jobs (RunPod jobs are resumed by the next start)
     controller_.reset(); // joins the worker thread before the queue goes away
     inputs_.reset();
 }
@@ -87,6 +111,26 @@ QString StudioSession::outputDir() const {
 
 void StudioSession::start() {
     controller_->start();
+    startDispatcher();
+}
+
+void StudioSession::startDispatcher() {
+    // The backends' secrets come from the keychain first (asynchronous); the dispatcher starts
+    // when every answer is in, or after a few seconds without one.
+    const QList<BackendConfig> all = backends_->backends();
+    auto pending = std::make_shared<int>(int(all.size()));
+    auto go = [this] {
+        if (dispatcher_ && !dispatcher_->isStarted()) dispatcher_->start();
+    };
+    if (all.isEmpty()) {
+        go();
+        return;
+    }
+    for (const BackendConfig& b : all)
+        secrets_->load(b.name, [pending, go](bool) {
+            if (--*pending == 0) go();
+        });
+    QTimer::singleShot(5000, this, go);
 }
 
 QString StudioSession::demoModelPath() {

@@ -6,6 +6,10 @@
 #include "app/jobs/job_inputs.h"
 #include "app/jobs/job_queue.h"
 #include "app/jobs/job_store.h"
+#include "app/remote/backend_registry.h"
+#include "app/remote/backend_secrets.h"
+#include "app/remote/remote_dispatcher.h"
+#include "app/remote/remote_job_ledger.h"
 #include "app/worker/inference_worker.h"
 
 #include <QObject>
@@ -30,6 +34,11 @@ public:
 
     JobQueue* queue() const { return queue_.get(); }
     InferenceController* controller() const { return controller_.get(); }
+    // Remote backends (issue 16): the saved entries, their secrets, and the dispatcher that sends
+    // jobs there. Its results, progress and previews also come out of the controller's signals.
+    BackendRegistry* backends() const { return backends_.get(); }
+    BackendSecrets* secrets() const { return secrets_.get(); }
+    RemoteDispatcher* dispatcher() const { return dispatcher_.get(); }
     EventLoopProbe* stallProbe() const { return probe_; }
     // The canvas's init images and masks of queued jobs (<dataDir>/inputs), kept while a job
     // references them.
@@ -63,6 +72,11 @@ private:
     std::unique_ptr<JobInputFiles> inputs_;
     int sweptAtStartup_ = 0;
     std::unique_ptr<InferenceController> controller_;
+    std::unique_ptr<BackendRegistry> backends_;
+    std::unique_ptr<BackendSecrets> secrets_;
+    RemoteJobLedger ledger_;
+    std::unique_ptr<RemoteDispatcher> dispatcher_;
+    void startDispatcher();
     void reportStall();
     EventLoopProbe* probe_ = nullptr;
     QTimer* settle_ = nullptr; // the measurement goes on briefly after a job

@@ -1,5 +1,7 @@
 #include "ui/docks/prompt_dock.h"
 
+#include "ui/widgets/backend_picker.h"
+
 #include "app/core/prompt_tokens.h"
 #include "app/core/settings.h"
 #include "app/jobs/job_queue.h"
@@ -312,6 +314,7 @@ PromptDock::PromptDock(QWidget* parent) : QDockWidget(tr("Prompt"), parent) {
     layout->addWidget(error_);
 
     auto* buttons = new QHBoxLayout;
+    buttons_ = buttons;
     generate_ = new QPushButton(tr("Generate"));
     generate_->setObjectName(QStringLiteral("generateButton"));
     generate_->setDefault(true);
@@ -689,8 +692,34 @@ void PromptDock::applyParameters(const GenerationParams& params) {
     updateGenerateEnabled();
 }
 
+void PromptDock::setBackendPicker(BackendPicker* picker) {
+    picker_ = picker;
+    buttons_->insertWidget(0, picker, 2);
+    connect(picker_, &BackendPicker::targetChanged, this, &PromptDock::applyBackendTarget);
+    applyBackendTarget();
+}
+
+bool PromptDock::needsLocalModel() const { return !picker_ || picker_->mayRunLocally(); }
+
+void PromptDock::applyBackendTarget() {
+    const QStringList remote = picker_ ? picker_->remoteSamplers() : QStringList();
+    const QString keep = sampler_->currentText();
+    if (!remote.isEmpty()) {
+        if (localSamplers_.isEmpty())
+            for (int i = 0; i < sampler_->count(); ++i) localSamplers_ << sampler_->itemText(i);
+        sampler_->clear();
+        sampler_->addItems(remote);
+    } else if (!localSamplers_.isEmpty()) {
+        sampler_->clear();
+        sampler_->addItems(std::exchange(localSamplers_, {}));
+    }
+    const int i = sampler_->findText(keep);
+    if (i >= 0) sampler_->setCurrentIndex(i);
+    updateGenerateEnabled();
+}
+
 void PromptDock::updateGenerateEnabled() {
-    const bool model = !currentModelPath().isEmpty();
+    const bool model = !currentModelPath().isEmpty() || !needsLocalModel();
     generate_->setEnabled(queue_ && model);
     const bool noModels = libraryModels_ == 0 && !modelAvailableOverride_;
     hint_->setVisible(!model);
@@ -748,6 +777,10 @@ QJsonObject PromptDock::buildParams() const {
     // Where <lora:...> and embeddings are looked up: the library's roots.
     const QStringList roots = networkRoots();
     if (!roots.isEmpty()) p.insert(QStringLiteral("model_roots"), QJsonArray::fromStringList(roots));
+    if (picker_) {
+        const QJsonObject target = picker_->jobParameters();
+        for (auto it = target.begin(); it != target.end(); ++it) p.insert(it.key(), it.value());
+    }
     return p;
 }
 
@@ -760,7 +793,7 @@ qint64 PromptDock::generate() {
     lastError_.clear();
     if (!queue_) {
         lastError_ = tr("The studio is not ready to generate yet.");
-    } else if (currentModelPath().isEmpty()) {
+    } else if (currentModelPath().isEmpty() && needsLocalModel()) {
         lastError_ = tr("Choose a model first.");
     } else {
         QJsonObject params = buildParams();
@@ -779,7 +812,7 @@ qint64 PromptDock::generate() {
                                                                : JobQueue::EnqueueResult{0, inputError};
         if (r.ok()) {
             error_->hide();
-            rememberModel(currentModelPath());
+            if (!currentModelPath().isEmpty()) rememberModel(currentModelPath());
             Q_EMIT jobEnqueued(r.id);
             return r.id;
         }

@@ -14,6 +14,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QHBoxLayout;
 class QDoubleSpinBox;
 class QLabel;
 class QPlainTextEdit;
@@ -26,6 +27,7 @@ class QWidget;
 namespace latent {
 
 class PromptCompleter;
+class BackendPicker;
 class SeedEdit;
 
 class JobQueue;
@@ -74,6 +76,11 @@ public:
     void setParamsContributor(ParamsContributor contributor) { contributor_ = std::move(contributor); }
     // The generation size (rounded to multiples of 8 by the spin boxes' steps).
     void setGenerationSize(int width, int height);
+    // Remote backends (issue 16): the picker goes next to Generate; its target (and remote model)
+    // join every job's parameters, a remote backend's samplers replace the local list, and a
+    // job that will not run here needs no local model.
+    void setBackendPicker(BackendPicker* picker);
+    BackendPicker* backendPicker() const { return picker_; }
     // Restores every parameter of an A1111 infotext (PNG info, "Send to prompt").
     void applyParameters(const GenerationParams& params);
 
@@ -161,6 +168,11 @@ private:
     QDoubleSpinBox* denoise_;
     QPushButton* generate_;
     QPushButton* interrupt_;
+    QHBoxLayout* buttons_ = nullptr;
+    BackendPicker* picker_ = nullptr;
+    QStringList localSamplers_; // the local list while a remote backend's is shown
+    void applyBackendTarget();
+    bool needsLocalModel() const;
     QLabel* hint_;
     QLabel* error_;
     QTimer* tokenTimer_;

@@ -28,7 +28,7 @@
 namespace latent {
 
 namespace {
-enum Column { ColJob, ColState, ColProgress, ColTime };
+enum Column { ColJob, ColState, ColProgress, ColTime, ColBackend };
 constexpr int kIdRole = Qt::UserRole + 1;
 constexpr int kMaxFinishedShown = 200;
 constexpr int kIconSize = 24;
@@ -61,7 +61,7 @@ QueueDock::QueueDock(QWidget* parent) : QDockWidget(tr("Queue"), parent) {
     empty->setBody(tr("Jobs you start wait here. You can reorder, pause or cancel them."));
     jobs_ = new QTreeWidget;
     jobs_->setObjectName(QStringLiteral("queueList"));
-    jobs_->setHeaderLabels({tr("Job"), tr("State"), tr("Progress"), tr("Elapsed / ETA")});
+    jobs_->setHeaderLabels({tr("Job"), tr("State"), tr("Progress"), tr("Elapsed / ETA"), tr("Backend")});
     jobs_->setRootIsDecorated(false);
     jobs_->setUniformRowHeights(true);
     jobs_->setIconSize(QSize(kIconSize, kIconSize));
@@ -72,6 +72,7 @@ QueueDock::QueueDock(QWidget* parent) : QDockWidget(tr("Queue"), parent) {
     jobs_->header()->setSectionResizeMode(ColProgress, QHeaderView::Fixed);
     jobs_->header()->resizeSection(ColProgress, 160);
     jobs_->header()->setSectionResizeMode(ColTime, QHeaderView::ResizeToContents);
+    jobs_->header()->setSectionResizeMode(ColBackend, QHeaderView::ResizeToContents);
     stack_->addWidget(empty);
     stack_->addWidget(jobs_);
     layout->addWidget(stack_, 1);
@@ -158,7 +159,7 @@ void QueueDock::sync() {
     if (!queue_) return;
     const QList<Job> all = queue_->jobs();
     QList<Job> shown;
-    if (auto r = queue_->running()) shown << *r;
+    shown << queue_->runningJobs(); // the local job and any remote ones
     shown << queue_->pending();
     QList<Job> finished;
     for (const Job& j : all)
@@ -229,6 +230,38 @@ void QueueDock::fillRow(QTreeWidgetItem* item, const Job& job) {
         time = duration(job.elapsedMs() / 1000.0);
     }
     item->setText(ColTime, time);
+    fillBackendCell(item, job);
+}
+
+void QueueDock::setBackendLabeler(BackendLabeler labeler, BackendNote note) {
+    backendLabel_ = std::move(labeler);
+    backendNote_ = std::move(note);
+    updateBackendCells();
+}
+
+void QueueDock::fillBackendCell(QTreeWidgetItem* item, const Job& job) {
+    QString label;
+    if (backendLabel_) {
+        label = backendLabel_(job);
+    } else {
+        label = job.params.value(QStringLiteral("backend")).toString();
+        if (label.isEmpty() || label == QLatin1String("local")) label = tr("Local");
+        else if (label == QLatin1String("any")) label = tr("Any");
+    }
+    const QString note = backendNote_ ? backendNote_(job.id) : QString();
+    item->setText(ColBackend, label);
+    item->setToolTip(ColBackend, note.isEmpty() ? label : label + QStringLiteral(": ") + note);
+    // A remote job's status (waiting for a worker, retrying, ...) also shows in the State column.
+    if (job.state == JobState::Running && !note.isEmpty())
+        item->setText(ColState, jobStateDisplayName(job.state) + QStringLiteral(" · ") + note);
+}
+
+void QueueDock::updateBackendCells() {
+    if (!queue_) return;
+    for (int i = 0; i < jobs_->topLevelItemCount(); ++i) {
+        QTreeWidgetItem* item = jobs_->topLevelItem(i);
+        if (const auto job = queue_->job(item->data(ColJob, kIdRole).toLongLong())) fillBackendCell(item, *job);
+    }
 }
 
 void QueueDock::setJobInfotext(qint64 id, const QString& infotext) {

@@ -12,6 +12,8 @@
 #include <QMultiHash>
 #include <QSet>
 
+#include <functional>
+
 class QAction;
 class QStackedWidget;
 class QTimer;
@@ -48,6 +50,15 @@ public:
     qint64 selectedJob() const;
     // Text shown in a column of a job's row (tests).
     QString cellText(qint64 id, int column) const;
+    // The Backend column (remote backends, issue 16): what runs the job ("Local", "Any → gpu",
+    // a backend's name) and, as tooltip, what it is doing there. Without a labeler the column
+    // shows the job's target.
+    static constexpr int kBackendColumn = 4;
+    using BackendLabeler = std::function<QString(const Job&)>;
+    using BackendNote = std::function<QString(qint64)>;
+    void setBackendLabeler(BackendLabeler labeler, BackendNote note);
+    // Refreshes the Backend column of every row (a remote job's status changed).
+    void updateBackendCells();
 
 public Q_SLOTS:
     void cancelSelected();
@@ -100,6 +111,9 @@ private:
     ThumbnailCache* cache_ = nullptr;
     QMultiHash<QString, qint64> waitingFor_; // result path -> jobs waiting for its thumbnail
     QSet<QString> unreadable_;               // result images the cache could not read
+    BackendLabeler backendLabel_;
+    BackendNote backendNote_;
+    void fillBackendCell(QTreeWidgetItem* item, const Job& job);
     QHash<qint64, double> eta_;
     QHash<qint64, double> itPerSecond_;
     QHash<qint64, QString> networks_;  // job -> networks line from its image's infotext

@@ -313,6 +313,10 @@ bool MainWindow::saveScreenshot(const QString& path) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!confirmCloseWithRemoteJobs()) {
+        event->ignore();
+        return;
+    }
     saveLayout();
     event->accept();
 }
@@ -610,6 +614,7 @@ void MainWindow::attachSession(StudioSession* session) {
                                    "%1 ms.")
                                     .arg(ms, 0, 'f', 1));
     });
+    wireRemoteBackends();
     if (queue->interruptedAtStartup() > 0)
         statusBar()->showMessage(tr("%n job(s) were interrupted when the studio stopped; they were not run again.",
                                     nullptr, queue->interruptedAtStartup()),

@@ -17,6 +17,8 @@ class QStackedWidget;
 
 namespace latent {
 
+class BackendPicker;
+class BackendsDialog;
 class CanvasView;
 class ControlNetDock;
 class EmptyState;
@@ -78,6 +80,13 @@ public:
     LibraryDock* libraryDock() const { return libraryDock_; }
     // Adds a model root (a webui folder maps to its models/ folder), saves it, rescans.
     void addModelRoot(const QString& folder);
+
+    // Remote backends (issue 16; main_window_remote.cpp): the picker next to Generate, the
+    // health indicator in the status bar, Settings ▸ Backends.
+    BackendPicker* backendPicker() const { return backendPicker_; }
+    QLabel* backendHealthLabel() const { return backendHealthLabel_; }
+    QAction* backendsAction() const { return backendsAction_; }
+    void showBackendsDialog();
 
     // Downloads (created on first use; state restored from the last session). Connect to
     // DownloadManager::modelInstalled(path) to index new models.
@@ -151,6 +160,15 @@ private:
     QAction* demoModelAction_ = nullptr;
     QLabel* speedLabel_ = nullptr;
     std::unique_ptr<GalleryStore> galleryStore_;
+    // Remote backends wiring.
+    void wireRemoteBackends();
+    void updateBackendHealth();
+    // Closing with remote jobs running: cancel them on their servers, leave them, or stay open.
+    bool confirmCloseWithRemoteJobs();
+    BackendPicker* backendPicker_ = nullptr;
+    QLabel* backendHealthLabel_ = nullptr;
+    QAction* backendsAction_ = nullptr;
+    BackendsDialog* backendsDialog_ = nullptr;
     // Downloads wiring.
     DownloadManager* downloads_ = nullptr;
     TokenStore* tokens_ = nullptr;
