@@ -91,8 +91,11 @@ QJsonObject parseParameters(const QString& infotext) {
 QString unsupportedField(const QJsonObject& body, const QString& kind) {
     if (!body.value(QStringLiteral("script_name")).toString().isEmpty())
         return QStringLiteral("Script '%1' not found").arg(body.value(QStringLiteral("script_name")).toString().left(200));
+    // Always-on scripts: sd-webui-controlnet's units are served; any other script is not here.
     const QJsonObject alwayson = body.value(QStringLiteral("alwayson_scripts")).toObject();
-    if (!alwayson.isEmpty()) return QStringLiteral("always on script %1 not found").arg(alwayson.keys().first().left(200));
+    for (auto it = alwayson.begin(); it != alwayson.end(); ++it)
+        if (it.key().compare(QLatin1String("controlnet"), Qt::CaseInsensitive) != 0)
+            return QStringLiteral("always on script %1 not found").arg(it.key().left(200));
     if (body.value(QStringLiteral("restore_faces")).toBool())
         return QCoreApplication::translate("latent::ApiServer", "Face restoration is not available on this server (/sdapi/v1/face-restorers is empty).");
     if (body.value(QStringLiteral("tiling")).toBool()) return QCoreApplication::translate("latent::ApiServer", "Tiling is not supported by this server.");

@@ -1,5 +1,6 @@
 // api_detail helpers shared by the route files (see api_internal.h).
 #include "app/api/api_internal.h"
+#include "app/jobs/control_units.h"
 
 #include "app/api/api_options.h"
 #include "app/api/api_schema.h"
@@ -16,6 +17,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 
@@ -309,9 +311,24 @@ bool prepareGeneration(ApiServer& server, const QString& kind, QJsonObject& para
     for (const QString& key : params.keys())
         if (params.value(key).isNull()) params.remove(key);
 
+    // LoRAs, embeddings, VAEs and ControlNets are looked up in the library's model roots.
+    if (server.library() && !params.contains(QStringLiteral("model_roots")))
+        params.insert(QStringLiteral("model_roots"), QJsonArray::fromStringList(server.library()->roots()));
+
     GenerationRequest request;
     QString e = applyApiRequest(params, request);
     if (e.isEmpty() && kind == QLatin1String("img2img")) e = applyImg2ImgApiRequest(params, request, nullptr, nullptr);
+    // ControlNet units (alwayson_scripts.controlnet): checked now, so a bad unit is a 422 here.
+    if (e.isEmpty()) {
+        QList<ControlInputFiles> inputs;
+        e = applyControlNetApiArgs(params, request, &inputs);
+        const QJsonArray roots = params.value(QStringLiteral("model_roots")).toArray();
+        for (ControlUnit& u : request.controlnet) {
+            if (!e.isEmpty()) break;
+            e = resolveControlNetModel(u, roots.isEmpty() ? QString() : roots.first().toString());
+            for (qsizetype i = 1; i < roots.size() && !e.isEmpty(); ++i) e = resolveControlNetModel(u, roots.at(i).toString());
+        }
+    }
     if (!e.isEmpty()) return fail(422, e);
     try {
         Engine::check_request(request);

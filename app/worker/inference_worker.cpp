@@ -14,6 +14,7 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QLocale>
 #include <QMutex>
 #include <QRegularExpression>
@@ -264,10 +265,16 @@ void InferenceWorker::runJob(qint64 jobId, const QString& kind, const QJsonObjec
                                 tr("The studio cannot run jobs of kind \"%1\".").arg(kind).toStdString());
         GenerationJobSpec spec;
         QString error = applyApiRequest(params, spec.request);
-        // ControlNet units of the studio's own jobs: image files and model paths.
-        if (error.isEmpty()) error = applyControlNetApiArgs(params, spec.request, &spec.controlInputs, /*allowLocalPaths=*/true);
-        for (ControlUnit& u : spec.request.controlnet)
-            if (error.isEmpty()) error = resolveControlNetModel(u, {});
+        // ControlNet units: the studio's own jobs give image files and model paths; jobs from the
+        // HTTP API only base64 pixels and model names, looked up in the job's model roots.
+        const bool fromApi = params.value(QStringLiteral("source")).toString() == QLatin1String("api");
+        if (error.isEmpty()) error = applyControlNetApiArgs(params, spec.request, &spec.controlInputs, /*allowLocalPaths=*/!fromApi);
+        const QJsonArray roots = params.value(QStringLiteral("model_roots")).toArray();
+        for (ControlUnit& u : spec.request.controlnet) {
+            if (!error.isEmpty()) break;
+            error = resolveControlNetModel(u, roots.isEmpty() ? QString() : roots.first().toString());
+            for (qsizetype i = 1; i < roots.size() && !error.isEmpty(); ++i) error = resolveControlNetModel(u, roots.at(i).toString());
+        }
         if (error.isEmpty() && img2img) {
             // Image to image / inpainting: the canvas saved the init image (and mask) as files,
             // because queued jobs outlive the canvas and survive a restart.

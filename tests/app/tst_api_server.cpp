@@ -409,8 +409,8 @@ private Q_SLOTS:
         QTest::addColumn<QJsonObject>("extra");
         QTest::addColumn<QString>("detail");
         QTest::newRow("script") << QJsonObject{{QStringLiteral("script_name"), QStringLiteral("X/Y/Z plot")}} << "Script 'X/Y/Z plot' not found";
-        QTest::newRow("alwayson") << QJsonObject{{QStringLiteral("alwayson_scripts"), QJsonObject{{QStringLiteral("controlnet"), QJsonObject()}}}}
-                                  << "always on script controlnet not found";
+        QTest::newRow("alwayson") << QJsonObject{{QStringLiteral("alwayson_scripts"), QJsonObject{{QStringLiteral("ADetailer"), QJsonObject()}}}}
+                                  << "always on script ADetailer not found";
         QTest::newRow("faces") << QJsonObject{{QStringLiteral("restore_faces"), true}} << "Face restoration";
     }
     void unsupportedFieldsAreRefusedClearly() {
