@@ -18,6 +18,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -59,12 +60,13 @@ quint16 freePort() {
     return s.listen(QHostAddress::LocalHost, 0) ? s.serverPort() : 0;
 }
 
-// Waits until `url` answers an HTTP request (any status).
-bool waitServing(const QUrl& url, int timeoutMs) {
+// Waits until `url` answers an HTTP request (any status); false at once when `process` ended.
+bool waitServing(const QUrl& url, const QProcess& process, int timeoutMs) {
     QNetworkAccessManager nam;
     QElapsedTimer t;
     t.start();
     while (t.elapsed() < timeoutMs) {
+        if (process.state() == QProcess::NotRunning) return false;
         QNetworkReply* r = nam.get(QNetworkRequest(url));
         QEventLoop loop;
         QObject::connect(r, &QNetworkReply::finished, &loop, &QEventLoop::quit);
@@ -123,25 +125,30 @@ int runBenchDispatchCommand(const QStringList& argsIn) {
         }
         servers.clear();
     };
+    QTemporaryDir serveDirs; // each `serve` gets its own data and output folders
     if (spawn > 0) {
-        if (modelPath.isEmpty()) modelPath = StudioSession::demoModelPath();
-        if (modelPath.isEmpty()) return fail(QCoreApplication::translate("Cli", "bench dispatch: --spawn needs --model-path (no demo model found)"));
+        // `serve` (issue 15) runs the built-in demo model unless a models folder is given.
+        if (modelPath.isEmpty() && StudioSession::demoModelPath().isEmpty())
+            return fail(QCoreApplication::translate("Cli", "bench dispatch: --spawn needs --model-path (no demo model found)"));
         for (int k = 0; k < spawn; ++k) {
             const quint16 port = freePort();
+            const QString data = QDir(serveDirs.path()).filePath(QStringLiteral("serve%1").arg(k));
+            QStringList serveArgs{QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("serve"),
+                                  QStringLiteral("--port"), QString::number(port), QStringLiteral("--data-dir"), data,
+                                  QStringLiteral("--output-dir"), QDir(data).filePath(QStringLiteral("out"))};
+            if (!modelPath.isEmpty()) serveArgs << QStringLiteral("--models-root") << QFileInfo(modelPath).absolutePath();
             auto p = std::make_unique<QProcess>();
             p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-            p->start(QCoreApplication::applicationFilePath(),
-                     {QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("serve"), QStringLiteral("--port"),
-                      QString::number(port), QStringLiteral("--model"), modelPath});
+            p->start(QCoreApplication::applicationFilePath(), serveArgs);
             const QString url = QStringLiteral("http://127.0.0.1:%1").arg(port);
             servers.push_back(std::move(p));
-            if (!waitServing(QUrl(url + QStringLiteral("/sdapi/v1/progress")), 60000)) {
+            if (!waitServing(QUrl(url + QStringLiteral("/sdapi/v1/progress")), *servers.back(), 60000)) {
                 stopServers();
                 return cliFail(1, QCoreApplication::translate("Cli", "bench dispatch: the serve process on port %1 did not start").arg(port));
             }
             urls << url;
         }
-        if (model.isEmpty()) model = QFileInfo(modelPath).completeBaseName();
+        if (model.isEmpty() && !modelPath.isEmpty()) model = QFileInfo(modelPath).completeBaseName();
     }
     if (urls.isEmpty()) return fail(QCoreApplication::translate("Cli", "bench dispatch: give --backends URL,URL or --spawn N"));
 

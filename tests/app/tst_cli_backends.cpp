@@ -10,6 +10,7 @@
 
 #include <QDirIterator>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -210,6 +211,37 @@ private Q_SLOTS:
         QCOMPARE(body.value(QStringLiteral("height")).toInt(), 72);
         QCOMPARE(server.http.hits("/sdapi/v1/img2img"), 1);
         QCOMPARE(pngs(QDir(out.path()).filePath(QStringLiteral("results"))).size(), 1);
+    }
+
+    // `bench dispatch --backends URL,URL`: the Any run goes through the real dispatcher and job
+    // queue and spreads over both servers (figures are printed, not asserted: no timed tests).
+    void benchDispatchSpreadsAnyOverTwoBackends() {
+        A1111StandIn one, two;
+        for (A1111StandIn* s : {&one, &two}) {
+            s->steps = 2;
+            s->stepMs = 150;
+        }
+        const CliRun r = runAsync({"bench", "dispatch", "--backends", one.http.origin() + "," + two.http.origin(), "--images",
+                                   "6", "--solo", "1", "--steps", "2", "--width", "64", "--height", "64"},
+                                  {}, 120000);
+        QVERIFY2(r.exitCode == 0, (r.out + r.err).constData());
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o.value(QStringLiteral("bench")).toString(), QStringLiteral("dispatch"));
+        QCOMPARE(o.value(QStringLiteral("images")).toInt(), 6);
+        const QJsonArray backends = o.value(QStringLiteral("backends")).toArray();
+        QCOMPARE(backends.size(), 2);
+        int sum = 0;
+        for (const QJsonValue& b : backends) {
+            const int n = b.toObject().value(QStringLiteral("images_in_any_run")).toInt();
+            QVERIFY2(n >= 1, r.out.constData()); // both servers took part in Any
+            QVERIFY(b.toObject().value(QStringLiteral("seconds_per_image")).toDouble() > 0);
+            sum += n;
+        }
+        QCOMPARE(sum, 6);
+        // Each server saw its warm-up, its solo image and its share of the Any run.
+        QCOMPARE(one.bodies.size() + two.bodies.size(), 2 * 2 + 6);
+        QVERIFY(o.value(QStringLiteral("wall_seconds")).toDouble() > 0);
+        QVERIFY(o.value(QStringLiteral("ideal_seconds")).toDouble() > 0);
     }
 
     void failuresExitOneWithOneLine() {
