@@ -328,82 +328,339 @@
         <translation>--out ist erforderlich.</translation>
     </message>
     <message>
-        <source>Usage: latentstudio-cli [--threads N] COMMAND [options]
-
-Commands:
-  --version, version     product, library and device versions
-  txt2img                text to image (A1111 parameters; --request, --infotext)
-  img2img                image to image, inpainting, outpainting (A1111 parameters)
-  samplers               A1111 sampler names and aliases (JSON)
-  inspect PATH [--no-hash] [--no-probe]
-                         describe a model file or diffusers folder (JSON, hashes)
-  convert FILE.ckpt --out FILE.safetensors [--fp16] [--overwrite]
-                         convert a pickle checkpoint safely (restricted reader, child process)
-  bench gemm|unet|vae|text|load [options] [--plain]
-                         benchmark figures (JSON): unet --family sd1|sd2|sdxl --width W
-                         --height H --batch N [--steps N] [--weights fp32|fp16|bf16];
-                         vae --width W --height H [--tiled];
-                         text --family F [--batch N]; gemm [--sizes 2048,4096];
-                         load [--path FILE] [--keep] (real-size SD 1.5, fp16 file)
-  schedules              A1111 schedule types (JSON)
-  library scan ROOT      index a models folder, print it as JSON [--no-hash] [--db FILE]
-  download URL           fetch a model from Hugging Face or Civitai (verified)
-  help                   this text
-
-txt2img options:
-  --model PATH [--vae PATH] --prompt TEXT [--negative TEXT] [--seed N] [--steps N]
-  [--cfg F] [--width W] [--height H] [--sampler NAME] [--schedule NAME]
-  [--batch-size N] [--n-iter N] [--clip-skip N] [--rng cpu|gpu|nv]
-  [--subseed N --subseed-strength F] [--device cpu|cuda] --out DIR [--save-latents]
-  [--infotext TEXT] [--request FILE]   (explicit flags win)
-
-img2img options (plus every txt2img option; --request takes an /sdapi/v1/img2img body):
-  --init IMAGE [--mask IMAGE] [--strength F] [--resize-mode 0|1|2|3] [--mask-blur N|X,Y]
-  [--inpaint-area whole|masked] [--padding N] [--fill fill|original|latent-noise|latent-nothing]
-  [--invert-mask] [--mask-from-alpha] [--outpaint LEFT,TOP,RIGHT,BOTTOM]
-
-download options:
-  URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
-  (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
-</source>
-        <translation>Aufruf: latentstudio-cli [--threads N] COMMAND [options]
-
-Befehle:
-  --version, version     Versionen von Produkt, Bibliotheken und Gerät
-  txt2img                Text zu Bild (A1111-Parameter; --request, --infotext)
-  img2img                Bild zu Bild, Inpainting, Outpainting (A1111-Parameter)
-  samplers               A1111-Samplernamen und Aliasse (JSON)
-  inspect PATH [--no-hash] [--no-probe]
-                         eine Modelldatei oder einen diffusers-Ordner beschreiben (JSON, Hashes)
-  convert FILE.ckpt --out FILE.safetensors [--fp16] [--overwrite]
-                         einen Pickle-Checkpoint sicher umwandeln (eingeschränkter Leser, Kindprozess)
-  bench gemm|unet|vae|text|load [options] [--plain]
-                         Benchmark-Werte (JSON): unet --family sd1|sd2|sdxl --width W
-                         --height H --batch N [--steps N] [--weights fp32|fp16|bf16];
-                         vae --width W --height H [--tiled];
-                         text --family F [--batch N]; gemm [--sizes 2048,4096];
-                         load [--path FILE] [--keep] (SD 1.5 in Originalgröße, fp16-Datei)
-  schedules              A1111-Zeitplantypen (JSON)
-  library scan ROOT      einen Modellordner indizieren, als JSON ausgeben [--no-hash] [--db FILE]
-  download URL           ein Modell von Hugging Face oder Civitai laden (geprüft)
-  help                   dieser Text
-
-Optionen für txt2img:
-  --model PATH [--vae PATH] --prompt TEXT [--negative TEXT] [--seed N] [--steps N]
-  [--cfg F] [--width W] [--height H] [--sampler NAME] [--schedule NAME]
-  [--batch-size N] [--n-iter N] [--clip-skip N] [--rng cpu|gpu|nv]
-  [--subseed N --subseed-strength F] [--device cpu|cuda] --out DIR [--save-latents]
-  [--infotext TEXT] [--request FILE]   (explizite Flags haben Vorrang)
-
-Optionen für img2img (zusätzlich alle txt2img-Optionen; --request erwartet den Body einer /sdapi/v1/img2img-Anfrage):
-  --init IMAGE [--mask IMAGE] [--strength F] [--resize-mode 0|1|2|3] [--mask-blur N|X,Y]
-  [--inpaint-area whole|masked] [--padding N] [--fill fill|original|latent-noise|latent-nothing]
-  [--invert-mask] [--mask-from-alpha] [--outpaint LEFT,TOP,RIGHT,BOTTOM]
-
-Optionen für download:
-  URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
-  (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
-</translation>
+        <source>the checkpoint: a .safetensors file or a diffusers folder</source>
+        <translation>der Checkpoint: eine .safetensors-Datei oder ein diffusers-Ordner</translation>
+    </message>
+    <message>
+        <source>a VAE to use instead of the checkpoint&apos;s</source>
+        <translation>ein VAE statt dem des Checkpoints</translation>
+    </message>
+    <message>
+        <source>the prompt, in A1111 syntax</source>
+        <translation>der Prompt in A1111-Syntax</translation>
+    </message>
+    <message>
+        <source>the negative prompt</source>
+        <translation>der negative Prompt</translation>
+    </message>
+    <message>
+        <source>the seed (-1: random)</source>
+        <translation>der Seed (-1: zufällig)</translation>
+    </message>
+    <message>
+        <source>sampling steps</source>
+        <translation>Sampling-Schritte</translation>
+    </message>
+    <message>
+        <source>CFG scale</source>
+        <translation>CFG-Skala</translation>
+    </message>
+    <message>
+        <source>image width in pixels (a multiple of 8)</source>
+        <translation>Bildbreite in Pixeln (ein Vielfaches von 8)</translation>
+    </message>
+    <message>
+        <source>image height in pixels (a multiple of 8)</source>
+        <translation>Bildhöhe in Pixeln (ein Vielfaches von 8)</translation>
+    </message>
+    <message>
+        <source>A1111 sampler name (see the samplers command)</source>
+        <translation>A1111-Samplername (siehe Befehl samplers)</translation>
+    </message>
+    <message>
+        <source>A1111 schedule type (see the schedules command)</source>
+        <translation>A1111-Zeitplantyp (siehe Befehl schedules)</translation>
+    </message>
+    <message>
+        <source>images per batch</source>
+        <translation>Bilder pro Durchgang</translation>
+    </message>
+    <message>
+        <source>batches</source>
+        <translation>Durchgänge</translation>
+    </message>
+    <message>
+        <source>stop the text encoder N layers early (A1111 Clip skip)</source>
+        <translation>den Text-Encoder N Schichten früher anhalten (A1111 Clip skip)</translation>
+    </message>
+    <message>
+        <source>noise source; gpu (A1111&apos;s default) is reproduced on any device</source>
+        <translation>Rauschquelle; gpu (Standard von A1111) wird auf jedem Gerät nachgebildet</translation>
+    </message>
+    <message>
+        <source>variation seed</source>
+        <translation>Variations-Seed</translation>
+    </message>
+    <message>
+        <source>variation strength (0-1)</source>
+        <translation>Variationsstärke (0–1)</translation>
+    </message>
+    <message>
+        <source>where to run</source>
+        <translation>wo gerechnet wird</translation>
+    </message>
+    <message>
+        <source>folder for the PNG files (with their A1111 parameters)</source>
+        <translation>Ordner für die PNG-Dateien (mit ihren A1111-Parametern)</translation>
+    </message>
+    <message>
+        <source>also write the intermediate tensors next to the images</source>
+        <translation>auch die Zwischentensoren neben die Bilder schreiben</translation>
+    </message>
+    <message>
+        <source>take the parameters of an A1111 infotext (a PNG&apos;s parameters text)</source>
+        <translation>die Parameter eines A1111-Infotexts übernehmen (der parameters-Text eines PNG)</translation>
+    </message>
+    <message>
+        <source>take the parameters of an A1111 /sdapi/v1/txt2img request body (JSON)</source>
+        <translation>die Parameter eines A1111-/sdapi/v1/txt2img-Anfrage-Bodys übernehmen (JSON)</translation>
+    </message>
+    <message>
+        <source>the image to start from (PNG, JPEG, WebP, TIFF, EXR)</source>
+        <translation>das Ausgangsbild (PNG, JPEG, WebP, TIFF, EXR)</translation>
+    </message>
+    <message>
+        <source>inpainting mask: white is repainted</source>
+        <translation>Inpainting-Maske: Weiß wird neu gemalt</translation>
+    </message>
+    <message>
+        <source>denoising strength (0-1)</source>
+        <translation>Entrauschungsstärke (0–1)</translation>
+    </message>
+    <message>
+        <source>just resize, crop and resize, resize and fill, latent upscale</source>
+        <translation>nur skalieren, zuschneiden und skalieren, skalieren und auffüllen, Latent-Hochskalierung</translation>
+    </message>
+    <message>
+        <source>blur of the mask edge in pixels</source>
+        <translation>Unschärfe des Maskenrands in Pixeln</translation>
+    </message>
+    <message>
+        <source>repaint at the whole picture&apos;s size or only the masked area&apos;s</source>
+        <translation>in der Größe des ganzen Bildes oder nur des maskierten Bereichs neu malen</translation>
+    </message>
+    <message>
+        <source>pixels around the masked area (inpaint area masked)</source>
+        <translation>Pixel um den maskierten Bereich (Inpaint-Bereich masked)</translation>
+    </message>
+    <message>
+        <source>what the masked area starts from</source>
+        <translation>womit der maskierte Bereich beginnt</translation>
+    </message>
+    <message>
+        <source>repaint the black part of the mask instead</source>
+        <translation>stattdessen den schwarzen Teil der Maske neu malen</translation>
+    </message>
+    <message>
+        <source>without --mask: repaint where the init image is transparent</source>
+        <translation>ohne --mask: dort neu malen, wo das Ausgangsbild transparent ist</translation>
+    </message>
+    <message>
+        <source>grow the canvas by these pixels and paint the new border</source>
+        <translation>die Leinwand um diese Pixel vergrößern und den neuen Rand malen</translation>
+    </message>
+    <message>
+        <source>product, library and device versions</source>
+        <translation>Versionen von Produkt, Bibliotheken und Gerät</translation>
+    </message>
+    <message>
+        <source>text to image with A1111 parameters</source>
+        <translation>Text zu Bild mit A1111-Parametern</translation>
+    </message>
+    <message>
+        <source>Explicit flags win over --infotext, which wins over --request.</source>
+        <translation>Explizite Flags haben Vorrang vor --infotext, dieses vor --request.</translation>
+    </message>
+    <message>
+        <source>image to image, inpainting and outpainting with A1111 parameters</source>
+        <translation>Bild zu Bild, Inpainting und Outpainting mit A1111-Parametern</translation>
+    </message>
+    <message>
+        <source>Every txt2img option applies too; --request takes an /sdapi/v1/img2img body with base64 images.</source>
+        <translation>Alle txt2img-Optionen gelten ebenfalls; --request erwartet den Body einer /sdapi/v1/img2img-Anfrage mit base64-Bildern.</translation>
+    </message>
+    <message>
+        <source>A1111 sampler names and aliases (JSON)</source>
+        <translation>A1111-Samplernamen und Aliasse (JSON)</translation>
+    </message>
+    <message>
+        <source>A1111 schedule types (JSON)</source>
+        <translation>A1111-Zeitplantypen (JSON)</translation>
+    </message>
+    <message>
+        <source>describe a model file or diffusers folder (JSON, hashes)</source>
+        <translation>eine Modelldatei oder einen diffusers-Ordner beschreiben (JSON, Hashes)</translation>
+    </message>
+    <message>
+        <source>skip the hashes (fast)</source>
+        <translation>die Hashes auslassen (schnell)</translation>
+    </message>
+    <message>
+        <source>skip the SD 2 prediction probe</source>
+        <translation>die SD-2-Vorhersageprobe auslassen</translation>
+    </message>
+    <message>
+        <source>convert a pickle checkpoint safely (restricted reader in a child process)</source>
+        <translation>einen Pickle-Checkpoint sicher umwandeln (eingeschränkter Leser in einem Kindprozess)</translation>
+    </message>
+    <message>
+        <source>the .safetensors file to write</source>
+        <translation>die zu schreibende .safetensors-Datei</translation>
+    </message>
+    <message>
+        <source>store the weights as float16</source>
+        <translation>die Gewichte als float16 speichern</translation>
+    </message>
+    <message>
+        <source>replace an existing output file</source>
+        <translation>eine vorhandene Ausgabedatei ersetzen</translation>
+    </message>
+    <message>
+        <source>benchmark figures (JSON)</source>
+        <translation>Benchmark-Werte (JSON)</translation>
+    </message>
+    <message>
+        <source>print a table instead of JSON</source>
+        <translation>eine Tabelle statt JSON ausgeben</translation>
+    </message>
+    <message>
+        <source>unet, text: the model family</source>
+        <translation>unet, text: die Modellfamilie</translation>
+    </message>
+    <message>
+        <source>unet, vae: the image size</source>
+        <translation>unet, vae: die Bildgröße</translation>
+    </message>
+    <message>
+        <source>unet, text: the batch size</source>
+        <translation>unet, text: die Batchgröße</translation>
+    </message>
+    <message>
+        <source>unet, vae, text: measured and warm-up runs</source>
+        <translation>unet, vae, text: gemessene und Aufwärmläufe</translation>
+    </message>
+    <message>
+        <source>unet: how the weights are stored</source>
+        <translation>unet: wie die Gewichte gespeichert sind</translation>
+    </message>
+    <message>
+        <source>unet: keep the contiguous memory layout</source>
+        <translation>unet: das zusammenhängende Speicherlayout beibehalten</translation>
+    </message>
+    <message>
+        <source>vae: decode in tiles</source>
+        <translation>vae: in Kacheln dekodieren</translation>
+    </message>
+    <message>
+        <source>gemm: matrix sizes</source>
+        <translation>gemm: Matrixgrößen</translation>
+    </message>
+    <message>
+        <source>gemm: runs per size</source>
+        <translation>gemm: Läufe pro Größe</translation>
+    </message>
+    <message>
+        <source>load: the real-size SD 1.5 fp16 file (made when missing)</source>
+        <translation>load: die fp16-Datei von SD 1.5 in Originalgröße (wird erzeugt, wenn sie fehlt)</translation>
+    </message>
+    <message>
+        <source>load: keep the file made for the run, or make it again</source>
+        <translation>load: die für den Lauf erzeugte Datei behalten oder neu erzeugen</translation>
+    </message>
+    <message>
+        <source>index a models folder and print the index as JSON</source>
+        <translation>einen Modellordner indizieren und den Index als JSON ausgeben</translation>
+    </message>
+    <message>
+        <source>do not hash the files</source>
+        <translation>die Dateien nicht hashen</translation>
+    </message>
+    <message>
+        <source>the index database (default: a temporary one)</source>
+        <translation>die Index-Datenbank (Standard: eine temporäre)</translation>
+    </message>
+    <message>
+        <source>fetch a model from Hugging Face or Civitai, verified by its SHA-256</source>
+        <translation>ein Modell von Hugging Face oder Civitai laden, geprüft über seine SHA-256-Prüfsumme</translation>
+    </message>
+    <message>
+        <source>the A1111-style models folder (default: the first library folder)</source>
+        <translation>der Modellordner im A1111-Aufbau (Standard: der erste Bibliotheksordner)</translation>
+    </message>
+    <message>
+        <source>the kind of model, when the site does not say</source>
+        <translation>die Modellart, wenn die Website sie nicht angibt</translation>
+    </message>
+    <message>
+        <source>do not ask before downloading</source>
+        <translation>vor dem Herunterladen nicht nachfragen</translation>
+    </message>
+    <message>
+        <source>this text</source>
+        <translation>dieser Text</translation>
+    </message>
+    <message>
+        <source>threads for the engine (default: every core)</source>
+        <translation>Threads für die Engine (Standard: alle Kerne)</translation>
+    </message>
+    <message>
+        <source>tokens for gated downloads (sent only to their own site)</source>
+        <translation>Tokens für zugangsbeschränkte Downloads (nur an die eigene Website gesendet)</translation>
+    </message>
+    <message>
+        <source>other addresses for the two sites (mirrors, tests)</source>
+        <translation>andere Adressen für die beiden Websites (Spiegel, Tests)</translation>
+    </message>
+    <message>
+        <source>debug, info, warning or error for this run&apos;s log</source>
+        <translation>debug, info, warning oder error für das Protokoll dieses Laufs</translation>
+    </message>
+    <message>
+        <source>another file for the built-in demo model</source>
+        <translation>eine andere Datei für das eingebaute Demo-Modell</translation>
+    </message>
+    <message>
+        <source>another folder for the CLIP vocabulary (clip/)</source>
+        <translation>ein anderer Ordner für das CLIP-Vokabular (clip/)</translation>
+    </message>
+    <message>
+        <source>Usage: latentstudio-cli [--threads N] COMMAND [options]</source>
+        <translation>Aufruf: latentstudio-cli [--threads N] COMMAND [options]</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Befehle:</translation>
+    </message>
+    <message>
+        <source>Global options:</source>
+        <translation>Allgemeine Optionen:</translation>
+    </message>
+    <message>
+        <source>%1 options:</source>
+        <translation>Optionen für %1:</translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation>Umgebung:</translation>
+    </message>
+</context>
+<context>
+    <name>CrashGuard</name>
+    <message>
+        <source>%1 %2 did not quit normally the last time it ran (started %3).</source>
+        <translation>%1 %2 wurde beim letzten Mal nicht normal beendet (gestartet %3).</translation>
+    </message>
+    <message>
+        <source>It was stopped from outside (for example killed, or the computer lost power) or crashed before it could say why.</source>
+        <translation>Es wurde von außen beendet (zum Beispiel abgebrochen, oder der Computer verlor den Strom) oder stürzte ab, bevor es den Grund festhalten konnte.</translation>
+    </message>
+    <message>
+        <source>Cause: %1.</source>
+        <translation>Ursache: %1.</translation>
+    </message>
+    <message>
+        <source>Images that were reported saved are on disk; a job that was running is marked &quot;interrupted&quot; in the queue. Help ▸ Report a problem collects the details.</source>
+        <translation>Als gespeichert gemeldete Bilder liegen auf dem Datenträger; ein laufender Auftrag ist in der Warteschlange als „unterbrochen“ markiert. Hilfe ▸ Problem melden sammelt die Einzelheiten.</translation>
     </message>
 </context>
 <context>
@@ -668,6 +925,21 @@ Optionen für download:
         <source>Civitai publishes no SHA-256 for &quot;%1&quot;, so it cannot be verified.</source>
         <translation>Civitai veröffentlicht keine SHA-256-Prüfsumme für „%1“, daher kann die Datei nicht geprüft werden.</translation>
     </message>
+    <message>
+        <source>The download list %1 was written by a newer version of Latent Studio (version %2; this version knows up to %3). It is left unchanged: its downloads are not shown, and downloads started now are not remembered.</source>
+        <translation>Die Download-Liste %1 wurde von einer neueren Version von Latent Studio geschrieben (Version %2; diese Version kennt bis %3). Sie bleibt unverändert: Ihre Downloads werden nicht angezeigt, und jetzt gestartete Downloads werden nicht gemerkt.</translation>
+    </message>
+    <message>
+        <source>Only %1 of %2 received bytes of &quot;%3&quot; reached the disk (is it full?); nothing was installed. Free some space and resume.</source>
+        <translation>Nur %1 von %2 empfangenen Bytes von „%3“ wurden auf den Datenträger geschrieben (ist er voll?); nichts wurde installiert. Geben Sie Speicherplatz frei und setzen Sie den Download fort.</translation>
+    </message>
+</context>
+<context>
+    <name>GalleryStore</name>
+    <message>
+        <source>The gallery index (%1)</source>
+        <translation>Der Galerie-Index (%1)</translation>
+    </message>
 </context>
 <context>
     <name>GenerationRunner</name>
@@ -765,6 +1037,13 @@ Optionen für download:
     </message>
 </context>
 <context>
+    <name>JobStore</name>
+    <message>
+        <source>The job queue (%1)</source>
+        <translation>Die Auftragswarteschlange (%1)</translation>
+    </message>
+</context>
+<context>
     <name>ModelImport</name>
     <message>
         <source>the destination appeared while copying</source>
@@ -805,6 +1084,13 @@ Optionen für download:
     <message>
         <source>copied</source>
         <translation>kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>ModelIndex</name>
+    <message>
+        <source>The model library index (%1)</source>
+        <translation>Der Index der Modellbibliothek (%1)</translation>
     </message>
 </context>
 <context>
@@ -949,6 +1235,75 @@ Optionen für download:
     <message>
         <source>Cannot move the converted file into place as %1: %2</source>
         <translation>Die umgewandelte Datei kann nicht als %1 an ihren Platz verschoben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Schema</name>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation>%1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be read (is it a database?): %2</source>
+        <translation>%1 konnte nicht gelesen werden (ist es eine Datenbank?): %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened read-only: %2</source>
+        <translation>%1 konnte nicht schreibgeschützt geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer version of Latent Studio (data version %2; this version knows up to %3). It is opened read-only and left unchanged: what you do now is not saved in it. Update Latent Studio to keep working with it.</source>
+        <translation>%1 wurde von einer neueren Version von Latent Studio geschrieben (Datenversion %2; diese Version kennt bis %3). Sie wird schreibgeschützt geöffnet und nicht verändert: Was Sie jetzt tun, wird darin nicht gespeichert. Aktualisieren Sie Latent Studio, um damit weiterzuarbeiten.</translation>
+    </message>
+    <message>
+        <source>%1 could not be prepared: %2</source>
+        <translation>%1 konnte nicht vorbereitet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be upgraded: %2</source>
+        <translation>%1 konnte nicht aktualisiert werden: %2</translation>
+    </message>
+    <message>
+        <source>its version changed while it was being opened</source>
+        <translation>ihre Version hat sich beim Öffnen geändert</translation>
+    </message>
+    <message>
+        <source>%1 could not be upgraded to this version&apos;s format (nothing in it was changed): %2</source>
+        <translation>%1 konnte nicht in das Format dieser Version überführt werden (nichts darin wurde verändert): %2</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>The settings file %1 was written by a newer version of Latent Studio (settings version %2; this version knows up to %3). It is used as it is but not changed: settings you change now are not saved.</source>
+        <translation>Die Einstellungsdatei %1 wurde von einer neueren Version von Latent Studio geschrieben (Einstellungsversion %2; diese Version kennt bis %3). Sie wird so verwendet, wie sie ist, aber nicht verändert: Einstellungen, die Sie jetzt ändern, werden nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The settings file %1 could not be upgraded (is the disk full or the file read-only?). Settings changed now may not be saved.</source>
+        <translation>Die Einstellungsdatei %1 konnte nicht aktualisiert werden (ist der Datenträger voll oder die Datei schreibgeschützt?). Jetzt geänderte Einstellungen werden möglicherweise nicht gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>Studio</name>
+    <message>
+        <source>User interface language (en, de).</source>
+        <translation>Sprache der Benutzeroberfläche (en, de).</translation>
+    </message>
+    <message>
+        <source>Render the main window to a PNG file and exit.</source>
+        <translation>Das Hauptfenster als PNG-Datei speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>Window size for --screenshot, e.g. 1440x900.</source>
+        <translation>Fenstergröße für --screenshot, z. B. 1440x900.</translation>
+    </message>
+    <message>
+        <source>Ignore the saved window layout for this run.</source>
+        <translation>Die gespeicherte Fensteranordnung für diesen Start ignorieren.</translation>
+    </message>
+    <message>
+        <source>Select the built-in demo model and generate one image (with --screenshot: render the window when it is done).</source>
+        <translation>Das eingebaute Demo-Modell wählen und ein Bild erzeugen (mit --screenshot: das Fenster danach speichern).</translation>
     </message>
 </context>
 <context>
@@ -1985,6 +2340,10 @@ libtorch %2 · Qt %3</translation>
         <source>Parameters restored</source>
         <translation>Parameter wiederhergestellt</translation>
     </message>
+    <message>
+        <source>&amp;Report a problem…</source>
+        <translation>Problem &amp;melden…</translation>
+    </message>
 </context>
 <context>
     <name>latent::ModelDetailsPanel</name>
@@ -2076,6 +2435,52 @@ libtorch %2 · Qt %3</translation>
     <message>
         <source>The library index %1 cannot be opened: %2</source>
         <translation>Der Bibliotheksindex %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>latent::NoticePresenter</name>
+    <message>
+        <source>Latent Studio</source>
+        <translation>Latent Studio</translation>
+    </message>
+    <message>
+        <source>Report a problem…</source>
+        <translation>Problem melden…</translation>
+    </message>
+</context>
+<context>
+    <name>latent::ProblemReportDialog</name>
+    <message>
+        <source>Report a problem</source>
+        <translation>Problem melden</translation>
+    </message>
+    <message>
+        <source>This text describes your system, settings and the last things Latent Studio did. Tokens and your home folder are removed; prompts only if you include them. Read it, add what you were doing, then copy it into your report. Nothing is sent.</source>
+        <translation>Dieser Text beschreibt Ihr System, Ihre Einstellungen und das, was Latent Studio zuletzt getan hat. Tokens und Ihr Benutzerordner werden entfernt, Prompts nur, wenn Sie sie einschließen. Lesen Sie ihn, ergänzen Sie, was Sie gerade getan haben, und kopieren Sie ihn dann in Ihre Meldung. Es wird nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Include prompts</source>
+        <translation>Prompts einschließen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Speichern…</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Bericht speichern</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Textdateien (*.txt)</translation>
+    </message>
+    <message>
+        <source>The report could not be saved: %1</source>
+        <translation>Der Bericht konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2394,6 +2799,13 @@ libtorch %2 · Qt %3</translation>
     <message>
         <source> · %1 it/s</source>
         <translation> · %1 it/s</translation>
+    </message>
+</context>
+<context>
+    <name>latent::StudioSession</name>
+    <message>
+        <source>%1 New jobs are kept in memory only and are lost when the studio quits.</source>
+        <translation>%1 Neue Aufträge werden nur im Arbeitsspeicher gehalten und gehen beim Beenden des Studios verloren.</translation>
     </message>
 </context>
 </TS>

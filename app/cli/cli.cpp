@@ -5,6 +5,7 @@
 #include "app/cli/cli_img2img.h"
 #include "app/cli/cli_library.h"
 #include "app/cli/cli_download.h"
+#include "app/cli/cli_options.h"
 #include "app/cli/cli_txt2img.h"
 #include "app/cli/cli_version.h"
 #include "pipeline/engine.h"
@@ -27,47 +28,8 @@ QTextStream& err() {
     return s;
 }
 
-QString usage() {
-    return QCoreApplication::translate(
-        "Cli",
-        "Usage: latentstudio-cli [--threads N] COMMAND [options]\n"
-        "\n"
-        "Commands:\n"
-        "  --version, version     product, library and device versions\n"
-        "  txt2img                text to image (A1111 parameters; --request, --infotext)\n"
-        "  img2img                image to image, inpainting, outpainting (A1111 parameters)\n"
-        "  samplers               A1111 sampler names and aliases (JSON)\n"
-        "  inspect PATH [--no-hash] [--no-probe]\n"
-        "                         describe a model file or diffusers folder (JSON, hashes)\n"
-        "  convert FILE.ckpt --out FILE.safetensors [--fp16] [--overwrite]\n"
-        "                         convert a pickle checkpoint safely (restricted reader, child process)\n"
-        "  bench gemm|unet|vae|text|load [options] [--plain]\n"
-        "                         benchmark figures (JSON): unet --family sd1|sd2|sdxl --width W\n"
-        "                         --height H --batch N [--steps N] [--weights fp32|fp16|bf16];\n"
-        "                         vae --width W --height H [--tiled];\n"
-        "                         text --family F [--batch N]; gemm [--sizes 2048,4096];\n"
-        "                         load [--path FILE] [--keep] (real-size SD 1.5, fp16 file)\n"
-        "  schedules              A1111 schedule types (JSON)\n"
-        "  library scan ROOT      index a models folder, print it as JSON [--no-hash] [--db FILE]\n"
-        "  download URL           fetch a model from Hugging Face or Civitai (verified)\n"
-        "  help                   this text\n"
-        "\n"
-        "txt2img options:\n"
-        "  --model PATH [--vae PATH] --prompt TEXT [--negative TEXT] [--seed N] [--steps N]\n"
-        "  [--cfg F] [--width W] [--height H] [--sampler NAME] [--schedule NAME]\n"
-        "  [--batch-size N] [--n-iter N] [--clip-skip N] [--rng cpu|gpu|nv]\n"
-        "  [--subseed N --subseed-strength F] [--device cpu|cuda] --out DIR [--save-latents]\n"
-        "  [--infotext TEXT] [--request FILE]   (explicit flags win)\n"
-        "\n"
-        "img2img options (plus every txt2img option; --request takes an /sdapi/v1/img2img body):\n"
-        "  --init IMAGE [--mask IMAGE] [--strength F] [--resize-mode 0|1|2|3] [--mask-blur N|X,Y]\n"
-        "  [--inpaint-area whole|masked] [--padding N] [--fill fill|original|latent-noise|latent-nothing]\n"
-        "  [--invert-mask] [--mask-from-alpha] [--outpaint LEFT,TOP,RIGHT,BOTTOM]\n"
-        "\n"
-        "download options:\n"
-        "  URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]\n"
-        "  (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)\n");
-}
+// The usage text comes from the option table (app/cli/cli_options.cpp), as the man page does.
+QString usage() { return cliUsageText(); }
 
 } // namespace
 

@@ -37,6 +37,11 @@ inline const SettingKey<int> PreviewEverySteps{"engine/previewEvery", 2};  // 0 
 inline const SettingKey<QString> RecentModels{"generation/recentModels", {}};  // '\n'-separated paths, newest first
 inline const SettingKey<QString> LastModel{"generation/lastModel", {}};
 inline const SettingKey<QString> LastVae{"generation/lastVae", {}};
+// The settings file's own version (app/core/settings_schema.h); 0 = written before versioning.
+inline const SettingKey<int> SchemaVersion{"meta/schemaVersion", 0};
+// The log (app/core/app_log.h): "debug", "info", "warning" or "error"; prompts in the log.
+inline const SettingKey<QString> LogLevel{"log/level", QStringLiteral("info")};
+inline const SettingKey<bool> LogPrompts{"log/includePrompts", false};
 
 } // namespace settings
 
@@ -54,12 +59,18 @@ public:
     }
     template <typename T>
     void setValue(const SettingKey<T>& key, const T& value) {
+        if (readOnly()) return;
         backend()->setValue(QLatin1String(key.name), QVariant::fromValue(value));
     }
     template <typename T>
     void remove(const SettingKey<T>& key) {
+        if (readOnly()) return;
         backend()->remove(QLatin1String(key.name));
     }
+    // Process-wide: the settings file was written by a newer version (upgradeSettings), so
+    // nothing is written to it in this run; values are still read.
+    static void setReadOnly(bool readOnly);
+    static bool readOnly();
     void sync() { backend()->sync(); }
 
 private:
