@@ -19,6 +19,8 @@ PACKAGES=(
   libopenimageio-dev qtkeychain-qt6-dev
   xvfb xauth fontconfig fonts-dejavu-core
   dbus-daemon  # a private session bus in the "Show in folder" test (tests/ui/tst_gallery_dock)
+  clang-14 libclang-rt-14-dev  # libFuzzer + ASan/UBSan harnesses (tests/fuzz/smoke.sh, run by .ci/run)
+  file lintian desktop-file-utils appstream man-db  # the .deb: CPack's shlibdeps, packaging/test_package.sh
 )
 
 as_root() {
