@@ -184,7 +184,8 @@ wait "$spid" 2>/dev/null || true
 run_check final --data "$data" --out "$out"
 
 elapsed=$(( $(date +%s) - start ))
-images=$(find "$out" "$data/recovery" -name '*.png' 2>/dev/null | wc -l)
+# (The recovery folder exists only when an image went there: find's failure must not end the run.)
+images=$( (find "$out" "$data/recovery" -name '*.png' 2>/dev/null || true) | wc -l)
 done_jobs=$("$check" idle --data "$data" --count-done 2>/dev/null || echo "?")
 echo "kill9_soak: seed $seed, $kills kills in ${elapsed}s ($early while starting), $restarts_checked restarts checked"
 echo "kill9_soak: at the kill the studio was:"
