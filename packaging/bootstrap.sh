@@ -20,6 +20,8 @@ PACKAGES=(
   libopencv-dev  # ControlNet preprocessors (only opencv_core + opencv_imgproc are linked)
   xvfb xauth fontconfig fonts-dejavu-core
   dbus-daemon  # a private session bus in the "Show in folder" test (tests/ui/tst_gallery_dock)
+  clang-14 libclang-rt-14-dev  # libFuzzer + ASan/UBSan harnesses (tests/fuzz/smoke.sh, run by .ci/run)
+  file lintian desktop-file-utils appstream man-db  # the .deb: CPack's shlibdeps, packaging/test_package.sh
 )
 
 as_root() {

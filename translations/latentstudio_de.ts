@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de">
 <context>
     <name>Backends</name>
@@ -16,15 +15,15 @@
         <translation>Der Server wurde neu gestartet (oder hat die Verbindung getrennt), während er den Auftrag ausführte; der Auftrag wurde nicht beendet und nicht erneut gesendet. (%1)</translation>
     </message>
     <message>
-        <source>The server&apos;s answer has no images (not a JSON object).</source>
+        <source>The server's answer has no images (not a JSON object).</source>
         <translation>Die Antwort des Servers enthält keine Bilder (kein JSON-Objekt).</translation>
     </message>
     <message>
-        <source>The server&apos;s answer has no images.</source>
+        <source>The server's answer has no images.</source>
         <translation>Die Antwort des Servers enthält keine Bilder.</translation>
     </message>
     <message>
-        <source>Image %1 of the server&apos;s answer is not base64 text.</source>
+        <source>Image %1 of the server's answer is not base64 text.</source>
         <translation>Bild %1 der Serverantwort ist kein Base64-Text.</translation>
     </message>
     <message>
@@ -48,15 +47,15 @@
         <translation>Bild-API im OpenAI-Stil</translation>
     </message>
     <message>
-        <source>The backend name &quot;%1&quot; is not allowed: use 1–64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <source>The backend name "%1" is not allowed: use 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit.</source>
         <translation>Der Backend-Name „%1“ ist nicht erlaubt: 1–64 Buchstaben, Ziffern, „.“, „_“ oder „-“ verwenden, beginnend mit einem Buchstaben oder einer Ziffer.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is a dispatch target, not a backend name.</source>
+        <source>"%1" is a dispatch target, not a backend name.</source>
         <translation>„%1“ ist ein Verteilungsziel, kein Backend-Name.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an http(s) address.</source>
+        <source>"%1" is not an http(s) address.</source>
         <translation>„%1“ ist keine http(s)-Adresse.</translation>
     </message>
     <message>
@@ -76,15 +75,15 @@
         <translation>Das Zeitlimit muss zwischen 1 Sekunde und 7 Tagen liegen.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an environment variable name.</source>
+        <source>"%1" is not an environment variable name.</source>
         <translation>„%1“ ist kein Name einer Umgebungsvariablen.</translation>
     </message>
     <message>
-        <source>No system keychain is available (%1): the secret of backend &quot;%2&quot; is kept for this session only. Set it again after a restart, or name an environment variable that holds it.</source>
+        <source>No system keychain is available (%1): the secret of backend "%2" is kept for this session only. Set it again after a restart, or name an environment variable that holds it.</source>
         <translation>Kein Systemschlüsselbund verfügbar (%1): Das Geheimnis des Backends „%2“ wird nur für diese Sitzung behalten. Nach einem Neustart erneut eingeben oder eine Umgebungsvariable angeben, die es enthält.</translation>
     </message>
     <message>
-        <source>The system keychain did not answer: the secret of backend &quot;%1&quot; is kept for this session only.</source>
+        <source>The system keychain did not answer: the secret of backend "%1" is kept for this session only.</source>
         <translation>Der Systemschlüsselbund hat nicht geantwortet: Das Geheimnis des Backends „%1“ wird nur für diese Sitzung behalten.</translation>
     </message>
     <message>
@@ -92,7 +91,7 @@
         <translation>wartet auf %1 (%2)</translation>
     </message>
     <message>
-        <source>The images API answered without images (no &quot;data&quot;).</source>
+        <source>The images API answered without images (no "data").</source>
         <translation>Die Bild-API hat ohne Bilder geantwortet (kein „data“).</translation>
     </message>
     <message>
@@ -108,11 +107,11 @@
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <source>Backend &quot;%1&quot; needs credentials (HTTP %2): set its %3 in Settings ▸ Backends or in the environment variable it names.</source>
+        <source>Backend "%1" needs credentials (HTTP %2): set its %3 in Settings ▸ Backends or in the environment variable it names.</source>
         <translation>Backend „%1“ braucht Zugangsdaten (HTTP %2): %3 unter Einstellungen ▸ Backends oder in der angegebenen Umgebungsvariablen setzen.</translation>
     </message>
     <message>
-        <source>Backend &quot;%1&quot; refused the credentials (HTTP %2): check its %3. The job was not retried.</source>
+        <source>Backend "%1" refused the credentials (HTTP %2): check its %3. The job was not retried.</source>
         <translation>Backend „%1“ hat die Zugangsdaten abgelehnt (HTTP %2): %3 prüfen. Der Auftrag wurde nicht wiederholt.</translation>
     </message>
     <message>
@@ -131,7 +130,7 @@
         <translation>%1: %2; Wiederholung %3 von %4 in %5 s</translation>
     </message>
     <message>
-        <source>The server&apos;s answer is not valid JSON (%1 at byte %2).</source>
+        <source>The server's answer is not valid JSON (%1 at byte %2).</source>
         <translation>Die Antwort des Servers ist kein gültiges JSON (%1 bei Byte %2).</translation>
     </message>
     <message>
@@ -179,7 +178,7 @@
         <translation>%1 (offline, wartet)</translation>
     </message>
     <message>
-        <source>No backend named &quot;%1&quot; is configured (Settings ▸ Backends).</source>
+        <source>No backend named "%1" is configured (Settings ▸ Backends).</source>
         <translation>Kein Backend namens „%1“ ist eingerichtet (Einstellungen ▸ Backends).</translation>
     </message>
     <message>
@@ -327,7 +326,7 @@
         <translation>Der Bild-zu-Bild-Auftrag hat kein Ausgangsbild.</translation>
     </message>
     <message>
-        <source>Backend &quot;%1&quot; is an OpenAI-style images API: it only makes images from text. Send image-to-image jobs to the local worker or an A1111 backend.</source>
+        <source>Backend "%1" is an OpenAI-style images API: it only makes images from text. Send image-to-image jobs to the local worker or an A1111 backend.</source>
         <translation>Backend „%1“ ist eine Bild-API im OpenAI-Stil: Sie erzeugt nur Bilder aus Text. Bild-zu-Bild-Aufträge an den lokalen Worker oder ein A1111-Backend senden.</translation>
     </message>
     <message>
@@ -406,7 +405,7 @@
         <translation>latentstudio-cli: --threads braucht eine nicht-negative Zahl</translation>
     </message>
     <message>
-        <source>latentstudio-cli: unknown command &quot;%1&quot; (see latentstudio-cli help)</source>
+        <source>latentstudio-cli: unknown command "%1" (see latentstudio-cli help)</source>
         <translation>latentstudio-cli: unbekannter Befehl „%1“ (siehe latentstudio-cli help)</translation>
     </message>
     <message>
@@ -418,7 +417,7 @@
         <translation>--db braucht einen Dateinamen</translation>
     </message>
     <message>
-        <source>library scan: unknown option &quot;%1&quot;</source>
+        <source>library scan: unknown option "%1"</source>
         <translation>library scan: unbekannte Option „%1“</translation>
     </message>
     <message>
@@ -450,11 +449,11 @@
         <translation>%1 braucht einen Wert</translation>
     </message>
     <message>
-        <source>%1 needs a whole number, not &quot;%2&quot;</source>
+        <source>%1 needs a whole number, not "%2"</source>
         <translation>%1 braucht eine ganze Zahl, nicht „%2“</translation>
     </message>
     <message>
-        <source>unknown option &quot;%1&quot;</source>
+        <source>unknown option "%1"</source>
         <translation>unbekannte Option „%1“</translation>
     </message>
     <message>
@@ -502,7 +501,7 @@
         <translation>bench %1: nicht genug Speicher</translation>
     </message>
     <message>
-        <source>download: unknown option &quot;%1&quot;</source>
+        <source>download: unknown option "%1"</source>
         <translation>download: unbekannte Option „%1“</translation>
     </message>
     <message>
@@ -514,7 +513,7 @@
         <translation>Aufruf: latentstudio-cli download URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]</translation>
     </message>
     <message>
-        <source>--kind must be checkpoint, lora, vae, embedding or controlnet, not &quot;%1&quot;</source>
+        <source>--kind must be checkpoint, lora, vae, embedding or controlnet, not "%1"</source>
         <translation>--kind muss checkpoint, lora, vae, embedding oder controlnet sein, nicht „%1“</translation>
     </message>
     <message>
@@ -618,19 +617,19 @@
         <translation>latentstudio-cli: Der Ausgabeordner ist nicht nutzbar (%1); das Bild wurde unter %2 gespeichert</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; must be a whole number.</source>
+        <source>"%1" must be a whole number.</source>
         <translation>„%1“ muss eine ganze Zahl sein.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; must be a number.</source>
+        <source>"%1" must be a number.</source>
         <translation>„%1“ muss eine Zahl sein.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; must be a string.</source>
+        <source>"%1" must be a string.</source>
         <translation>„%1“ muss eine Zeichenkette sein.</translation>
     </message>
     <message>
-        <source>%1 needs a non-negative whole number, got &quot;%2&quot;.</source>
+        <source>%1 needs a non-negative whole number, got "%2".</source>
         <translation>%1 braucht eine nicht-negative ganze Zahl, erhalten: „%2“.</translation>
     </message>
     <message>
@@ -654,19 +653,19 @@
         <translation>--outpaint erwartet Pixel für links,oben,rechts,unten (z. B. 0,0,64,0).</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; must be true/false or 0/1.</source>
+        <source>"%1" must be true/false or 0/1.</source>
         <translation>„%1“ muss true/false oder 0/1 sein.</translation>
     </message>
     <message>
-        <source>&quot;init_images&quot; must be a list of base64 images.</source>
+        <source>"init_images" must be a list of base64 images.</source>
         <translation>„init_images“ muss eine Liste von Base64-Bildern sein.</translation>
     </message>
     <message>
-        <source>Only one init image is supported (&quot;init_images&quot; has %1).</source>
+        <source>Only one init image is supported ("init_images" has %1).</source>
         <translation>Es wird nur ein Ausgangsbild unterstützt („init_images“ enthält %1).</translation>
     </message>
     <message>
-        <source>&quot;mask&quot; must be a base64 image.</source>
+        <source>"mask" must be a base64 image.</source>
         <translation>„mask“ muss ein Base64-Bild sein.</translation>
     </message>
     <message>
@@ -686,15 +685,15 @@
         <translation>Die Anfragedatei %1 ist kein JSON-Objekt: %2</translation>
     </message>
     <message>
-        <source>%1 needs a whole number, got &quot;%2&quot;.</source>
+        <source>%1 needs a whole number, got "%2".</source>
         <translation>%1 braucht eine ganze Zahl, erhalten: „%2“.</translation>
     </message>
     <message>
-        <source>%1 needs a number, got &quot;%2&quot;.</source>
+        <source>%1 needs a number, got "%2".</source>
         <translation>%1 braucht eine Zahl, erhalten: „%2“.</translation>
     </message>
     <message>
-        <source>Unexpected argument &quot;%1&quot;.</source>
+        <source>Unexpected argument "%1".</source>
         <translation>Unerwartetes Argument „%1“.</translation>
     </message>
     <message>
@@ -710,40 +709,12 @@
         <translation>--model ist erforderlich.</translation>
     </message>
     <message>
-        <source>--init is required (or &quot;init_images&quot; in the --request body).</source>
+        <source>--init is required (or "init_images" in the --request body).</source>
         <translation>--init ist erforderlich (oder „init_images“ im --request-Body).</translation>
     </message>
     <message>
         <source>--out is required.</source>
         <translation>--out ist erforderlich.</translation>
-    </message>
-    <message>
-        <source>
-ControlNet options (txt2img and img2img; repeat --controlnet for several units; the
---control-* options apply to the unit the last --controlnet started):
-  --controlnet MODEL     a ControlNet file or folder, or a name looked up in
-                         ROOT/models/ControlNet with --models-root ROOT (&quot;name [hash8]&quot;)
-  --control-image IMAGE [--control-mask IMAGE] [--control-module none|canny|invert|...]
-  [--control-res N] [--control-threshold-a F] [--control-threshold-b F] [--pixel-perfect]
-  [--control-weight F] [--guidance-start F] [--guidance-end F]
-  [--control-mode balanced|prompt|controlnet] [--control-resize just|crop|fill]
-  --request bodies: alwayson_scripts.controlnet.args as sd-webui-controlnet takes them;
-  --save-latents adds control.hint (control.N.hint for unit N &gt; 0).
-  bench unet --controlnet: the cost of one unit on a UNet step (fp16 weights).
-</source>
-        <translation>
-ControlNet-Optionen (txt2img und img2img; --controlnet für mehrere Einheiten wiederholen; die
---control-*-Optionen gelten für die Einheit, die das letzte --controlnet begonnen hat):
-  --controlnet MODEL     eine ControlNet-Datei oder ein -Ordner, oder ein Name, der mit
-                         --models-root ROOT in ROOT/models/ControlNet gesucht wird („name [hash8]“)
-  --control-image IMAGE [--control-mask IMAGE] [--control-module none|canny|invert|...]
-  [--control-res N] [--control-threshold-a F] [--control-threshold-b F] [--pixel-perfect]
-  [--control-weight F] [--guidance-start F] [--guidance-end F]
-  [--control-mode balanced|prompt|controlnet] [--control-resize just|crop|fill]
-  --request-Bodys: alwayson_scripts.controlnet.args wie sd-webui-controlnet sie annimmt;
-  --save-latents ergänzt control.hint (control.N.hint für Einheit N &gt; 0).
-  bench unet --controlnet: die Kosten einer Einheit für einen UNet-Schritt (fp16-Gewichte).
-</translation>
     </message>
     <message>
         <source>%1 needs a --controlnet MODEL before it.</source>
@@ -770,7 +741,7 @@ ControlNet-Optionen (txt2img und img2img; --controlnet für mehrere Einheiten wi
         <translation>bench lora: %1</translation>
     </message>
     <message>
-        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, vae, text, load or lora)</source>
+        <source>unknown benchmark "%1" (use gemm, unet, vae, text, load or lora)</source>
         <translation>unbekannter Benchmark „%1“ (gemm, unet, vae, text, load oder lora verwenden)</translation>
     </message>
     <message>
@@ -778,15 +749,15 @@ ControlNet-Optionen (txt2img und img2img; --controlnet für mehrere Einheiten wi
         <translation>inspect: --model braucht einen Checkpoint</translation>
     </message>
     <message>
-        <source>The infotext&apos;s VAE &quot;%1&quot; is not in the VAE folders; using the automatic choice.</source>
+        <source>The infotext's VAE "%1" is not in the VAE folders; using the automatic choice.</source>
         <translation>Das VAE „%1“ aus dem Infotext ist nicht in den VAE-Ordnern; die automatische Wahl wird verwendet.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; must be a list of folders.</source>
+        <source>"%1" must be a list of folders.</source>
         <translation>„%1“ muss eine Liste von Ordnern sein.</translation>
     </message>
     <message>
-        <source>&quot;sd_vae&quot; must be a VAE name, &quot;Automatic&quot; or &quot;None&quot;.</source>
+        <source>"sd_vae" must be a VAE name, "Automatic" or "None".</source>
         <translation>„sd_vae“ muss ein VAE-Name, „Automatic“ oder „None“ sein.</translation>
     </message>
     <message>
@@ -913,130 +884,6 @@ ControlNet-Optionen (txt2img und img2img; --controlnet für mehrere Einheiten wi
         <translation>latentstudio-cli: bis zu %1 s wird auf den laufenden Auftrag gewartet (erneutes Signal bricht ihn ab)</translation>
     </message>
     <message>
-        <source>Usage: latentstudio-cli [--threads N] COMMAND [options]
-
-Commands:
-  --version, version     product, library and device versions
-  txt2img                text to image (A1111 parameters; --request, --infotext)
-  img2img                image to image, inpainting, outpainting (A1111 parameters)
-  samplers               A1111 sampler names and aliases (JSON)
-  inspect PATH [--no-hash] [--no-probe] [--model CHECKPOINT]
-                         describe a model, LoRA or embedding file or diffusers folder (JSON, hashes)
-  convert FILE.ckpt --out FILE.safetensors [--fp16] [--overwrite]
-                         convert a pickle checkpoint safely (restricted reader, child process)
-  bench gemm|unet|vae|text|load|lora|serve|dispatch [options] [--plain]
-                         benchmark figures (JSON): unet --family sd1|sd2|sdxl --width W
-                         --height H --batch N [--steps N] [--weights fp32|fp16|bf16];
-                         vae --width W --height H [--tiled];
-                         text --family F [--batch N]; gemm [--sizes 2048,4096];
-                         load [--path FILE] [--keep] (real-size SD 1.5, fp16 file);
-                         lora --family sd1 [--rank N] (apply, switch, step overhead, memory)
-                         serve [--requests N] [--pollers N] [--poll-ms N] [--job-steps N]
-                         (HTTP API overhead, pollers, memory; demo model)
-                         dispatch --backends URL,URL | --spawn N [--images 40] [--steps N]
-                         (&quot;Any&quot; over remote backends: throughput against the ideal)
-  schedules              A1111 schedule types (JSON)
-  library scan ROOT      index a models folder, print it as JSON [--no-hash] [--db FILE]
-  download URL           fetch a model from Hugging Face or Civitai (verified)
-  serve                  the HTTP API: A1111 /sdapi/v1, OpenAI-style images, async jobs
-  backends add|list|check|remove
-                         remote backends (A1111/Forge/SD.Next, RunPod, OpenAI-style APIs)
-  help                   this text
-
-txt2img options:
-  --model PATH [--vae PATH] --prompt TEXT [--negative TEXT] [--seed N] [--steps N]
-  [--cfg F] [--width W] [--height H] [--sampler NAME] [--schedule NAME]
-  [--batch-size N] [--n-iter N] [--clip-skip N] [--rng cpu|gpu|nv]
-  [--subseed N --subseed-strength F] [--device cpu|cuda] --out DIR [--save-latents]
-  [--infotext TEXT] [--request FILE]   (explicit flags win)
-  [--models-root ROOT] [--lora-dir DIR] [--embeddings-dir DIR]   (&lt;lora:NAME:W&gt;, embeddings)
-  (--vae also takes a VAE name, Automatic or None, looked up in ROOT/models/VAE)
-
-img2img options (plus every txt2img option; --request takes an /sdapi/v1/img2img body):
-  --init IMAGE [--mask IMAGE] [--strength F] [--resize-mode 0|1|2|3] [--mask-blur N|X,Y]
-  [--inpaint-area whole|masked] [--padding N] [--fill fill|original|latent-noise|latent-nothing]
-  [--invert-mask] [--mask-from-alpha] [--outpaint LEFT,TOP,RIGHT,BOTTOM]
-
-remote backends (txt2img and img2img run there instead of here; same options and files):
-  --backend NAME | --backend-url URL --backend-kind a1111|runpod|openai [--backend-user U]
-  [--backend-model M] [--backend-wait SECONDS]   (LATENT_BACKEND_SECRET: user:pass or the API key)
-  backends add NAME --kind KIND --url URL [--user U] [--secret-env VAR | --secret-stdin]
-  [--concurrency N] [--timeout S] [--model M] [--extras JSON] [--no-any]; backends check NAME [--json]
-
-download options:
-  URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
-  (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
-
-serve options:
-  [--listen] [--port 7860] [--api-auth user:pass[,user2:pass2]] [--api-auth-file FILE]
-  [--api-key KEY] [--api-keys-file FILE] [--models-root ROOT] [--data-dir DIR] [--output-dir DIR]
-  [--tls-keyfile F --tls-certfile F] [--cors-allow-origins LIST] [--queue-size N] [--max-batch N]
-  [--max-body-mb N] [--max-connections N] [--header-timeout S] [--shutdown-timeout S]
-  [--insecure-no-auth]   (a non-loopback address needs --api-auth unless this is given)
-</source>
-        <translation>Aufruf: latentstudio-cli [--threads N] COMMAND [options]
-
-Befehle:
-  --version, version     Versionen von Produkt, Bibliotheken und Gerät
-  txt2img                Text zu Bild (A1111-Parameter; --request, --infotext)
-  img2img                Bild zu Bild, Inpainting, Outpainting (A1111-Parameter)
-  samplers               A1111-Samplernamen und Aliasse (JSON)
-  inspect PATH [--no-hash] [--no-probe] [--model CHECKPOINT]
-                         eine Modell-, LoRA- oder Embedding-Datei oder einen diffusers-Ordner beschreiben (JSON, Hashes)
-  convert FILE.ckpt --out FILE.safetensors [--fp16] [--overwrite]
-                         einen Pickle-Checkpoint sicher umwandeln (eingeschränkter Leser, Kindprozess)
-  bench gemm|unet|vae|text|load|lora|serve|dispatch [options] [--plain]
-                         Benchmark-Werte (JSON): unet --family sd1|sd2|sdxl --width W
-                         --height H --batch N [--steps N] [--weights fp32|fp16|bf16];
-                         vae --width W --height H [--tiled];
-                         text --family F [--batch N]; gemm [--sizes 2048,4096];
-                         load [--path FILE] [--keep] (SD 1.5 in Originalgröße, fp16-Datei);
-                         lora --family sd1 [--rank N] (Anwenden, Wechseln, Mehraufwand pro Schritt, Speicher)
-                         serve [--requests N] [--pollers N] [--poll-ms N] [--job-steps N]
-                         (Mehraufwand der HTTP-API, Abfragende, Speicher; Demomodell)
-                         dispatch --backends URL,URL | --spawn N [--images 40] [--steps N]
-                         („Beliebig“ über entfernte Backends: Durchsatz gegenüber dem Ideal)
-  schedules              A1111-Zeitplantypen (JSON)
-  library scan ROOT      einen Modellordner indizieren, als JSON ausgeben [--no-hash] [--db FILE]
-  download URL           ein Modell von Hugging Face oder Civitai laden (geprüft)
-  serve                  die HTTP-API: A1111 /sdapi/v1, Bilder im OpenAI-Stil, asynchrone Aufträge
-  backends add|list|check|remove
-                         entfernte Backends (A1111/Forge/SD.Next, RunPod, APIs im OpenAI-Stil)
-  help                   dieser Text
-
-Optionen für txt2img:
-  --model PATH [--vae PATH] --prompt TEXT [--negative TEXT] [--seed N] [--steps N]
-  [--cfg F] [--width W] [--height H] [--sampler NAME] [--schedule NAME]
-  [--batch-size N] [--n-iter N] [--clip-skip N] [--rng cpu|gpu|nv]
-  [--subseed N --subseed-strength F] [--device cpu|cuda] --out DIR [--save-latents]
-  [--infotext TEXT] [--request FILE]   (explizite Flags haben Vorrang)
-  [--models-root ROOT] [--lora-dir DIR] [--embeddings-dir DIR]   (&lt;lora:NAME:W&gt;, Embeddings)
-  (--vae nimmt auch einen VAE-Namen, Automatic oder None, gesucht in ROOT/models/VAE)
-
-Optionen für img2img (zusätzlich alle txt2img-Optionen; --request erwartet den Body einer /sdapi/v1/img2img-Anfrage):
-  --init IMAGE [--mask IMAGE] [--strength F] [--resize-mode 0|1|2|3] [--mask-blur N|X,Y]
-  [--inpaint-area whole|masked] [--padding N] [--fill fill|original|latent-noise|latent-nothing]
-  [--invert-mask] [--mask-from-alpha] [--outpaint LEFT,TOP,RIGHT,BOTTOM]
-
-Entfernte Backends (txt2img und img2img laufen dort statt hier; gleiche Optionen und Dateien):
-  --backend NAME | --backend-url URL --backend-kind a1111|runpod|openai [--backend-user U]
-  [--backend-model M] [--backend-wait SECONDS]   (LATENT_BACKEND_SECRET: user:pass oder der API-Schlüssel)
-  backends add NAME --kind KIND --url URL [--user U] [--secret-env VAR | --secret-stdin]
-  [--concurrency N] [--timeout S] [--model M] [--extras JSON] [--no-any]; backends check NAME [--json]
-
-Optionen für download:
-  URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
-  (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
-
-Optionen für serve:
-  [--listen] [--port 7860] [--api-auth user:pass[,user2:pass2]] [--api-auth-file FILE]
-  [--api-key KEY] [--api-keys-file FILE] [--models-root ROOT] [--data-dir DIR] [--output-dir DIR]
-  [--tls-keyfile F --tls-certfile F] [--cors-allow-origins LIST] [--queue-size N] [--max-batch N]
-  [--max-body-mb N] [--max-connections N] [--header-timeout S] [--shutdown-timeout S]
-  [--insecure-no-auth]   (eine Adresse außerhalb des Rechners braucht --api-auth, außer mit dieser Option)
-</translation>
-    </message>
-    <message>
         <source>bench dispatch: %1 needs a value</source>
         <translation>bench dispatch: %1 braucht einen Wert</translation>
     </message>
@@ -1085,7 +932,7 @@ Optionen für serve:
         <translation>Entweder --backend NAME oder --backend-url angeben, nicht beides.</translation>
     </message>
     <message>
-        <source>No backend named &quot;%1&quot; (see latentstudio-cli backends list).</source>
+        <source>No backend named "%1" (see latentstudio-cli backends list).</source>
         <translation>Kein Backend namens „%1“ (siehe latentstudio-cli backends list).</translation>
     </message>
     <message>
@@ -1121,7 +968,7 @@ Optionen für serve:
         <translation>--extras muss ein JSON-Objekt sein: %1</translation>
     </message>
     <message>
-        <source>backends add: unknown option &quot;%1&quot;</source>
+        <source>backends add: unknown option "%1"</source>
         <translation>backends add: unbekannte Option „%1“</translation>
     </message>
     <message>
@@ -1167,7 +1014,7 @@ Optionen für serve:
         </translation>
     </message>
     <message>
-        <source>(server&apos;s)</source>
+        <source>(server's)</source>
         <translation>(des Servers)</translation>
     </message>
     <message>
@@ -1187,7 +1034,7 @@ Optionen für serve:
         <translation>Aufruf: latentstudio-cli backends check NAME [--json]</translation>
     </message>
     <message>
-        <source>No backend named &quot;%1&quot;.</source>
+        <source>No backend named "%1".</source>
         <translation>Kein Backend namens „%1“.</translation>
     </message>
     <message>
@@ -1265,35 +1112,351 @@ Optionen für serve:
         <source>usage: latentstudio-cli backends add|list|check|remove ...</source>
         <translation>Aufruf: latentstudio-cli backends add|list|check|remove ...</translation>
     </message>
+    <message>
+        <source>the checkpoint: a .safetensors file or a diffusers folder</source>
+        <translation>der Checkpoint: eine .safetensors-Datei oder ein diffusers-Ordner</translation>
+    </message>
+    <message>
+        <source>a VAE to use instead of the checkpoint's</source>
+        <translation>ein VAE statt dem des Checkpoints</translation>
+    </message>
+    <message>
+        <source>the prompt, in A1111 syntax</source>
+        <translation>der Prompt in A1111-Syntax</translation>
+    </message>
+    <message>
+        <source>the negative prompt</source>
+        <translation>der negative Prompt</translation>
+    </message>
+    <message>
+        <source>the seed (-1: random)</source>
+        <translation>der Seed (-1: zufällig)</translation>
+    </message>
+    <message>
+        <source>sampling steps</source>
+        <translation>Sampling-Schritte</translation>
+    </message>
+    <message>
+        <source>CFG scale</source>
+        <translation>CFG-Skala</translation>
+    </message>
+    <message>
+        <source>image width in pixels (a multiple of 8)</source>
+        <translation>Bildbreite in Pixeln (ein Vielfaches von 8)</translation>
+    </message>
+    <message>
+        <source>image height in pixels (a multiple of 8)</source>
+        <translation>Bildhöhe in Pixeln (ein Vielfaches von 8)</translation>
+    </message>
+    <message>
+        <source>A1111 sampler name (see the samplers command)</source>
+        <translation>A1111-Samplername (siehe Befehl samplers)</translation>
+    </message>
+    <message>
+        <source>A1111 schedule type (see the schedules command)</source>
+        <translation>A1111-Zeitplantyp (siehe Befehl schedules)</translation>
+    </message>
+    <message>
+        <source>images per batch</source>
+        <translation>Bilder pro Durchgang</translation>
+    </message>
+    <message>
+        <source>batches</source>
+        <translation>Durchgänge</translation>
+    </message>
+    <message>
+        <source>stop the text encoder N layers early (A1111 Clip skip)</source>
+        <translation>den Text-Encoder N Schichten früher anhalten (A1111 Clip skip)</translation>
+    </message>
+    <message>
+        <source>noise source; gpu (A1111's default) is reproduced on any device</source>
+        <translation>Rauschquelle; gpu (Standard von A1111) wird auf jedem Gerät nachgebildet</translation>
+    </message>
+    <message>
+        <source>variation seed</source>
+        <translation>Variations-Seed</translation>
+    </message>
+    <message>
+        <source>variation strength (0-1)</source>
+        <translation>Variationsstärke (0–1)</translation>
+    </message>
+    <message>
+        <source>where to run</source>
+        <translation>wo gerechnet wird</translation>
+    </message>
+    <message>
+        <source>folder for the PNG files (with their A1111 parameters)</source>
+        <translation>Ordner für die PNG-Dateien (mit ihren A1111-Parametern)</translation>
+    </message>
+    <message>
+        <source>also write the intermediate tensors next to the images</source>
+        <translation>auch die Zwischentensoren neben die Bilder schreiben</translation>
+    </message>
+    <message>
+        <source>take the parameters of an A1111 infotext (a PNG's parameters text)</source>
+        <translation>die Parameter eines A1111-Infotexts übernehmen (der parameters-Text eines PNG)</translation>
+    </message>
+    <message>
+        <source>take the parameters of an A1111 /sdapi/v1/txt2img request body (JSON)</source>
+        <translation>die Parameter eines A1111-/sdapi/v1/txt2img-Anfrage-Bodys übernehmen (JSON)</translation>
+    </message>
+    <message>
+        <source>the image to start from (PNG, JPEG, WebP, TIFF, EXR)</source>
+        <translation>das Ausgangsbild (PNG, JPEG, WebP, TIFF, EXR)</translation>
+    </message>
+    <message>
+        <source>inpainting mask: white is repainted</source>
+        <translation>Inpainting-Maske: Weiß wird neu gemalt</translation>
+    </message>
+    <message>
+        <source>denoising strength (0-1)</source>
+        <translation>Entrauschungsstärke (0–1)</translation>
+    </message>
+    <message>
+        <source>just resize, crop and resize, resize and fill, latent upscale</source>
+        <translation>nur skalieren, zuschneiden und skalieren, skalieren und auffüllen, Latent-Hochskalierung</translation>
+    </message>
+    <message>
+        <source>blur of the mask edge in pixels</source>
+        <translation>Unschärfe des Maskenrands in Pixeln</translation>
+    </message>
+    <message>
+        <source>repaint at the whole picture's size or only the masked area's</source>
+        <translation>in der Größe des ganzen Bildes oder nur des maskierten Bereichs neu malen</translation>
+    </message>
+    <message>
+        <source>pixels around the masked area (inpaint area masked)</source>
+        <translation>Pixel um den maskierten Bereich (Inpaint-Bereich masked)</translation>
+    </message>
+    <message>
+        <source>what the masked area starts from</source>
+        <translation>womit der maskierte Bereich beginnt</translation>
+    </message>
+    <message>
+        <source>repaint the black part of the mask instead</source>
+        <translation>stattdessen den schwarzen Teil der Maske neu malen</translation>
+    </message>
+    <message>
+        <source>without --mask: repaint where the init image is transparent</source>
+        <translation>ohne --mask: dort neu malen, wo das Ausgangsbild transparent ist</translation>
+    </message>
+    <message>
+        <source>grow the canvas by these pixels and paint the new border</source>
+        <translation>die Leinwand um diese Pixel vergrößern und den neuen Rand malen</translation>
+    </message>
+    <message>
+        <source>product, library and device versions</source>
+        <translation>Versionen von Produkt, Bibliotheken und Gerät</translation>
+    </message>
+    <message>
+        <source>text to image with A1111 parameters</source>
+        <translation>Text zu Bild mit A1111-Parametern</translation>
+    </message>
+    <message>
+        <source>Explicit flags win over --infotext, which wins over --request.</source>
+        <translation>Explizite Flags haben Vorrang vor --infotext, dieses vor --request.</translation>
+    </message>
+    <message>
+        <source>image to image, inpainting and outpainting with A1111 parameters</source>
+        <translation>Bild zu Bild, Inpainting und Outpainting mit A1111-Parametern</translation>
+    </message>
+    <message>
+        <source>Every txt2img option applies too; --request takes an /sdapi/v1/img2img body with base64 images.</source>
+        <translation>Alle txt2img-Optionen gelten ebenfalls; --request erwartet den Body einer /sdapi/v1/img2img-Anfrage mit base64-Bildern.</translation>
+    </message>
+    <message>
+        <source>A1111 sampler names and aliases (JSON)</source>
+        <translation>A1111-Samplernamen und Aliasse (JSON)</translation>
+    </message>
+    <message>
+        <source>A1111 schedule types (JSON)</source>
+        <translation>A1111-Zeitplantypen (JSON)</translation>
+    </message>
+    <message>
+        <source>describe a model file or diffusers folder (JSON, hashes)</source>
+        <translation>eine Modelldatei oder einen diffusers-Ordner beschreiben (JSON, Hashes)</translation>
+    </message>
+    <message>
+        <source>skip the hashes (fast)</source>
+        <translation>die Hashes auslassen (schnell)</translation>
+    </message>
+    <message>
+        <source>skip the SD 2 prediction probe</source>
+        <translation>die SD-2-Vorhersageprobe auslassen</translation>
+    </message>
+    <message>
+        <source>convert a pickle checkpoint safely (restricted reader in a child process)</source>
+        <translation>einen Pickle-Checkpoint sicher umwandeln (eingeschränkter Leser in einem Kindprozess)</translation>
+    </message>
+    <message>
+        <source>the .safetensors file to write</source>
+        <translation>die zu schreibende .safetensors-Datei</translation>
+    </message>
+    <message>
+        <source>store the weights as float16</source>
+        <translation>die Gewichte als float16 speichern</translation>
+    </message>
+    <message>
+        <source>replace an existing output file</source>
+        <translation>eine vorhandene Ausgabedatei ersetzen</translation>
+    </message>
+    <message>
+        <source>benchmark figures (JSON)</source>
+        <translation>Benchmark-Werte (JSON)</translation>
+    </message>
+    <message>
+        <source>print a table instead of JSON</source>
+        <translation>eine Tabelle statt JSON ausgeben</translation>
+    </message>
+    <message>
+        <source>unet, text: the model family</source>
+        <translation>unet, text: die Modellfamilie</translation>
+    </message>
+    <message>
+        <source>unet, vae: the image size</source>
+        <translation>unet, vae: die Bildgröße</translation>
+    </message>
+    <message>
+        <source>unet, text: the batch size</source>
+        <translation>unet, text: die Batchgröße</translation>
+    </message>
+    <message>
+        <source>unet, vae, text: measured and warm-up runs</source>
+        <translation>unet, vae, text: gemessene und Aufwärmläufe</translation>
+    </message>
+    <message>
+        <source>unet: how the weights are stored</source>
+        <translation>unet: wie die Gewichte gespeichert sind</translation>
+    </message>
+    <message>
+        <source>unet: keep the contiguous memory layout</source>
+        <translation>unet: das zusammenhängende Speicherlayout beibehalten</translation>
+    </message>
+    <message>
+        <source>vae: decode in tiles</source>
+        <translation>vae: in Kacheln dekodieren</translation>
+    </message>
+    <message>
+        <source>gemm: matrix sizes</source>
+        <translation>gemm: Matrixgrößen</translation>
+    </message>
+    <message>
+        <source>gemm: runs per size</source>
+        <translation>gemm: Läufe pro Größe</translation>
+    </message>
+    <message>
+        <source>load: the real-size SD 1.5 fp16 file (made when missing)</source>
+        <translation>load: die fp16-Datei von SD 1.5 in Originalgröße (wird erzeugt, wenn sie fehlt)</translation>
+    </message>
+    <message>
+        <source>load: keep the file made for the run, or make it again</source>
+        <translation>load: die für den Lauf erzeugte Datei behalten oder neu erzeugen</translation>
+    </message>
+    <message>
+        <source>index a models folder and print the index as JSON</source>
+        <translation>einen Modellordner indizieren und den Index als JSON ausgeben</translation>
+    </message>
+    <message>
+        <source>do not hash the files</source>
+        <translation>die Dateien nicht hashen</translation>
+    </message>
+    <message>
+        <source>the index database (default: a temporary one)</source>
+        <translation>die Index-Datenbank (Standard: eine temporäre)</translation>
+    </message>
+    <message>
+        <source>fetch a model from Hugging Face or Civitai, verified by its SHA-256</source>
+        <translation>ein Modell von Hugging Face oder Civitai laden, geprüft über seine SHA-256-Prüfsumme</translation>
+    </message>
+    <message>
+        <source>the A1111-style models folder (default: the first library folder)</source>
+        <translation>der Modellordner im A1111-Aufbau (Standard: der erste Bibliotheksordner)</translation>
+    </message>
+    <message>
+        <source>the kind of model, when the site does not say</source>
+        <translation>die Modellart, wenn die Website sie nicht angibt</translation>
+    </message>
+    <message>
+        <source>do not ask before downloading</source>
+        <translation>vor dem Herunterladen nicht nachfragen</translation>
+    </message>
+    <message>
+        <source>this text</source>
+        <translation>dieser Text</translation>
+    </message>
+    <message>
+        <source>threads for the engine (default: every core)</source>
+        <translation>Threads für die Engine (Standard: alle Kerne)</translation>
+    </message>
+    <message>
+        <source>tokens for gated downloads (sent only to their own site)</source>
+        <translation>Tokens für zugangsbeschränkte Downloads (nur an die eigene Website gesendet)</translation>
+    </message>
+    <message>
+        <source>other addresses for the two sites (mirrors, tests)</source>
+        <translation>andere Adressen für die beiden Websites (Spiegel, Tests)</translation>
+    </message>
+    <message>
+        <source>debug, info, warning or error for this run's log</source>
+        <translation>debug, info, warning oder error für das Protokoll dieses Laufs</translation>
+    </message>
+    <message>
+        <source>another file for the built-in demo model</source>
+        <translation>eine andere Datei für das eingebaute Demo-Modell</translation>
+    </message>
+    <message>
+        <source>another folder for the CLIP vocabulary (clip/)</source>
+        <translation>ein anderer Ordner für das CLIP-Vokabular (clip/)</translation>
+    </message>
+    <message>
+        <source>Usage: latentstudio-cli [--threads N] COMMAND [options]</source>
+        <translation>Aufruf: latentstudio-cli [--threads N] COMMAND [options]</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Befehle:</translation>
+    </message>
+    <message>
+        <source>Global options:</source>
+        <translation>Allgemeine Optionen:</translation>
+    </message>
+    <message>
+        <source>%1 options:</source>
+        <translation>Optionen für %1:</translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation>Umgebung:</translation>
+    </message>
 </context>
 <context>
     <name>ControlNet</name>
     <message>
-        <source>&quot;%1&quot; must be 0, 1 or 2 or a mode&apos;s name.</source>
+        <source>"%1" must be 0, 1 or 2 or a mode's name.</source>
         <translation>„%1“ muss 0, 1 oder 2 oder der Name eines Modus sein.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; must be a number or a mode&apos;s name.</source>
+        <source>"%1" must be a number or a mode's name.</source>
         <translation>„%1“ muss eine Zahl oder der Name eines Modus sein.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; must be a number.</source>
+        <source>"%1" must be a number.</source>
         <translation>„%1“ muss eine Zahl sein.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; must be a string.</source>
+        <source>"%1" must be a string.</source>
         <translation>„%1“ muss eine Zeichenkette sein.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; must be true or false.</source>
+        <source>"%1" must be true or false.</source>
         <translation>„%1“ muss true oder false sein.</translation>
     </message>
     <message>
-        <source>&quot;alwayson_scripts.controlnet&quot; must be an object with &quot;args&quot;.</source>
+        <source>"alwayson_scripts.controlnet" must be an object with "args".</source>
         <translation>„alwayson_scripts.controlnet“ muss ein Objekt mit „args“ sein.</translation>
     </message>
     <message>
-        <source>&quot;alwayson_scripts.controlnet.args&quot; must be a list of units.</source>
+        <source>"alwayson_scripts.controlnet.args" must be a list of units.</source>
         <translation>„alwayson_scripts.controlnet.args“ muss eine Liste von Einheiten sein.</translation>
     </message>
     <message>
@@ -1301,27 +1464,27 @@ Optionen für serve:
         <translation>Es werden höchstens 16 ControlNet-Einheiten unterstützt.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; must be an object.</source>
+        <source>"%1" must be an object.</source>
         <translation>„%1“ muss ein Objekt sein.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a resize mode (Just Resize, Crop and Resize, Resize and Fill).</source>
+        <source>"%1" is not a resize mode (Just Resize, Crop and Resize, Resize and Fill).</source>
         <translation>„%1“ ist kein Skalierungsmodus (Just Resize, Crop and Resize, Resize and Fill).</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a control mode (Balanced, My prompt is more important, ControlNet is more important).</source>
+        <source>"%1" is not a control mode (Balanced, My prompt is more important, ControlNet is more important).</source>
         <translation>„%1“ ist kein Steuerungsmodus (Balanced, My prompt is more important, ControlNet is more important).</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; must be a base64 image or [image, mask].</source>
+        <source>"%1" must be a base64 image or [image, mask].</source>
         <translation>„%1“ muss ein Base64-Bild oder [Bild, Maske] sein.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; must be a base64 image.</source>
+        <source>"%1" must be a base64 image.</source>
         <translation>„%1“ muss ein Base64-Bild sein.</translation>
     </message>
     <message>
-        <source>The entry &quot;ControlNet %1&quot; could not be read and was skipped.</source>
+        <source>The entry "ControlNet %1" could not be read and was skipped.</source>
         <translation>Der Eintrag „ControlNet %1“ konnte nicht gelesen werden und wurde übersprungen.</translation>
     </message>
     <message>
@@ -1349,7 +1512,7 @@ Optionen für serve:
         <translation>ControlNet-Einheit %1: </translation>
     </message>
     <message>
-        <source>no ControlNet model was found for &quot;%1&quot;.</source>
+        <source>no ControlNet model was found for "%1".</source>
         <translation>für „%1“ wurde kein ControlNet-Modell gefunden.</translation>
     </message>
     <message>
@@ -1393,9 +1556,28 @@ Optionen für serve:
     </message>
 </context>
 <context>
+    <name>CrashGuard</name>
+    <message>
+        <source>%1 %2 did not quit normally the last time it ran (started %3).</source>
+        <translation>%1 %2 wurde beim letzten Mal nicht normal beendet (gestartet %3).</translation>
+    </message>
+    <message>
+        <source>It was stopped from outside (for example killed, or the computer lost power) or crashed before it could say why.</source>
+        <translation>Es wurde von außen beendet (zum Beispiel abgebrochen, oder der Computer verlor den Strom) oder stürzte ab, bevor es den Grund festhalten konnte.</translation>
+    </message>
+    <message>
+        <source>Cause: %1.</source>
+        <translation>Ursache: %1.</translation>
+    </message>
+    <message>
+        <source>Images that were reported saved are on disk; a job that was running is marked "interrupted" in the queue. Help ▸ Report a problem collects the details.</source>
+        <translation>Als gespeichert gemeldete Bilder liegen auf dem Datenträger; ein laufender Auftrag ist in der Warteschlange als „unterbrochen“ markiert. Hilfe ▸ Problem melden sammelt die Einzelheiten.</translation>
+    </message>
+</context>
+<context>
     <name>Downloads</name>
     <message>
-        <source>a redirect to a &quot;%1&quot; address was refused</source>
+        <source>a redirect to a "%1" address was refused</source>
         <translation>eine Weiterleitung an eine „%1“-Adresse wurde abgelehnt</translation>
     </message>
     <message>
@@ -1435,7 +1617,7 @@ Optionen für serve:
         <translation>Dateien (%1, %2):</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an http(s) address</source>
+        <source>"%1" is not an http(s) address</source>
         <translation>„%1“ ist keine http(s)-Adresse</translation>
     </message>
     <message>
@@ -1467,23 +1649,23 @@ Optionen für serve:
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <source>The downloaded folder could not be moved to &quot;%1&quot;.</source>
+        <source>The downloaded folder could not be moved to "%1".</source>
         <translation>Der heruntergeladene Ordner konnte nicht nach „%1“ verschoben werden.</translation>
     </message>
     <message>
-        <source>The folder &quot;%1&quot; could not be created.</source>
+        <source>The folder "%1" could not be created.</source>
         <translation>Der Ordner „%1“ konnte nicht erstellt werden.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is already being downloaded (one writer per file).</source>
+        <source>"%1" is already being downloaded (one writer per file).</source>
         <translation>„%1“ wird bereits heruntergeladen (nur ein Schreibvorgang pro Datei).</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; could not be opened: %2</source>
+        <source>"%1" could not be opened: %2</source>
         <translation>„%1“ konnte nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <source>Not enough free space in &quot;%1&quot;: %2 needed, %3 free. Free some space and resume.</source>
+        <source>Not enough free space in "%1": %2 needed, %3 free. Free some space and resume.</source>
         <translation>Nicht genug freier Speicherplatz in „%1“: %2 benötigt, %3 frei. Geben Sie Speicherplatz frei und setzen Sie den Download fort.</translation>
     </message>
     <message>
@@ -1507,15 +1689,15 @@ Optionen für serve:
         <translation>Der Server antwortet wiederholt mit dem falschen Bytebereich.</translation>
     </message>
     <message>
-        <source>The server sends %1 bytes but the site publishes %2 bytes for &quot;%3&quot;; nothing was installed.</source>
+        <source>The server sends %1 bytes but the site publishes %2 bytes for "%3"; nothing was installed.</source>
         <translation>Der Server sendet %1 Bytes, die Website gibt für „%3“ aber %2 Bytes an; nichts wurde installiert.</translation>
     </message>
     <message>
-        <source>The disk is full while writing &quot;%1&quot;: free some space and resume (the partial file is kept).</source>
+        <source>The disk is full while writing "%1": free some space and resume (the partial file is kept).</source>
         <translation>Der Datenträger ist beim Schreiben von „%1“ voll: Geben Sie Speicherplatz frei und setzen Sie den Download fort (die unvollständige Datei bleibt erhalten).</translation>
     </message>
     <message>
-        <source>Writing &quot;%1&quot; failed: %2</source>
+        <source>Writing "%1" failed: %2</source>
         <translation>Schreiben von „%1“ fehlgeschlagen: %2</translation>
     </message>
     <message>
@@ -1523,7 +1705,7 @@ Optionen für serve:
         <translation>%1 hat ein %2-Dokument statt Modelldaten gesendet (Token nötig / kein Modell); nichts wurde als Modell gespeichert.</translation>
     </message>
     <message>
-        <source>The disk is filling up: %1 still needed, %2 free in &quot;%3&quot;. Free some space and resume.</source>
+        <source>The disk is filling up: %1 still needed, %2 free in "%3". Free some space and resume.</source>
         <translation>Der Datenträger wird voll: %1 werden noch benötigt, in „%3“ sind %2 frei. Geben Sie Speicherplatz frei und setzen Sie den Download fort.</translation>
     </message>
     <message>
@@ -1543,23 +1725,23 @@ Optionen für serve:
         <translation>Die Verbindung ist nach %2 Wiederholungen abgebrochen (%1); %3 von %4 bleiben erhalten, der Download kann fortgesetzt werden.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; has %2 bytes, the site publishes %3; nothing was installed.</source>
+        <source>"%1" has %2 bytes, the site publishes %3; nothing was installed.</source>
         <translation>„%1“ hat %2 Bytes, die Website gibt %3 an; nichts wurde installiert.</translation>
     </message>
     <message>
-        <source>The server sent %1 instead of model bytes for &quot;%2&quot; (needs a token / not a model); nothing was saved as a model.</source>
+        <source>The server sent %1 instead of model bytes for "%2" (needs a token / not a model); nothing was saved as a model.</source>
         <translation>Der Server hat für „%2“ %1 statt Modelldaten gesendet (Token nötig / kein Modell); nichts wurde als Modell gespeichert.</translation>
     </message>
     <message>
-        <source>SHA-256 of &quot;%1&quot; is %2 but the site publishes %3: the file was deleted and nothing was installed.</source>
+        <source>SHA-256 of "%1" is %2 but the site publishes %3: the file was deleted and nothing was installed.</source>
         <translation>Die SHA-256-Prüfsumme von „%1“ ist %2, die Website gibt aber %3 an: Die Datei wurde gelöscht und nichts installiert.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; does not match the repository&apos;s git id; it was deleted and nothing was installed.</source>
+        <source>"%1" does not match the repository's git id; it was deleted and nothing was installed.</source>
         <translation>„%1“ stimmt nicht mit der Git-ID des Repositorys überein; die Datei wurde gelöscht und nichts installiert.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; could not be moved into place.</source>
+        <source>"%1" could not be moved into place.</source>
         <translation>„%1“ konnte nicht an den Zielort verschoben werden.</translation>
     </message>
     <message>
@@ -1567,7 +1749,7 @@ Optionen für serve:
         <translation>Angehalten.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a link.</source>
+        <source>"%1" is not a link.</source>
         <translation>„%1“ ist kein Link.</translation>
     </message>
     <message>
@@ -1587,7 +1769,7 @@ Optionen für serve:
         <translation>Nur Links zu Hugging Face und Civitai können heruntergeladen werden.</translation>
     </message>
     <message>
-        <source>The repository has no .safetensors weights for &quot;%1&quot; (only pickle or other formats), which Latent Studio does not download.</source>
+        <source>The repository has no .safetensors weights for "%1" (only pickle or other formats), which Latent Studio does not download.</source>
         <translation>Das Repository enthält keine .safetensors-Gewichte für „%1“ (nur Pickle oder andere Formate); andere Formate lädt Latent Studio nicht herunter.</translation>
     </message>
     <message>
@@ -1615,11 +1797,11 @@ Optionen für serve:
         <translation>%1 antwortete mit %2: Für diese Datei ist ein Token nötig (zugangsbeschränktes oder privates Repository).</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not in %2 (404).</source>
+        <source>"%1" is not in %2 (404).</source>
         <translation>„%1“ ist in %2 nicht vorhanden (404).</translation>
     </message>
     <message>
-        <source>%1 publishes no SHA-256 for &quot;%2&quot;, so it cannot be verified; it was not downloaded.</source>
+        <source>%1 publishes no SHA-256 for "%2", so it cannot be verified; it was not downloaded.</source>
         <translation>%1 veröffentlicht keine SHA-256-Prüfsumme für „%2“, daher kann die Datei nicht geprüft werden; sie wurde nicht heruntergeladen.</translation>
     </message>
     <message>
@@ -1635,7 +1817,7 @@ Optionen für serve:
         <translation>%1 enthält %2 Modelldateien; fügen Sie den Link der gewünschten Datei ein (zum Beispiel %3).</translation>
     </message>
     <message>
-        <source>%1 publishes no SHA-256 for &quot;%2&quot;, so it cannot be verified.</source>
+        <source>%1 publishes no SHA-256 for "%2", so it cannot be verified.</source>
         <translation>%1 veröffentlicht keine SHA-256-Prüfsumme für „%2“, daher kann die Datei nicht geprüft werden.</translation>
     </message>
     <message>
@@ -1647,12 +1829,27 @@ Optionen für serve:
         <translation>Diese Civitai-Version hat keine Datei zum Herunterladen.</translation>
     </message>
     <message>
-        <source>Civitai type &quot;%1&quot; is not a model kind Latent Studio installs (choose a kind to force it).</source>
+        <source>Civitai type "%1" is not a model kind Latent Studio installs (choose a kind to force it).</source>
         <translation>Der Civitai-Typ „%1“ ist keine Modellart, die Latent Studio installiert (wählen Sie eine Art, um die Installation zu erzwingen).</translation>
     </message>
     <message>
-        <source>Civitai publishes no SHA-256 for &quot;%1&quot;, so it cannot be verified.</source>
+        <source>Civitai publishes no SHA-256 for "%1", so it cannot be verified.</source>
         <translation>Civitai veröffentlicht keine SHA-256-Prüfsumme für „%1“, daher kann die Datei nicht geprüft werden.</translation>
+    </message>
+    <message>
+        <source>The download list %1 was written by a newer version of Latent Studio (version %2; this version knows up to %3). It is left unchanged: its downloads are not shown, and downloads started now are not remembered.</source>
+        <translation>Die Download-Liste %1 wurde von einer neueren Version von Latent Studio geschrieben (Version %2; diese Version kennt bis %3). Sie bleibt unverändert: Ihre Downloads werden nicht angezeigt, und jetzt gestartete Downloads werden nicht gemerkt.</translation>
+    </message>
+    <message>
+        <source>Only %1 of %2 received bytes of "%3" reached the disk (is it full?); nothing was installed. Free some space and resume.</source>
+        <translation>Nur %1 von %2 empfangenen Bytes von „%3“ wurden auf den Datenträger geschrieben (ist er voll?); nichts wurde installiert. Geben Sie Speicherplatz frei und setzen Sie den Download fort.</translation>
+    </message>
+</context>
+<context>
+    <name>GalleryStore</name>
+    <message>
+        <source>The gallery index (%1)</source>
+        <translation>Der Galerie-Index (%1)</translation>
     </message>
 </context>
 <context>
@@ -1804,7 +2001,7 @@ Optionen für serve:
         <translation>Nur die Übertragungskodierung „chunked“ wird unterstützt.</translation>
     </message>
     <message>
-        <source>Only &quot;Expect: 100-continue&quot; is supported.</source>
+        <source>Only "Expect: 100-continue" is supported.</source>
         <translation>Nur „Expect: 100-continue“ wird unterstützt.</translation>
     </message>
     <message>
@@ -1957,6 +2154,13 @@ Optionen für serve:
     </message>
 </context>
 <context>
+    <name>JobStore</name>
+    <message>
+        <source>The job queue (%1)</source>
+        <translation>Die Auftragswarteschlange (%1)</translation>
+    </message>
+</context>
+<context>
     <name>ModelImport</name>
     <message>
         <source>the destination appeared while copying</source>
@@ -1997,6 +2201,13 @@ Optionen für serve:
     <message>
         <source>copied</source>
         <translation>kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>ModelIndex</name>
+    <message>
+        <source>The model library index (%1)</source>
+        <translation>Der Index der Modellbibliothek (%1)</translation>
     </message>
 </context>
 <context>
@@ -2073,14 +2284,14 @@ Optionen für serve:
 <context>
     <name>NetworkFolders</name>
     <message>
-        <source>The VAE &quot;%1&quot; was not found in the VAE folders.</source>
+        <source>The VAE "%1" was not found in the VAE folders.</source>
         <translation>Das VAE „%1“ wurde in den VAE-Ordnern nicht gefunden.</translation>
     </message>
 </context>
 <context>
     <name>NetworkRestore</name>
     <message>
-        <source>Lora &quot;%1&quot; is &quot;%2&quot; here (same hash).</source>
+        <source>Lora "%1" is "%2" here (same hash).</source>
         <translation>Lora „%1“ heißt hier „%2“ (gleicher Hash).</translation>
     </message>
     <message>
@@ -2176,12 +2387,81 @@ Optionen für serve:
         <translation>Die umgewandelte Datei hat die Sicherheitsprüfung nicht bestanden (%1); es wurde nichts geschrieben.</translation>
     </message>
     <message>
-        <source>The converted file does not match the converter&apos;s report; nothing was written.</source>
+        <source>The converted file does not match the converter's report; nothing was written.</source>
         <translation>Die umgewandelte Datei stimmt nicht mit dem Bericht des Konverters überein; es wurde nichts geschrieben.</translation>
     </message>
     <message>
         <source>Cannot move the converted file into place as %1: %2</source>
         <translation>Die umgewandelte Datei kann nicht als %1 an ihren Platz verschoben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Schema</name>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation>%1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be read (is it a database?): %2</source>
+        <translation>%1 konnte nicht gelesen werden (ist es eine Datenbank?): %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened read-only: %2</source>
+        <translation>%1 konnte nicht schreibgeschützt geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer version of Latent Studio (data version %2; this version knows up to %3). It is opened read-only and left unchanged: what you do now is not saved in it. Update Latent Studio to keep working with it.</source>
+        <translation>%1 wurde von einer neueren Version von Latent Studio geschrieben (Datenversion %2; diese Version kennt bis %3). Sie wird schreibgeschützt geöffnet und nicht verändert: Was Sie jetzt tun, wird darin nicht gespeichert. Aktualisieren Sie Latent Studio, um damit weiterzuarbeiten.</translation>
+    </message>
+    <message>
+        <source>%1 could not be prepared: %2</source>
+        <translation>%1 konnte nicht vorbereitet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be upgraded: %2</source>
+        <translation>%1 konnte nicht aktualisiert werden: %2</translation>
+    </message>
+    <message>
+        <source>its version changed while it was being opened</source>
+        <translation>ihre Version hat sich beim Öffnen geändert</translation>
+    </message>
+    <message>
+        <source>%1 could not be upgraded to this version's format (nothing in it was changed): %2</source>
+        <translation>%1 konnte nicht in das Format dieser Version überführt werden (nichts darin wurde verändert): %2</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>The settings file %1 was written by a newer version of Latent Studio (settings version %2; this version knows up to %3). It is used as it is but not changed: settings you change now are not saved.</source>
+        <translation>Die Einstellungsdatei %1 wurde von einer neueren Version von Latent Studio geschrieben (Einstellungsversion %2; diese Version kennt bis %3). Sie wird so verwendet, wie sie ist, aber nicht verändert: Einstellungen, die Sie jetzt ändern, werden nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The settings file %1 could not be upgraded (is the disk full or the file read-only?). Settings changed now may not be saved.</source>
+        <translation>Die Einstellungsdatei %1 konnte nicht aktualisiert werden (ist der Datenträger voll oder die Datei schreibgeschützt?). Jetzt geänderte Einstellungen werden möglicherweise nicht gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>Studio</name>
+    <message>
+        <source>User interface language (en, de).</source>
+        <translation>Sprache der Benutzeroberfläche (en, de).</translation>
+    </message>
+    <message>
+        <source>Render the main window to a PNG file and exit.</source>
+        <translation>Das Hauptfenster als PNG-Datei speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>Window size for --screenshot, e.g. 1440x900.</source>
+        <translation>Fenstergröße für --screenshot, z. B. 1440x900.</translation>
+    </message>
+    <message>
+        <source>Ignore the saved window layout for this run.</source>
+        <translation>Die gespeicherte Fensteranordnung für diesen Start ignorieren.</translation>
+    </message>
+    <message>
+        <source>Select the built-in demo model and generate one image (with --screenshot: render the window when it is done).</source>
+        <translation>Das eingebaute Demo-Modell wählen und ein Bild erzeugen (mit --screenshot: das Fenster danach speichern).</translation>
     </message>
 </context>
 <context>
@@ -2370,24 +2650,24 @@ Optionen für serve:
         <translation>Das Bild ist kein gültiges Base64.</translation>
     </message>
     <message>
-        <source>Model &apos;%1&apos; not found</source>
-        <translation>Modell &apos;%1&apos; nicht gefunden</translation>
+        <source>Model '%1' not found</source>
+        <translation>Modell '%1' nicht gefunden</translation>
     </message>
     <message>
         <source>No checkpoint is available: add one to the models folder.</source>
         <translation>Kein Checkpoint verfügbar: bitte einen in den Modellordner legen.</translation>
     </message>
     <message>
-        <source>VAE &apos;%1&apos; not found</source>
-        <translation>VAE &apos;%1&apos; nicht gefunden</translation>
+        <source>VAE '%1' not found</source>
+        <translation>VAE '%1' nicht gefunden</translation>
     </message>
     <message>
-        <source>Sampler &apos;%1&apos; not found</source>
-        <translation>Sampler &apos;%1&apos; nicht gefunden</translation>
+        <source>Sampler '%1' not found</source>
+        <translation>Sampler '%1' nicht gefunden</translation>
     </message>
     <message>
-        <source>Scheduler &apos;%1&apos; not found</source>
-        <translation>Zeitplan &apos;%1&apos; nicht gefunden</translation>
+        <source>Scheduler '%1' not found</source>
+        <translation>Zeitplan '%1' nicht gefunden</translation>
     </message>
     <message>
         <source>override_settings: %1</source>
@@ -2398,64 +2678,64 @@ Optionen für serve:
         <translation>Die Warteschlange ist voll (%1 Aufträge warten); bitte später erneut versuchen.</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; must be a string.</source>
-        <translation>&apos;%1&apos; muss eine Zeichenkette sein.</translation>
+        <source>'%1' must be a string.</source>
+        <translation>'%1' muss eine Zeichenkette sein.</translation>
     </message>
     <message>
-        <source>&apos;prompt&apos; is required.</source>
-        <translation>&apos;prompt&apos; ist erforderlich.</translation>
+        <source>'prompt' is required.</source>
+        <translation>'prompt' ist erforderlich.</translation>
     </message>
     <message>
-        <source>&apos;prompt&apos; is too long (at most 32000 characters).</source>
-        <translation>&apos;prompt&apos; ist zu lang (höchstens 32000 Zeichen).</translation>
+        <source>'prompt' is too long (at most 32000 characters).</source>
+        <translation>'prompt' ist zu lang (höchstens 32000 Zeichen).</translation>
     </message>
     <message>
-        <source>&apos;n&apos; must be a number.</source>
-        <translation>&apos;n&apos; muss eine Zahl sein.</translation>
+        <source>'n' must be a number.</source>
+        <translation>'n' muss eine Zahl sein.</translation>
     </message>
     <message>
-        <source>&apos;n&apos; must be between 1 and 10.</source>
-        <translation>&apos;n&apos; muss zwischen 1 und 10 liegen.</translation>
+        <source>'n' must be between 1 and 10.</source>
+        <translation>'n' muss zwischen 1 und 10 liegen.</translation>
     </message>
     <message>
-        <source>&apos;seed&apos; must be a whole number.</source>
-        <translation>&apos;seed&apos; muss eine ganze Zahl sein.</translation>
+        <source>'seed' must be a whole number.</source>
+        <translation>'seed' muss eine ganze Zahl sein.</translation>
     </message>
     <message>
-        <source>&apos;seed&apos; must be -1 (random) or a non-negative number.</source>
-        <translation>&apos;seed&apos; muss -1 (zufällig) oder eine nichtnegative Zahl sein.</translation>
+        <source>'seed' must be -1 (random) or a non-negative number.</source>
+        <translation>'seed' muss -1 (zufällig) oder eine nichtnegative Zahl sein.</translation>
     </message>
     <message>
-        <source>&apos;steps&apos; must be a number.</source>
-        <translation>&apos;steps&apos; muss eine Zahl sein.</translation>
+        <source>'steps' must be a number.</source>
+        <translation>'steps' muss eine Zahl sein.</translation>
     </message>
     <message>
-        <source>&apos;steps&apos; must be between 1 and 1000.</source>
-        <translation>&apos;steps&apos; muss zwischen 1 und 1000 liegen.</translation>
+        <source>'steps' must be between 1 and 1000.</source>
+        <translation>'steps' muss zwischen 1 und 1000 liegen.</translation>
     </message>
     <message>
-        <source>&apos;cfg_scale&apos; must be a number.</source>
-        <translation>&apos;cfg_scale&apos; muss eine Zahl sein.</translation>
+        <source>'cfg_scale' must be a number.</source>
+        <translation>'cfg_scale' muss eine Zahl sein.</translation>
     </message>
     <message>
-        <source>&apos;cfg_scale&apos; must be between 0 and 100.</source>
-        <translation>&apos;cfg_scale&apos; muss zwischen 0 und 100 liegen.</translation>
+        <source>'cfg_scale' must be between 0 and 100.</source>
+        <translation>'cfg_scale' muss zwischen 0 und 100 liegen.</translation>
     </message>
     <message>
-        <source>&apos;strength&apos; must be a number.</source>
-        <translation>&apos;strength&apos; muss eine Zahl sein.</translation>
+        <source>'strength' must be a number.</source>
+        <translation>'strength' muss eine Zahl sein.</translation>
     </message>
     <message>
-        <source>&apos;strength&apos; must be between 0 and 1.</source>
-        <translation>&apos;strength&apos; muss zwischen 0 und 1 liegen.</translation>
+        <source>'strength' must be between 0 and 1.</source>
+        <translation>'strength' muss zwischen 0 und 1 liegen.</translation>
     </message>
     <message>
-        <source>&apos;response_format&apos; must be &apos;url&apos; or &apos;b64_json&apos;.</source>
-        <translation>&apos;response_format&apos; muss &apos;url&apos; oder &apos;b64_json&apos; sein.</translation>
+        <source>'response_format' must be 'url' or 'b64_json'.</source>
+        <translation>'response_format' muss 'url' oder 'b64_json' sein.</translation>
     </message>
     <message>
-        <source>The model &apos;%1&apos; does not exist.</source>
-        <translation>Das Modell &apos;%1&apos; existiert nicht.</translation>
+        <source>The model '%1' does not exist.</source>
+        <translation>Das Modell '%1' existiert nicht.</translation>
     </message>
     <message>
         <source>The generation was cancelled.</source>
@@ -2470,16 +2750,16 @@ Optionen für serve:
         <translation>Der Inhalt der Anfrage muss ein JSON-Objekt sein.</translation>
     </message>
     <message>
-        <source>&apos;size&apos; must be WIDTHxHEIGHT, multiples of 8 between 64 and 8192 (got &apos;%1&apos;).</source>
-        <translation>&apos;size&apos; muss BREITExHÖHE sein, Vielfache von 8 zwischen 64 und 8192 (erhalten: &apos;%1&apos;).</translation>
+        <source>'size' must be WIDTHxHEIGHT, multiples of 8 between 64 and 8192 (got '%1').</source>
+        <translation>'size' muss BREITExHÖHE sein, Vielfache von 8 zwischen 64 und 8192 (erhalten: '%1').</translation>
     </message>
     <message>
         <source>Inpaint an image (OpenAI style, multipart)</source>
         <translation>Ein Bild per Inpainting bearbeiten (OpenAI-Stil, multipart)</translation>
     </message>
     <message>
-        <source>&apos;image&apos; is required (a PNG file).</source>
-        <translation>&apos;image&apos; ist erforderlich (eine PNG-Datei).</translation>
+        <source>'image' is required (a PNG file).</source>
+        <translation>'image' ist erforderlich (eine PNG-Datei).</translation>
     </message>
     <message>
         <source>The image has no transparent area to edit; send a mask whose transparent pixels mark it.</source>
@@ -2506,23 +2786,23 @@ Optionen für serve:
         <translation>Der Auftrag wurde unterbrochen.</translation>
     </message>
     <message>
-        <source>The job&apos;s images are no longer available.</source>
+        <source>The job's images are no longer available.</source>
         <translation>Die Bilder des Auftrags sind nicht mehr verfügbar.</translation>
     </message>
     <message>
-        <source>The request body must be a JSON object with an &quot;input&quot; object.</source>
+        <source>The request body must be a JSON object with an "input" object.</source>
         <translation>Der Inhalt der Anfrage muss ein JSON-Objekt mit einem „input“-Objekt sein.</translation>
     </message>
     <message>
-        <source>&quot;input&quot; must be an object.</source>
+        <source>"input" must be an object.</source>
         <translation>„input“ muss ein Objekt sein.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; must be a number.</source>
+        <source>"%1" must be a number.</source>
         <translation>„%1“ muss eine Zahl sein.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; must be %2 between %3 and %4.</source>
+        <source>"%1" must be %2 between %3 and %4.</source>
         <translation>„%1“ muss %2 zwischen %3 und %4 sein.</translation>
     </message>
     <message>
@@ -2534,43 +2814,43 @@ Optionen für serve:
         <translation>eine Zahl</translation>
     </message>
     <message>
-        <source>&quot;prompt&quot; is required.</source>
+        <source>"prompt" is required.</source>
         <translation>„prompt“ ist erforderlich.</translation>
     </message>
     <message>
-        <source>&quot;negative_prompt&quot; must be a string.</source>
+        <source>"negative_prompt" must be a string.</source>
         <translation>„negative_prompt“ muss eine Zeichenkette sein.</translation>
     </message>
     <message>
-        <source>&quot;width&quot; and &quot;height&quot; must be multiples of 8.</source>
+        <source>"width" and "height" must be multiples of 8.</source>
         <translation>„width“ und „height“ müssen Vielfache von 8 sein.</translation>
     </message>
     <message>
-        <source>&quot;seed&quot; must be a whole number ≥ 0 (or -1).</source>
+        <source>"seed" must be a whole number ≥ 0 (or -1).</source>
         <translation>„seed“ muss eine ganze Zahl ≥ 0 sein (oder -1).</translation>
     </message>
     <message>
-        <source>&quot;lora&quot; must be {model_id, weight}.</source>
+        <source>"lora" must be {model_id, weight}.</source>
         <translation>„lora“ muss {model_id, weight} sein.</translation>
     </message>
     <message>
-        <source>&quot;lora.model_id&quot; is required.</source>
+        <source>"lora.model_id" is required.</source>
         <translation>„lora.model_id“ ist erforderlich.</translation>
     </message>
     <message>
-        <source>LoRA &apos;%1&apos; not found</source>
-        <translation>LoRA &apos;%1&apos; nicht gefunden</translation>
+        <source>LoRA '%1' not found</source>
+        <translation>LoRA '%1' nicht gefunden</translation>
     </message>
     <message>
-        <source>&quot;lora.weight&quot; must be between -10 and 10.</source>
+        <source>"lora.weight" must be between -10 and 10.</source>
         <translation>„lora.weight“ muss zwischen -10 und 10 liegen.</translation>
     </message>
     <message>
-        <source>&quot;image&quot; must be base64 image data or a /v1/files/ URL of this server.</source>
+        <source>"image" must be base64 image data or a /v1/files/ URL of this server.</source>
         <translation>„image“ muss Base64-Bilddaten oder eine /v1/files/-URL dieses Servers sein.</translation>
     </message>
     <message>
-        <source>&quot;image&quot; URLs must be /v1/files/ URLs of this server; nothing is downloaded.</source>
+        <source>"image" URLs must be /v1/files/ URLs of this server; nothing is downloaded.</source>
         <translation>URLs in „image“ müssen /v1/files/-URLs dieses Servers sein; es wird nichts heruntergeladen.</translation>
     </message>
     <message>
@@ -2586,12 +2866,12 @@ Optionen für serve:
         <translation>Einen Auftrag ausführen und darauf warten (RunPod-Stil; ?wait=ms)</translation>
     </message>
     <message>
-        <source>A job&apos;s status and output (RunPod style)</source>
+        <source>A job's status and output (RunPod style)</source>
         <translation>Status und Ergebnis eines Auftrags (RunPod-Stil)</translation>
     </message>
     <message>
-        <source>Job &apos;%1&apos; not found</source>
-        <translation>Auftrag &apos;%1&apos; nicht gefunden</translation>
+        <source>Job '%1' not found</source>
+        <translation>Auftrag '%1' nicht gefunden</translation>
     </message>
     <message>
         <source>Cancel a job (RunPod style)</source>
@@ -2610,7 +2890,7 @@ Optionen für serve:
         <translation>Zugangsdaten müssen als benutzer:passwort angegeben werden (einem Eintrag fehlt der Benutzer oder das Passwort).</translation>
     </message>
     <message>
-        <source>Host &quot;%1&quot; is not allowed; this server only answers to localhost.</source>
+        <source>Host "%1" is not allowed; this server only answers to localhost.</source>
         <translation>Host „%1“ ist nicht erlaubt; dieser Server antwortet nur auf localhost.</translation>
     </message>
     <message>
@@ -2654,7 +2934,7 @@ Optionen für serve:
         <translation>Diese API als OpenAPI-3-Dokument</translation>
     </message>
     <message>
-        <source>This API&apos;s documentation (HTML)</source>
+        <source>This API's documentation (HTML)</source>
         <translation>Die Dokumentation dieser API (HTML)</translation>
     </message>
 </context>
@@ -2665,7 +2945,7 @@ Optionen für serve:
         <translation>API-Server</translation>
     </message>
     <message>
-        <source>Other programs (scripts, Krita, ComfyUI, A1111 and OpenAI clients) can generate through this studio&apos;s queue. Documentation is served at /docs.</source>
+        <source>Other programs (scripts, Krita, ComfyUI, A1111 and OpenAI clients) can generate through this studio's queue. Documentation is served at /docs.</source>
         <translation>Andere Programme (Skripte, Krita, ComfyUI, A1111- und OpenAI-Clients) können über die Warteschlange dieses Studios generieren. Die Dokumentation steht unter /docs.</translation>
     </message>
     <message>
@@ -2768,11 +3048,11 @@ Optionen für serve:
         <translation>%1 (%2): %3. %4</translation>
     </message>
     <message>
-        <source>Server&apos;s model</source>
+        <source>Server's model</source>
         <translation>Modell des Servers</translation>
     </message>
     <message>
-        <source>Server&apos;s model (%1)</source>
+        <source>Server's model (%1)</source>
         <translation>Modell des Servers (%1)</translation>
     </message>
 </context>
@@ -2791,7 +3071,7 @@ Optionen für serve:
         <translation>Entfernen</translation>
     </message>
     <message>
-        <source>This computer takes part in &quot;Any&quot;</source>
+        <source>This computer takes part in "Any"</source>
         <translation>Dieser Computer nimmt an „Beliebig“ teil</translation>
     </message>
     <message>
@@ -2815,11 +3095,11 @@ Optionen für serve:
         <translation>Standard (30 min)</translation>
     </message>
     <message>
-        <source>the server&apos;s or the job&apos;s</source>
+        <source>the server's or the job's</source>
         <translation>das des Servers oder des Auftrags</translation>
     </message>
     <message>
-        <source>Takes part in &quot;Any&quot;</source>
+        <source>Takes part in "Any"</source>
         <translation>Nimmt an „Beliebig“ teil</translation>
     </message>
     <message>
@@ -3127,7 +3407,7 @@ Optionen für serve:
         <translation>Leinwandgröße verwenden</translation>
     </message>
     <message>
-        <source>Set the generation size to this control image&apos;s size (multiples of 8)</source>
+        <source>Set the generation size to this control image's size (multiples of 8)</source>
         <translation>Die Bildgröße der Erzeugung auf die Größe dieses Steuerbildes setzen (Vielfache von 8)</translation>
     </message>
     <message>
@@ -3624,7 +3904,7 @@ Optionen für serve:
         <translation>Der Auftrag ist mit einem unbekannten Fehler fehlgeschlagen.</translation>
     </message>
     <message>
-        <source>The studio cannot run jobs of kind &quot;%1&quot;.</source>
+        <source>The studio cannot run jobs of kind "%1".</source>
         <translation>Das Studio kann Aufträge der Art „%1“ nicht ausführen.</translation>
     </message>
     <message>
@@ -3660,7 +3940,7 @@ Optionen für serve:
         <translation>Der Grafikspeicher, den die Engine in Reserve hielt, wurde freigegeben.</translation>
     </message>
     <message>
-        <source>The job&apos;s model was not fully loaded and was unloaded.</source>
+        <source>The job's model was not fully loaded and was unloaded.</source>
         <translation>Das Modell des Auftrags war nicht vollständig geladen und wurde entladen.</translation>
     </message>
     <message>
@@ -4238,12 +4518,16 @@ libtorch %2 · Qt %3</translation>
         <translation>Weiterlaufen lassen</translation>
     </message>
     <message>
-        <source>Don&apos;t close</source>
+        <source>Don't close</source>
         <translation>Nicht schließen</translation>
     </message>
     <message>
         <source>Cancelling the remote jobs…</source>
         <translation>Entfernte Aufträge werden abgebrochen …</translation>
+    </message>
+    <message>
+        <source>&amp;Report a problem…</source>
+        <translation>Problem &amp;melden…</translation>
     </message>
 </context>
 <context>
@@ -4336,6 +4620,52 @@ libtorch %2 · Qt %3</translation>
     <message>
         <source>The library index %1 cannot be opened: %2</source>
         <translation>Der Bibliotheksindex %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>latent::NoticePresenter</name>
+    <message>
+        <source>Latent Studio</source>
+        <translation>Latent Studio</translation>
+    </message>
+    <message>
+        <source>Report a problem…</source>
+        <translation>Problem melden…</translation>
+    </message>
+</context>
+<context>
+    <name>latent::ProblemReportDialog</name>
+    <message>
+        <source>Report a problem</source>
+        <translation>Problem melden</translation>
+    </message>
+    <message>
+        <source>This text describes your system, settings and the last things Latent Studio did. Tokens and your home folder are removed; prompts only if you include them. Read it, add what you were doing, then copy it into your report. Nothing is sent.</source>
+        <translation>Dieser Text beschreibt Ihr System, Ihre Einstellungen und das, was Latent Studio zuletzt getan hat. Tokens und Ihr Benutzerordner werden entfernt, Prompts nur, wenn Sie sie einschließen. Lesen Sie ihn, ergänzen Sie, was Sie gerade getan haben, und kopieren Sie ihn dann in Ihre Meldung. Es wird nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Include prompts</source>
+        <translation>Prompts einschließen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Speichern…</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Bericht speichern</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Textdateien (*.txt)</translation>
+    </message>
+    <message>
+        <source>The report could not be saved: %1</source>
+        <translation>Der Bericht konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -4540,15 +4870,15 @@ libtorch %2 · Qt %3</translation>
         <translation>Bild zu Bild und Inpainting: aus dem Bild auf der Leinwand und seiner Inpaint-Maske erzeugen statt aus Rauschen</translation>
     </message>
     <message>
-        <source>Seed of the first image (the next images of a batch count up from it); &quot;Random&quot; (-1) picks a new one for every job</source>
+        <source>Seed of the first image (the next images of a batch count up from it); "Random" (-1) picks a new one for every job</source>
         <translation>Seed des ersten Bildes (die weiteren Bilder eines Stapels zählen von ihm aus hoch); „Zufällig“ (-1) wählt für jeden Auftrag einen neuen</translation>
     </message>
     <message>
-        <source>The job&apos;s inputs could not be prepared.</source>
+        <source>The job's inputs could not be prepared.</source>
         <translation>Die Eingaben des Auftrags konnten nicht vorbereitet werden.</translation>
     </message>
     <message>
-        <source>LoRAs (&lt;lora:name:weight&gt;) and embeddings in the prompt. Type &lt;lora: or the start of an embedding&apos;s name to choose one from the library.</source>
+        <source>LoRAs (&lt;lora:name:weight&gt;) and embeddings in the prompt. Type &lt;lora: or the start of an embedding's name to choose one from the library.</source>
         <translation>LoRAs (&lt;lora:Name:Gewicht&gt;) und Embeddings im Prompt. Tippen Sie &lt;lora: oder den Anfang eines Embedding-Namens, um eines aus der Bibliothek zu wählen.</translation>
     </message>
     <message>
@@ -4556,7 +4886,7 @@ libtorch %2 · Qt %3</translation>
         <translation>Herunterladen…</translation>
     </message>
     <message>
-        <source>Download the missing network from Civitai (where the image&apos;s infotext says it lives)</source>
+        <source>Download the missing network from Civitai (where the image's infotext says it lives)</source>
         <translation>Das fehlende Netzwerk von Civitai laden (wo es laut Infotext des Bildes liegt)</translation>
     </message>
     <message>
@@ -4564,11 +4894,11 @@ libtorch %2 · Qt %3</translation>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <source>A VAE named like the model (MODEL.vae.safetensors) beside it, else the model&apos;s own</source>
+        <source>A VAE named like the model (MODEL.vae.safetensors) beside it, else the model's own</source>
         <translation>Ein VAE mit dem Namen des Modells (MODELL.vae.safetensors) daneben, sonst das eigene des Modells</translation>
     </message>
     <message>
-        <source>None (the model&apos;s own)</source>
+        <source>None (the model's own)</source>
         <translation>Keines (das eigene des Modells)</translation>
     </message>
     <message numerus="yes">
@@ -4728,6 +5058,13 @@ libtorch %2 · Qt %3</translation>
     <message>
         <source>Any</source>
         <translation>Beliebig</translation>
+    </message>
+</context>
+<context>
+    <name>latent::StudioSession</name>
+    <message>
+        <source>%1 New jobs are kept in memory only and are lost when the studio quits.</source>
+        <translation>%1 Neue Aufträge werden nur im Arbeitsspeicher gehalten und gehen beim Beenden des Studios verloren.</translation>
     </message>
 </context>
 </TS>

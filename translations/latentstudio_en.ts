@@ -718,22 +718,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>
-ControlNet options (txt2img and img2img; repeat --controlnet for several units; the
---control-* options apply to the unit the last --controlnet started):
-  --controlnet MODEL     a ControlNet file or folder, or a name looked up in
-                         ROOT/models/ControlNet with --models-root ROOT (&quot;name [hash8]&quot;)
-  --control-image IMAGE [--control-mask IMAGE] [--control-module none|canny|invert|...]
-  [--control-res N] [--control-threshold-a F] [--control-threshold-b F] [--pixel-perfect]
-  [--control-weight F] [--guidance-start F] [--guidance-end F]
-  [--control-mode balanced|prompt|controlnet] [--control-resize just|crop|fill]
-  --request bodies: alwayson_scripts.controlnet.args as sd-webui-controlnet takes them;
-  --save-latents adds control.hint (control.N.hint for unit N &gt; 0).
-  bench unet --controlnet: the cost of one unit on a UNet step (fp16 weights).
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 needs a --controlnet MODEL before it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -898,70 +882,6 @@ ControlNet options (txt2img and img2img; repeat --controlnet for several units; 
     </message>
     <message>
         <source>latentstudio-cli: waiting up to %1 s for the running job (signal again to interrupt it)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usage: latentstudio-cli [--threads N] COMMAND [options]
-
-Commands:
-  --version, version     product, library and device versions
-  txt2img                text to image (A1111 parameters; --request, --infotext)
-  img2img                image to image, inpainting, outpainting (A1111 parameters)
-  samplers               A1111 sampler names and aliases (JSON)
-  inspect PATH [--no-hash] [--no-probe] [--model CHECKPOINT]
-                         describe a model, LoRA or embedding file or diffusers folder (JSON, hashes)
-  convert FILE.ckpt --out FILE.safetensors [--fp16] [--overwrite]
-                         convert a pickle checkpoint safely (restricted reader, child process)
-  bench gemm|unet|vae|text|load|lora|serve|dispatch [options] [--plain]
-                         benchmark figures (JSON): unet --family sd1|sd2|sdxl --width W
-                         --height H --batch N [--steps N] [--weights fp32|fp16|bf16];
-                         vae --width W --height H [--tiled];
-                         text --family F [--batch N]; gemm [--sizes 2048,4096];
-                         load [--path FILE] [--keep] (real-size SD 1.5, fp16 file);
-                         lora --family sd1 [--rank N] (apply, switch, step overhead, memory)
-                         serve [--requests N] [--pollers N] [--poll-ms N] [--job-steps N]
-                         (HTTP API overhead, pollers, memory; demo model)
-                         dispatch --backends URL,URL | --spawn N [--images 40] [--steps N]
-                         (&quot;Any&quot; over remote backends: throughput against the ideal)
-  schedules              A1111 schedule types (JSON)
-  library scan ROOT      index a models folder, print it as JSON [--no-hash] [--db FILE]
-  download URL           fetch a model from Hugging Face or Civitai (verified)
-  serve                  the HTTP API: A1111 /sdapi/v1, OpenAI-style images, async jobs
-  backends add|list|check|remove
-                         remote backends (A1111/Forge/SD.Next, RunPod, OpenAI-style APIs)
-  help                   this text
-
-txt2img options:
-  --model PATH [--vae PATH] --prompt TEXT [--negative TEXT] [--seed N] [--steps N]
-  [--cfg F] [--width W] [--height H] [--sampler NAME] [--schedule NAME]
-  [--batch-size N] [--n-iter N] [--clip-skip N] [--rng cpu|gpu|nv]
-  [--subseed N --subseed-strength F] [--device cpu|cuda] --out DIR [--save-latents]
-  [--infotext TEXT] [--request FILE]   (explicit flags win)
-  [--models-root ROOT] [--lora-dir DIR] [--embeddings-dir DIR]   (&lt;lora:NAME:W&gt;, embeddings)
-  (--vae also takes a VAE name, Automatic or None, looked up in ROOT/models/VAE)
-
-img2img options (plus every txt2img option; --request takes an /sdapi/v1/img2img body):
-  --init IMAGE [--mask IMAGE] [--strength F] [--resize-mode 0|1|2|3] [--mask-blur N|X,Y]
-  [--inpaint-area whole|masked] [--padding N] [--fill fill|original|latent-noise|latent-nothing]
-  [--invert-mask] [--mask-from-alpha] [--outpaint LEFT,TOP,RIGHT,BOTTOM]
-
-remote backends (txt2img and img2img run there instead of here; same options and files):
-  --backend NAME | --backend-url URL --backend-kind a1111|runpod|openai [--backend-user U]
-  [--backend-model M] [--backend-wait SECONDS]   (LATENT_BACKEND_SECRET: user:pass or the API key)
-  backends add NAME --kind KIND --url URL [--user U] [--secret-env VAR | --secret-stdin]
-  [--concurrency N] [--timeout S] [--model M] [--extras JSON] [--no-any]; backends check NAME [--json]
-
-download options:
-  URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
-  (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
-
-serve options:
-  [--listen] [--port 7860] [--api-auth user:pass[,user2:pass2]] [--api-auth-file FILE]
-  [--api-key KEY] [--api-keys-file FILE] [--models-root ROOT] [--data-dir DIR] [--output-dir DIR]
-  [--tls-keyfile F --tls-certfile F] [--cors-allow-origins LIST] [--queue-size N] [--max-batch N]
-  [--max-body-mb N] [--max-connections N] [--header-timeout S] [--shutdown-timeout S]
-  [--insecure-no-auth]   (a non-loopback address needs --api-auth unless this is given)
-</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1193,6 +1113,322 @@ serve options:
         <source>usage: latentstudio-cli backends add|list|check|remove ...</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the checkpoint: a .safetensors file or a diffusers folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a VAE to use instead of the checkpoint&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the prompt, in A1111 syntax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the negative prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the seed (-1: random)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sampling steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CFG scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image width in pixels (a multiple of 8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image height in pixels (a multiple of 8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A1111 sampler name (see the samplers command)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A1111 schedule type (see the schedules command)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>images per batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stop the text encoder N layers early (A1111 Clip skip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>noise source; gpu (A1111&apos;s default) is reproduced on any device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>variation seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>variation strength (0-1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>where to run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>folder for the PNG files (with their A1111 parameters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>also write the intermediate tensors next to the images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>take the parameters of an A1111 infotext (a PNG&apos;s parameters text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>take the parameters of an A1111 /sdapi/v1/txt2img request body (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the image to start from (PNG, JPEG, WebP, TIFF, EXR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inpainting mask: white is repainted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>denoising strength (0-1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>just resize, crop and resize, resize and fill, latent upscale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blur of the mask edge in pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>repaint at the whole picture&apos;s size or only the masked area&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pixels around the masked area (inpaint area masked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what the masked area starts from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>repaint the black part of the mask instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>without --mask: repaint where the init image is transparent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>grow the canvas by these pixels and paint the new border</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>product, library and device versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text to image with A1111 parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explicit flags win over --infotext, which wins over --request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image to image, inpainting and outpainting with A1111 parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every txt2img option applies too; --request takes an /sdapi/v1/img2img body with base64 images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A1111 sampler names and aliases (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A1111 schedule types (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>describe a model file or diffusers folder (JSON, hashes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skip the hashes (fast)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skip the SD 2 prediction probe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>convert a pickle checkpoint safely (restricted reader in a child process)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the .safetensors file to write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>store the weights as float16</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replace an existing output file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>benchmark figures (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print a table instead of JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unet, text: the model family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unet, vae: the image size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unet, text: the batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unet, vae, text: measured and warm-up runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unet: how the weights are stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unet: keep the contiguous memory layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vae: decode in tiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gemm: matrix sizes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gemm: runs per size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>load: the real-size SD 1.5 fp16 file (made when missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>load: keep the file made for the run, or make it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>index a models folder and print the index as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>do not hash the files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the index database (default: a temporary one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fetch a model from Hugging Face or Civitai, verified by its SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the A1111-style models folder (default: the first library folder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the kind of model, when the site does not say</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>do not ask before downloading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>threads for the engine (default: every core)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tokens for gated downloads (sent only to their own site)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other addresses for the two sites (mirrors, tests)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>debug, info, warning or error for this run&apos;s log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another file for the built-in demo model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another folder for the CLIP vocabulary (clip/)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: latentstudio-cli [--threads N] COMMAND [options]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Global options:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 options:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ControlNet</name>
@@ -1317,6 +1553,25 @@ serve options:
     </message>
     <message>
         <source>Sigma</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CrashGuard</name>
+    <message>
+        <source>%1 %2 did not quit normally the last time it ran (started %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was stopped from outside (for example killed, or the computer lost power) or crashed before it could say why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cause: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images that were reported saved are on disk; a job that was running is marked &quot;interrupted&quot; in the queue. Help ▸ Report a problem collects the details.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1580,6 +1835,21 @@ serve options:
     </message>
     <message>
         <source>Civitai publishes no SHA-256 for &quot;%1&quot;, so it cannot be verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The download list %1 was written by a newer version of Latent Studio (version %2; this version knows up to %3). It is left unchanged: its downloads are not shown, and downloads started now are not remembered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 of %2 received bytes of &quot;%3&quot; reached the disk (is it full?); nothing was installed. Free some space and resume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GalleryStore</name>
+    <message>
+        <source>The gallery index (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1885,6 +2155,13 @@ serve options:
     </message>
 </context>
 <context>
+    <name>JobStore</name>
+    <message>
+        <source>The job queue (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ModelImport</name>
     <message>
         <source>the destination appeared while copying</source>
@@ -1924,6 +2201,13 @@ serve options:
     </message>
     <message>
         <source>copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModelIndex</name>
+    <message>
+        <source>The model library index (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2109,6 +2393,75 @@ serve options:
     </message>
     <message>
         <source>Cannot move the converted file into place as %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Schema</name>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read (is it a database?): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be opened read-only: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer version of Latent Studio (data version %2; this version knows up to %3). It is opened read-only and left unchanged: what you do now is not saved in it. Update Latent Studio to keep working with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be prepared: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be upgraded: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its version changed while it was being opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be upgraded to this version&apos;s format (nothing in it was changed): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>The settings file %1 was written by a newer version of Latent Studio (settings version %2; this version knows up to %3). It is used as it is but not changed: settings you change now are not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings file %1 could not be upgraded (is the disk full or the file read-only?). Settings changed now may not be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Studio</name>
+    <message>
+        <source>User interface language (en, de).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Render the main window to a PNG file and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window size for --screenshot, e.g. 1440x900.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignore the saved window layout for this run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the built-in demo model and generate one image (with --screenshot: render the window when it is done).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4169,6 +4522,10 @@ libtorch %2 · Qt %3</source>
         <source>Cancelling the remote jobs…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Report a problem…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>latent::ModelDetailsPanel</name>
@@ -4259,6 +4616,52 @@ libtorch %2 · Qt %3</source>
     <name>latent::ModelLibrary</name>
     <message>
         <source>The library index %1 cannot be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>latent::NoticePresenter</name>
+    <message>
+        <source>Latent Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report a problem…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>latent::ProblemReportDialog</name>
+    <message>
+        <source>Report a problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This text describes your system, settings and the last things Latent Studio did. Tokens and your home folder are removed; prompts only if you include them. Read it, add what you were doing, then copy it into your report. Nothing is sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report could not be saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4651,6 +5054,13 @@ libtorch %2 · Qt %3</source>
     </message>
     <message>
         <source>Any</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>latent::StudioSession</name>
+    <message>
+        <source>%1 New jobs are kept in memory only and are lost when the studio quits.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

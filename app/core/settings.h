@@ -43,6 +43,11 @@ inline const SettingKey<int> ApiServerPort{"api/port", 7860}; // 0 = any free po
 inline const SettingKey<bool> ApiServerListen{"api/listen", false}; // all interfaces (needs a user)
 inline const SettingKey<QString> ApiServerUser{"api/user", {}};
 inline const SettingKey<QString> ApiServerCorsOrigins{"api/corsOrigins", {}}; // comma-separated
+// The settings file's own version (app/core/settings_schema.h); 0 = written before versioning.
+inline const SettingKey<int> SchemaVersion{"meta/schemaVersion", 0};
+// The log (app/core/app_log.h): "debug", "info", "warning" or "error"; prompts in the log.
+inline const SettingKey<QString> LogLevel{"log/level", QStringLiteral("info")};
+inline const SettingKey<bool> LogPrompts{"log/includePrompts", false};
 
 } // namespace settings
 
@@ -60,12 +65,18 @@ public:
     }
     template <typename T>
     void setValue(const SettingKey<T>& key, const T& value) {
+        if (readOnly()) return;
         backend()->setValue(QLatin1String(key.name), QVariant::fromValue(value));
     }
     template <typename T>
     void remove(const SettingKey<T>& key) {
+        if (readOnly()) return;
         backend()->remove(QLatin1String(key.name));
     }
+    // Process-wide: the settings file was written by a newer version (upgradeSettings), so
+    // nothing is written to it in this run; values are still read.
+    static void setReadOnly(bool readOnly);
+    static bool readOnly();
     void sync() { backend()->sync(); }
 
 private:

@@ -1,7 +1,9 @@
 #include "app/downloads/download_manager.h"
 
+#include "app/core/notices.h"
 #include "app/downloads/download_safety.h"
 #include "app/downloads/url_resolver.h"
+#include "app/storage/atomic_file.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -329,11 +331,8 @@ void DownloadManager::writeSidecars(const QString& id, const QString& installed,
     const QString stem = fi.absolutePath() + QLatin1Char('/') + fi.completeBaseName();
     const auto writeFile = [](const QString& path, const QByteArray& bytes) {
         if (QFileInfo::exists(path)) return; // never overwrite the user's notes
-        QSaveFile f(path);
-        if (f.open(QIODevice::WriteOnly)) {
-            f.write(bytes);
-            f.commit();
-        }
+        QString why;
+        if (!writeFileAtomically(path, bytes, &why)) qWarning("latent: %s not written: %s", qPrintable(path), qPrintable(why));
     };
     writeFile(stem + QStringLiteral(".civitai.info"),
               QJsonDocument(e.plan.civitaiVersion).toJson(QJsonDocument::Indented));
@@ -364,7 +363,7 @@ void DownloadManager::writeSidecars(const QString& id, const QString& installed,
 }
 
 void DownloadManager::save() const {
-    if (stateFile_.isEmpty()) return;
+    if (stateFile_.isEmpty() || stateReadOnly_) return;
     QJsonArray list;
     for (const QString& id : order_) {
         const Entry& e = entries_[id];
@@ -378,10 +377,13 @@ void DownloadManager::save() const {
                                 {QStringLiteral("plan"), e.plan.toJson()}});
     }
     QDir().mkpath(QFileInfo(stateFile_).absolutePath());
-    QSaveFile f(stateFile_);
-    if (!f.open(QIODevice::WriteOnly)) return;
-    f.write(QJsonDocument(QJsonObject{{QStringLiteral("version"), 1}, {QStringLiteral("downloads"), list}}).toJson());
-    f.commit();
+    QString why;
+    if (!writeFileAtomically(stateFile_, QJsonDocument(QJsonObject{{QStringLiteral("version"), kStateVersion},
+                                                                   {QStringLiteral("downloads"), list}})
+                                             .toJson(),
+                             &why))
+        qWarning("latent: the download list %s was not saved (the previous one is kept): %s", qPrintable(stateFile_),
+                 qPrintable(why));
 }
 
 bool DownloadManager::loadState(bool autoResume) {
@@ -391,6 +393,19 @@ bool DownloadManager::loadState(bool autoResume) {
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
     if (pe.error != QJsonParseError::NoError || !doc.isObject()) return false;
+    const int version = doc.object().value(QStringLiteral("version")).toInt(1);
+    if (version > kStateVersion) {
+        stateReadOnly_ = true;
+        Notices::instance()->post(
+            QCoreApplication::translate("Downloads",
+                                        "The download list %1 was written by a newer version of Latent Studio "
+                                        "(version %2; this version knows up to %3). It is left unchanged: its "
+                                        "downloads are not shown, and downloads started now are not remembered.")
+                .arg(stateFile_)
+                .arg(version)
+                .arg(kStateVersion));
+        return true;
+    }
     for (const auto& v : doc.object().value(QStringLiteral("downloads")).toArray()) {
         const QJsonObject o = v.toObject();
         Entry e;

@@ -64,8 +64,12 @@ public:
     bool contains(const QString& id) const { return entries_.contains(id); }
 
     // Restores the persisted list: unfinished downloads come back Paused (or Queued and started
-    // when `autoResume`). Returns false when the file exists but cannot be read.
+    // when `autoResume`). Returns false when the file exists but cannot be read. A list written
+    // by a newer version ("version" above kStateVersion) is not loaded and never overwritten in
+    // this run (isStateReadOnly(); a notice is posted).
     bool loadState(bool autoResume = false);
+    static constexpr int kStateVersion = 1;
+    bool isStateReadOnly() const { return stateReadOnly_; }
 
 Q_SIGNALS:
     void added(const QString& id);
@@ -99,6 +103,7 @@ private:
     int maxConcurrent_ = 3;
     int maxRetries_ = 5;
     QString stateFile_;
+    bool stateReadOnly_ = false;
     QStringList order_;
     QHash<QString, Entry> entries_;
     QHash<QString, Live> live_;

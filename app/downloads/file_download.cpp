@@ -1,5 +1,7 @@
 #include "app/downloads/file_download.h"
 
+#include "app/storage/atomic_file.h"
+
 #include "app/downloads/download_safety.h"
 #include "pipeline/loaders/format_sniff.h"
 
@@ -128,7 +130,9 @@ void FileDownload::start() {
         }
     }
     part_.setFileName(task_.partPath);
-    if (!part_.open(QIODevice::ReadWrite)) {
+    // Unbuffered: every write reaches the kernel at once, so a full disk is seen by the write
+    // that hit it (a buffered tail could fail later, unnoticed, after it was hashed).
+    if (!part_.open(QIODevice::ReadWrite | QIODevice::Unbuffered)) {
         fail(DownloadError::Io, QCoreApplication::translate("Downloads", "\"%1\" could not be opened: %2").arg(task_.partPath, part_.errorString()), false);
         return;
     }
@@ -229,14 +233,11 @@ void FileDownload::dropExchange() {
 }
 
 void FileDownload::saveMeta() {
-    QSaveFile f(metaPathFor(task_.partPath));
-    if (!f.open(QIODevice::WriteOnly)) return;
     const QJsonObject m{{QStringLiteral("url"), task_.spec.url.toString()},
                         {QStringLiteral("validator"), validator_},
                         {QStringLiteral("sha256"), task_.spec.sha256},
                         {QStringLiteral("size"), double(task_.spec.size)}};
-    f.write(QJsonDocument(m).toJson(QJsonDocument::Compact));
-    f.commit();
+    writeFileAtomically(metaPathFor(task_.partPath), QJsonDocument(m).toJson(QJsonDocument::Compact));
 }
 
 void FileDownload::onResponse() {
@@ -449,6 +450,16 @@ void FileDownload::onExchangeFinished() {
 void FileDownload::complete() {
     part_.flush();
     const QString name = QFileInfo(task_.finalPath).fileName();
+    // What is on disk must be every byte that was hashed, or a short file could be installed.
+    if (part_.size() != offset_) {
+        part_.resize(qMin(part_.size(), offset_));
+        fail(DownloadError::DiskFull,
+             QCoreApplication::translate("Downloads", "Only %1 of %2 received bytes of \"%3\" reached the disk (is it full?); "
+                                                      "nothing was installed. Free some space and resume.")
+                 .arg(formatBytes(part_.size()), formatBytes(offset_), name),
+             false);
+        return;
+    }
     if (task_.spec.size >= 0 && offset_ != task_.spec.size) {
         fail(DownloadError::SizeMismatch,
              QCoreApplication::translate("Downloads", "\"%1\" has %2 bytes, the site publishes %3; nothing was installed.")

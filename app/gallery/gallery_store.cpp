@@ -1,8 +1,11 @@
 #include "app/gallery/gallery_store.h"
 
+#include "app/core/notices.h"
 #include "app/metadata/generation_params.h"
+#include "app/storage/sqlite_schema.h"
 #include "app/metadata/png_text.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -102,37 +105,35 @@ bool GalleryStore::open(QString* error) {
                           ? QSqlDatabase::database(connection_, false)
                           : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection_);
     db.setDatabaseName(path_);
-    if (!db.open())
-        return fail(QStringLiteral("The gallery index could not be opened: %1").arg(db.lastError().text()), error);
-    QSqlQuery q(db);
-    const QStringList statements = {
-        QStringLiteral("PRAGMA journal_mode=WAL"),
-        QStringLiteral("PRAGMA synchronous=NORMAL"),
-        QStringLiteral("CREATE TABLE IF NOT EXISTS images ("
-                       " id INTEGER PRIMARY KEY AUTOINCREMENT,"
-                       " path TEXT NOT NULL UNIQUE,"
-                       " created INTEGER NOT NULL,"
-                       " file_size INTEGER NOT NULL DEFAULT 0,"
-                       " width INTEGER NOT NULL DEFAULT 0,"
-                       " height INTEGER NOT NULL DEFAULT 0,"
-                       " infotext TEXT NOT NULL DEFAULT '',"
-                       " prompt TEXT NOT NULL DEFAULT '',"
-                       " negative_prompt TEXT NOT NULL DEFAULT '',"
-                       " model TEXT NOT NULL DEFAULT '',"
-                       " model_hash TEXT NOT NULL DEFAULT '',"
-                       " sampler TEXT NOT NULL DEFAULT '',"
-                       " seed INTEGER, steps INTEGER, cfg_scale REAL,"
-                       " favourite INTEGER NOT NULL DEFAULT 0)"),
-        QStringLiteral("CREATE INDEX IF NOT EXISTS images_created ON images(created DESC, id DESC)"),
-        QStringLiteral("CREATE INDEX IF NOT EXISTS images_model ON images(model)"),
-    };
-    for (const QString& sql : statements) {
-        if (!q.exec(sql)) {
-            const QString why = q.lastError().text();
-            db.close();
-            return fail(QStringLiteral("The gallery index could not be prepared: %1").arg(why), error);
-        }
-    }
+    SqliteSchema schema;
+    schema.fileLabel =
+        QCoreApplication::translate("GalleryStore", "The gallery index (%1)").arg(QFileInfo(path_).fileName());
+    // Version 1: the tables of the unversioned releases (IF NOT EXISTS: they may be there already).
+    schema.steps << SchemaStep{1,
+                               {QStringLiteral("CREATE TABLE IF NOT EXISTS images ("
+                                               " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                                               " path TEXT NOT NULL UNIQUE,"
+                                               " created INTEGER NOT NULL,"
+                                               " file_size INTEGER NOT NULL DEFAULT 0,"
+                                               " width INTEGER NOT NULL DEFAULT 0,"
+                                               " height INTEGER NOT NULL DEFAULT 0,"
+                                               " infotext TEXT NOT NULL DEFAULT '',"
+                                               " prompt TEXT NOT NULL DEFAULT '',"
+                                               " negative_prompt TEXT NOT NULL DEFAULT '',"
+                                               " model TEXT NOT NULL DEFAULT '',"
+                                               " model_hash TEXT NOT NULL DEFAULT '',"
+                                               " sampler TEXT NOT NULL DEFAULT '',"
+                                               " seed INTEGER, steps INTEGER, cfg_scale REAL,"
+                                               " favourite INTEGER NOT NULL DEFAULT 0)"),
+                                QStringLiteral("CREATE INDEX IF NOT EXISTS images_created ON images(created DESC, id DESC)"),
+                                QStringLiteral("CREATE INDEX IF NOT EXISTS images_model ON images(model)")}};
+    static_assert(kSchemaVersion == 1, "add a SchemaStep for the new version");
+    const SchemaOpenResult r = openVersionedDatabase(db, schema);
+    if (!r.ok) return fail(r.error, error);
+    readOnly_ = r.readOnly;
+    if (r.readOnly) Notices::instance()->post(r.message);
+    if (r.migrated)
+        qInfo("latent: %s upgraded from data version %d to %d", qPrintable(path_), r.foundVersion, r.version);
     open_ = true;
     return true;
 }
@@ -243,8 +244,10 @@ std::optional<GalleryEntry> GalleryStore::upsert(const GalleryEntry& in, QString
     q.addBindValue(in.favourite ? 1 : 0);
     if (!q.exec()) {
         fail(QStringLiteral("The image could not be added to the gallery index: %1").arg(q.lastError().text()), error);
+        qWarning("latent: gallery: %s", qPrintable(lastError_));
         return std::nullopt;
     }
+    qDebug("latent: gallery: indexed %s", qPrintable(in.path));
     return entryByPath(in.path);
 }
 

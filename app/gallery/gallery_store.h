@@ -55,8 +55,13 @@ public:
     GalleryStore(const GalleryStore&) = delete;
     GalleryStore& operator=(const GalleryStore&) = delete;
 
+    // Opens (creating if needed), upgrading an older schema (app/storage/sqlite_schema.h). An
+    // index written by a newer version is opened read-only: isReadOnly(), a notice is posted,
+    // and every change fails (the images themselves are unaffected).
     bool open(QString* error = nullptr);
     bool isOpen() const { return open_; }
+    bool isReadOnly() const { return readOnly_; }
+    static constexpr int kSchemaVersion = 1; // 1: the table of the unversioned releases
     QString databasePath() const { return path_; }
     QString lastError() const { return lastError_; }
 
@@ -105,6 +110,7 @@ private:
     QString connection_;
     QString path_;
     bool open_ = false;
+    bool readOnly_ = false;
     mutable QString lastError_;
 };
 

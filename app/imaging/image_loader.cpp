@@ -1,5 +1,7 @@
 #include "app/imaging/image_loader.h"
 
+#include "app/storage/atomic_file.h"
+
 #include <OpenImageIO/imagebuf.h>
 #include <OpenImageIO/imagebufalgo.h>
 #include <OpenImageIO/imageio.h>
@@ -113,9 +115,9 @@ QString ImageLoader::writeBase64Image(const QString& base64In, const QString& pa
     }
     const auto decoded = QByteArray::fromBase64Encoding(b64.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded || decoded.decoded.isEmpty()) return QCoreApplication::translate("ImageLoader", "The image data is not valid base64.");
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(decoded.decoded) != decoded.decoded.size() || !f.commit())
-        return QCoreApplication::translate("ImageLoader", "Cannot write %1: %2").arg(path, f.errorString());
+    QString why;
+    if (!writeFileAtomically(path, decoded.decoded, &why))
+        return QCoreApplication::translate("ImageLoader", "Cannot write %1: %2").arg(path, why);
     return {};
 }
 

@@ -152,7 +152,13 @@ GenerationOutcome runGeneration(Engine& engine, const GenerationJobSpec& spec, c
         save.params = infotextFor(spec, outcome.result, i);
         save.infotext = save.params.toInfotext();
         save.outputDir = spec.outputDir;
+        qDebug("latent: writing image %d of %d to %s", i + 1, int(outcome.result.images.size()),
+               qPrintable(spec.outputDir));
         const ImageSaveResult saved = writer.save(save);
+        if (saved.ok)
+            qInfo("latent: image saved: %s%s", qPrintable(saved.path),
+                  saved.recovered ? qPrintable(QStringLiteral(" (recovery folder: ") + saved.reason + QLatin1Char(')'))
+                                  : "");
         if (!saved.ok)
             throw std::runtime_error(QCoreApplication::translate("GenerationRunner", "Could not save the image: %1")
                                          .arg(saved.error)

@@ -16,6 +16,8 @@ JobQueue::JobQueue(JobStore* store, QueueLimits limits, QObject* parent)
         bool ok = false;
         jobs_ = store_->loadAll(&ok);
         loadFailed_ = !ok;
+        qInfo("latent: queue loaded: %d job(s), %d pending, %d marked interrupted%s", int(jobs_.size()),
+              int(pending().size()), interruptedAtStartup_, ok ? "" : " (the queue could not be read)");
     }
 }
 
@@ -46,7 +48,11 @@ QList<Job> JobQueue::pending() const {
 }
 
 void JobQueue::persist(const Job& job) {
-    if (store_) store_->update(job);
+    qDebug("latent: queue: job %lld %s (step %d/%d)", static_cast<long long>(job.id), qPrintable(jobStateName(job.state)),
+           job.step, job.totalSteps);
+    if (store_ && !store_->update(job))
+        qWarning("latent: queue: job %lld could not be saved: %s", static_cast<long long>(job.id),
+                 qPrintable(store_->errorString()));
 }
 
 qint64 JobQueue::nextPosition() const {
@@ -88,6 +94,7 @@ JobQueue::EnqueueResult JobQueue::enqueue(const QString& kind, const QJsonObject
     }
     jobs_ << job;
     r.id = job.id;
+    qInfo("latent: queue: job %lld added (%s)", static_cast<long long>(job.id), qPrintable(kind));
     Q_EMIT jobAdded(job.id);
     Q_EMIT workAvailable();
     return r;

@@ -1,5 +1,10 @@
 #include "app/jobs/job_store.h"
 
+#include "app/core/notices.h"
+#include "app/storage/sqlite_schema.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlDatabase>
@@ -58,22 +63,32 @@ bool JobStore::exec(const QString& sql) {
 bool JobStore::open(const QString& path) {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection_);
     db.setDatabaseName(path);
-    if (!db.open()) {
-        error_ = db.lastError().text();
+    SqliteSchema schema;
+    schema.fileLabel = QCoreApplication::translate("JobStore", "The job queue (%1)").arg(QFileInfo(path).fileName());
+    // Version 1: the table of the unversioned releases (IF NOT EXISTS: it may be there already).
+    schema.steps << SchemaStep{1,
+                               {QStringLiteral("CREATE TABLE IF NOT EXISTS jobs ("
+                                               " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                                               " kind TEXT NOT NULL,"
+                                               " params TEXT NOT NULL,"
+                                               " state TEXT NOT NULL,"
+                                               " progress REAL NOT NULL DEFAULT 0,"
+                                               " step INTEGER NOT NULL DEFAULT 0,"
+                                               " total_steps INTEGER NOT NULL DEFAULT 0,"
+                                               " position INTEGER NOT NULL,"
+                                               " created TEXT, started TEXT, finished TEXT,"
+                                               " error TEXT, results TEXT)")}};
+    static_assert(kSchemaVersion == 1, "add a SchemaStep for the new version");
+    const SchemaOpenResult r = openVersionedDatabase(db, schema);
+    if (!r.ok) {
+        error_ = r.error;
         return false;
     }
-    return exec(QStringLiteral("PRAGMA journal_mode=WAL")) && exec(QStringLiteral("PRAGMA synchronous=NORMAL")) &&
-           exec(QStringLiteral("CREATE TABLE IF NOT EXISTS jobs ("
-                               " id INTEGER PRIMARY KEY AUTOINCREMENT,"
-                               " kind TEXT NOT NULL,"
-                               " params TEXT NOT NULL,"
-                               " state TEXT NOT NULL,"
-                               " progress REAL NOT NULL DEFAULT 0,"
-                               " step INTEGER NOT NULL DEFAULT 0,"
-                               " total_steps INTEGER NOT NULL DEFAULT 0,"
-                               " position INTEGER NOT NULL,"
-                               " created TEXT, started TEXT, finished TEXT,"
-                               " error TEXT, results TEXT)"));
+    readOnly_ = r.readOnly;
+    readOnlyMessage_ = r.message;
+    if (r.readOnly) Notices::instance()->post(r.message);
+    if (r.migrated) qInfo("latent: %s upgraded from data version %d to %d", qPrintable(path), r.foundVersion, r.version);
+    return true;
 }
 
 QList<Job> JobStore::loadAll(bool* ok) {

@@ -16,9 +16,17 @@ public:
     JobStore(const JobStore&) = delete;
     JobStore& operator=(const JobStore&) = delete;
 
-    // Opens (creating if needed) the database at `path`. Returns false with errorString() set.
+    // Opens (creating if needed) the database at `path`, upgrading an older schema (see
+    // app/storage/sqlite_schema.h). Returns false with errorString() set. A database written by
+    // a newer version is opened read-only: isReadOnly(), readOnlyMessage() says so (also posted
+    // to Notices), and every write fails.
     bool open(const QString& path);
     bool isOpen() const;
+    bool isReadOnly() const { return readOnly_; }
+    QString readOnlyMessage() const { return readOnlyMessage_; }
+    // Schema version this build writes (PRAGMA user_version). 1: the first versioned schema
+    // (the tables of the unversioned releases, unchanged).
+    static constexpr int kSchemaVersion = 1;
     QString errorString() const { return error_; }
 
     QList<Job> loadAll(bool* ok = nullptr);  // ordered by id; *ok = false when the query failed
@@ -33,6 +41,8 @@ private:
     bool exec(const QString& sql);
     QString connection_;
     QString error_;
+    bool readOnly_ = false;
+    QString readOnlyMessage_;
 };
 
 } // namespace latent

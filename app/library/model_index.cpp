@@ -1,5 +1,10 @@
 #include "app/library/model_index.h"
 
+#include "app/core/notices.h"
+#include "app/storage/sqlite_schema.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlDatabase>
@@ -76,23 +81,32 @@ bool ModelIndex::exec(const QString& sql) {
 bool ModelIndex::open(const QString& path) {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection_);
     db.setDatabaseName(path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!db.open()) {
-        error_ = db.lastError().text();
+    SqliteSchema schema;
+    schema.fileLabel = QCoreApplication::translate("ModelIndex", "The model library index (%1)")
+                           .arg(QFileInfo(path).fileName());
+    // Version 1: the tables of the unversioned releases (IF NOT EXISTS: they may be there already).
+    schema.steps << SchemaStep{1,
+                               {QStringLiteral("CREATE TABLE IF NOT EXISTS models ("
+                                               " path TEXT PRIMARY KEY, root TEXT NOT NULL, kind TEXT NOT NULL,"
+                                               " size INTEGER NOT NULL, mtime INTEGER NOT NULL, format TEXT NOT NULL,"
+                                               " usable INTEGER NOT NULL, problem TEXT, family TEXT, base_family TEXT,"
+                                               " prediction TEXT, inpainting INTEGER NOT NULL DEFAULT 0, layout TEXT,"
+                                               " sha256 TEXT, autov1 TEXT, addnet TEXT, metadata TEXT, tags TEXT,"
+                                               " quick TEXT)"),
+                                QStringLiteral("CREATE TABLE IF NOT EXISTS hash_cache ("
+                                               " size INTEGER NOT NULL, mtime INTEGER NOT NULL, quick TEXT NOT NULL,"
+                                               " sha256 TEXT NOT NULL, autov1 TEXT, addnet TEXT,"
+                                               " PRIMARY KEY (size, mtime, quick))")}};
+    static_assert(kSchemaVersion == 1, "add a SchemaStep for the new version");
+    const SchemaOpenResult r = openVersionedDatabase(db, schema);
+    if (!r.ok) {
+        error_ = r.error;
         return false;
     }
-    return exec(QStringLiteral("PRAGMA journal_mode=WAL")) && exec(QStringLiteral("PRAGMA synchronous=NORMAL")) &&
-           exec(QStringLiteral("CREATE TABLE IF NOT EXISTS models ("
-                               " path TEXT PRIMARY KEY, root TEXT NOT NULL, kind TEXT NOT NULL,"
-                               " size INTEGER NOT NULL, mtime INTEGER NOT NULL, format TEXT NOT NULL,"
-                               " usable INTEGER NOT NULL, problem TEXT, family TEXT, base_family TEXT,"
-                               " prediction TEXT, inpainting INTEGER NOT NULL DEFAULT 0, layout TEXT,"
-                               " sha256 TEXT, autov1 TEXT, addnet TEXT, metadata TEXT, tags TEXT,"
-                               " quick TEXT)")) &&
-           exec(QStringLiteral("CREATE TABLE IF NOT EXISTS hash_cache ("
-                               " size INTEGER NOT NULL, mtime INTEGER NOT NULL, quick TEXT NOT NULL,"
-                               " sha256 TEXT NOT NULL, autov1 TEXT, addnet TEXT,"
-                               " PRIMARY KEY (size, mtime, quick))"));
+    readOnly_ = r.readOnly;
+    if (r.readOnly) Notices::instance()->post(r.message);
+    if (r.migrated) qInfo("latent: %s upgraded from data version %d to %d", qPrintable(path), r.foundVersion, r.version);
+    return true;
 }
 
 QList<ModelEntry> ModelIndex::entries(const QString& root) {

@@ -27,9 +27,14 @@ public:
     ModelIndex(const ModelIndex&) = delete;
     ModelIndex& operator=(const ModelIndex&) = delete;
 
-    // Opens (creating if needed) the database at `path`. Returns false with errorString() set.
+    // Opens (creating if needed) the database at `path`, upgrading an older schema (see
+    // app/storage/sqlite_schema.h). Returns false with errorString() set. An index written by a
+    // newer version is opened read-only (isReadOnly(), a notice is posted): scans then change
+    // nothing in it.
     bool open(const QString& path);
     bool isOpen() const;
+    bool isReadOnly() const { return readOnly_; }
+    static constexpr int kSchemaVersion = 1; // 1: the tables of the unversioned releases
     QString errorString() const { return error_; }
 
     // Rows whose path lies under `root` (every row when `root` is empty), ordered by path.
@@ -50,6 +55,7 @@ private:
     bool exec(const QString& sql);
     QString connection_;
     QString error_;
+    bool readOnly_ = false;
 };
 
 } // namespace latent

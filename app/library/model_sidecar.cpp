@@ -1,5 +1,7 @@
 #include "app/library/model_sidecar.h"
 
+#include "app/storage/atomic_file.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -103,14 +105,7 @@ bool ModelSidecar::writeNotes(const QString& modelPath, const SidecarNotes& note
     o.insert(QStringLiteral("preferred weight"), notes.preferredWeight);
     o.insert(QStringLiteral("negative text"), notes.negativeText);
     o.insert(QStringLiteral("notes"), notes.notes);
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly)) {
-        if (error) *error = f.errorString();
-        return false;
-    }
-    f.write(QJsonDocument(o).toJson(QJsonDocument::Indented));
-    if (!f.commit()) {
-        if (error) *error = f.errorString();
+    if (!writeFileAtomically(path, QJsonDocument(o).toJson(QJsonDocument::Indented), error)) {
         return false;
     }
     return true;

@@ -1,11 +1,14 @@
 // latentstudio: the desktop studio.
 //   latentstudio [--lang CODE] [--screenshot FILE [--size WxH]] [IMAGE]
 #include "app/core/app_info.h"
+#include "app/core/app_startup.h"
 #include "app/core/settings.h"
+#include "app/core/studio_options.h"
 #include "app/core/translations.h"
 #include "ui/canvas/canvas_view.h"
 #include "ui/docks/prompt_dock.h"
 #include "ui/main/main_window.h"
+#include "ui/main/notice_presenter.h"
 #include "ui/main/theme.h"
 #include "app/worker/studio_session.h"
 #include "pipeline/core/system_info.h"
@@ -28,27 +31,23 @@ int main(int argc, char** argv) {
     }
     QApplication app(argc, argv);
     latent::AppInfo::applyToApplication();
+    // Settings upgrade, the log, the crash guard (and the notes of earlier unexpected ends).
+    const latent::AppStartup startup({QStringLiteral("latentstudio")});
     QApplication::setApplicationDisplayName(latent::AppInfo::productName());
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/latentstudio.svg")));
+    // The installed hicolor icons (PNG, no SVG plugin needed), else the built-in SVG.
+    QApplication::setWindowIcon(
+        QIcon::fromTheme(QStringLiteral("latentstudio"), QIcon(QStringLiteral(":/icons/latentstudio.svg"))));
 
     latent::Settings settings;
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Latent Studio — a native desktop studio for Stable Diffusion"));
     parser.addHelpOption();
     parser.addVersionOption();
-    QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("User interface language (en, de)."),
-                                  QStringLiteral("code"));
-    QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
-                                        QStringLiteral("Render the main window to a PNG file and exit."),
-                                        QStringLiteral("file"));
-    QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("Window size for --screenshot, e.g. 1440x900."),
-                                  QStringLiteral("WxH"), QStringLiteral("1440x900"));
-    QCommandLineOption freshOption(QStringLiteral("default-layout"),
-                                   QStringLiteral("Ignore the saved window layout for this run."));
-    QCommandLineOption demoOption(QStringLiteral("try-demo"),
-                                  QStringLiteral("Select the built-in demo model and generate one image (with "
-                                                 "--screenshot: render the window when it is done)."));
-    parser.addOptions({langOption, screenshotOption, sizeOption, freshOption, demoOption});
+    // The options and their help come from one table, which also makes latentstudio(1).
+    parser.addOptions(latent::studioCommandLineOptions());
+    const QString langOption = QStringLiteral("lang"), screenshotOption = QStringLiteral("screenshot"),
+                  sizeOption = QStringLiteral("size"), freshOption = QStringLiteral("default-layout"),
+                  demoOption = QStringLiteral("try-demo");
     parser.addPositionalArgument(QStringLiteral("image"), QStringLiteral("An image to open on the canvas."));
     parser.process(app);
 
@@ -85,6 +84,10 @@ int main(int argc, char** argv) {
         window.resize(m.captured(1).toInt(), m.captured(2).toInt());
     }
     window.show();
+    // Notices from the start (newer-version data opened read-only, the last run did not quit
+    // normally) and later ones; not while rendering a screenshot.
+    latent::NoticePresenter notices(&window);
+    if (!screenshot) notices.showPending();
     if (!parser.positionalArguments().isEmpty()) {
         QMetaObject::invokeMethod(&window, [&window, &parser] {
             window.canvas()->loadImageFile(parser.positionalArguments().constFirst());

@@ -157,8 +157,10 @@ QString GenerationParams::formatFloat(double value) {
 }
 
 QString GenerationParams::quote(const QString& value) {
+    // Also a value that starts with '"': written bare, a reader would take it as the start of a
+    // quoted value and swallow the fields after it (found by tests/fuzz/fuzz_png_infotext).
     if (!value.contains(QLatin1Char(',')) && !value.contains(QLatin1Char('\n')) &&
-        !value.contains(QLatin1Char(':')))
+        !value.contains(QLatin1Char(':')) && !value.startsWith(QLatin1Char('"')))
         return value;
     // json.dumps(value, ensure_ascii=False)
     QString out;
@@ -355,10 +357,13 @@ QString GenerationParams::toInfotext() const {
     addText("Version", version);
     addText("User", user);
 
-    // Reuse the text as written for values that did not change since parsing.
+    // Reuse the text as written for values that did not change since parsing; not a bare value
+    // that starts with '"' (quote() quotes it, see there).
     for (Entry& e : entries) {
         const auto it = parsedValues.constFind(e.key);
-        if (it != parsedValues.cend() && it->parsedAs == e.value) e.written = it->written;
+        if (it != parsedValues.cend() && it->parsedAs == e.value &&
+            !(it->written == e.value && e.value.startsWith(QLatin1Char('"'))))
+            e.written = it->written;
     }
 
     // Keep the parsed key order; keys that were not in the parsed text go right after their

@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QStandardPaths>
 
 #include <zlib.h>
@@ -407,6 +408,18 @@ QString ImageWriter::writeUnique(const QString& dirPath, const QString& stem, co
     }
     QFile::remove(tmpPath);
     return fail(QStringLiteral("No free file name was found in \"%1\".").arg(dir.absolutePath()));
+}
+
+int ImageWriter::sweepStaleTemporaries(const QString& dirPath, const QDateTime& olderThan) {
+    static const QRegularExpression name(QStringLiteral("^\\.latent-[0-9a-f]{16}\\.part$"));
+    int removed = 0;
+    const QFileInfoList files =
+        QDir(dirPath).entryInfoList({QStringLiteral(".latent-*.part")}, QDir::Files | QDir::Hidden | QDir::System);
+    for (const QFileInfo& fi : files) {
+        if (fi.isSymLink() || !name.match(fi.fileName()).hasMatch() || fi.lastModified() >= olderThan) continue;
+        if (QFile::remove(fi.absoluteFilePath())) ++removed;
+    }
+    return removed;
 }
 
 ImageSaveResult ImageWriter::save(const ImageSaveRequest& req) const {

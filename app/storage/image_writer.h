@@ -14,6 +14,7 @@
 #include "app/metadata/generation_params.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QString>
 
 namespace latent {
@@ -76,6 +77,11 @@ public:
 
     // QStandardPaths::AppDataLocation + "/recovery".
     static QString recoveryDirectory();
+
+    // Deletes the writer's own temporaries (".latent-<16 hex>.part", regular files directly in
+    // `dir`) last modified before `olderThan`: what a write cut by a crash or kill -9 left
+    // behind. Younger ones may belong to a save in progress. Returns how many were deleted.
+    static int sweepStaleTemporaries(const QString& dir, const QDateTime& olderThan);
 
     QString recoveryDir() const { return recoveryDir_; }
 

@@ -1,5 +1,6 @@
 #include "app/worker/inference_worker.h"
 
+#include "app/core/app_log.h"
 #include "app/cli/generation_options.h"
 #include "app/jobs/generation_runner.h"
 #include "app/jobs/network_params.h"
@@ -387,6 +388,7 @@ InferenceController::InferenceController(JobQueue* queue, WorkerOptions options,
     worker_->moveToThread(thread_);
 
     connect(worker_, &InferenceWorker::progress, this, [this](qint64 id, int step, int total, double its, double eta) {
+        qDebug("latent: job %lld step %d/%d", static_cast<long long>(id), step, total);
         if (its > 0) lastItPerSecond_ = its;
         queue_->reportProgress(id, step, total);
         Q_EMIT progress(id, step, total, its, eta);
@@ -397,6 +399,8 @@ InferenceController::InferenceController(JobQueue* queue, WorkerOptions options,
             [this](qint64 id, const QStringList& paths, const QStringList& recovered, double its) {
                 if (its > 0) lastItPerSecond_ = its;
                 busyJob_ = 0;
+                qInfo("latent: job %lld done: %d image(s)%s", static_cast<long long>(id), int(paths.size()),
+                      recovered.isEmpty() ? "" : ", some in the recovery folder");
                 queue_->reportFinished(id, paths);
                 Q_EMIT imagesSaved(id, paths);
                 if (!recovered.isEmpty()) Q_EMIT imagesRecovered(id, recovered);
@@ -404,6 +408,7 @@ InferenceController::InferenceController(JobQueue* queue, WorkerOptions options,
                 dispatch();
             });
     connect(worker_, &InferenceWorker::jobFailed, this, [this](qint64 id, const QString& error) {
+        qWarning("latent: job %lld failed: %s", static_cast<long long>(id), qPrintable(error));
         busyJob_ = 0;
         queue_->reportFailed(id, error);
         Q_EMIT jobFailed(id, error);
@@ -411,6 +416,7 @@ InferenceController::InferenceController(JobQueue* queue, WorkerOptions options,
         dispatch();
     });
     connect(worker_, &InferenceWorker::jobCancelled, this, [this](qint64 id) {
+        qInfo("latent: job %lld cancelled", static_cast<long long>(id));
         busyJob_ = 0;
         queue_->reportCancelled(id);
         Q_EMIT busyChanged(false);
@@ -477,6 +483,16 @@ void InferenceController::dispatch() {
         params.insert(QStringLiteral("output_dir"), options_.outputDir);
     const qint64 id = job->id;
     const QString kind = job->kind;
+    // Prompts stay out of the log unless the user allows them (app/core/app_log.h).
+    applog::rememberPrompt(params.value(QStringLiteral("prompt")).toString());
+    applog::rememberPrompt(params.value(QStringLiteral("negative_prompt")).toString());
+    qInfo("latent: job %lld started: %s %dx%d, %d steps, %s, batch %d, model %s, prompt %s", static_cast<long long>(id),
+          qPrintable(kind), params.value(QStringLiteral("width")).toInt(512),
+          params.value(QStringLiteral("height")).toInt(512), params.value(QStringLiteral("steps")).toInt(50),
+          qPrintable(params.value(QStringLiteral("sampler_name")).toString()),
+          params.value(QStringLiteral("batch_size")).toInt(1),
+          qPrintable(QFileInfo(params.value(QStringLiteral("model_path")).toString()).fileName()),
+          qPrintable(applog::promptForLog(params.value(QStringLiteral("prompt")).toString())));
     InferenceWorker* w = worker_;
     QMetaObject::invokeMethod(
         w, [w, id, kind, params] { w->runJob(id, kind, params); }, Qt::QueuedConnection);

@@ -1,7 +1,9 @@
 #include "app/worker/studio_session.h"
 
 #include "app/core/event_loop_probe.h"
+#include "app/core/notices.h"
 #include "app/core/settings.h"
+#include "app/storage/image_writer.h"
 #include "pipeline/loaders/demo_model.h"
 
 #include <QCoreApplication>
@@ -20,10 +22,17 @@ StudioSession::StudioSession(Settings& settings, const QString& dataDir, QObject
     QString dir = dataDir.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) : dataDir;
     QDir().mkpath(dir);
     JobStore* store = nullptr;
-    if (store_.open(QDir(dir).filePath(QStringLiteral("jobs.sqlite"))))
-        store = &store_;
-    else
+    if (!store_.open(QDir(dir).filePath(QStringLiteral("jobs.sqlite")))) {
         storeError_ = store_.errorString();
+        Notices::instance()->post(
+            tr("%1 New jobs are kept in memory only and are lost when the studio quits.").arg(storeError_));
+    } else if (store_.isReadOnly()) {
+        // A newer version's queue: its jobs are neither shown nor run (this version could run
+        // them twice or wrongly); new jobs live in memory only. The notice was posted.
+        storeError_ = store_.readOnlyMessage();
+    } else {
+        store = &store_;
+    }
     QueueLimits limits;
     limits.maxQueued = std::max(1, settings_.value(settings::MaxQueueSize));
     limits.maxBatchSize = std::max(1, settings_.value(settings::MaxBatchSize));
@@ -39,6 +48,13 @@ StudioSession::StudioSession(Settings& settings, const QString& dataDir, QObject
         if (sweptAtStartup_ > 0)
             qInfo("latent: deleted %d unused canvas input file(s) in %s", sweptAtStartup_,
                   qPrintable(inputs_->folder()));
+    }
+
+    // Temporaries of image saves cut by a crash (never a finished image; young ones may be a
+    // save of another studio process in progress).
+    for (const QString& folder : {outputDir(), ImageWriter::recoveryDirectory()}) {
+        const int stale = ImageWriter::sweepStaleTemporaries(folder, QDateTime::currentDateTime().addSecs(-10 * 60));
+        if (stale > 0) qInfo("latent: deleted %d temporary file(s) of interrupted saves in %s", stale, qPrintable(folder));
     }
 
     WorkerOptions options;

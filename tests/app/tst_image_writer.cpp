@@ -112,6 +112,7 @@ private Q_SLOTS:
     void missingFolderGoesToRecovery();
     void readOnlyFolderGoesToRecovery();
     void fullDiskLosesNothingPartial();
+    void staleTemporariesAreSwept();
 };
 
 void TestImageWriter::initTestCase() {
@@ -466,6 +467,31 @@ void TestImageWriter::fullDiskLosesNothingPartial() {
 #else
     QSKIP("needs RLIMIT_FSIZE");
 #endif
+}
+
+// What a save cut by kill -9 leaves (its hidden temporary) goes at the next start, when it is old
+// enough not to be another process's save in progress; nothing else is touched.
+void TestImageWriter::staleTemporariesAreSwept() {
+    QTemporaryDir dir;
+    auto make = [&](const QString& name, int ageSeconds) {
+        const QString path = dir.filePath(name);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly)) return false;
+        f.write("partial");
+        f.close();
+        const QDateTime t = QDateTime::currentDateTime().addSecs(-ageSeconds);
+        return f.open(QIODevice::ReadWrite) && f.setFileTime(t, QFileDevice::FileModificationTime);
+    };
+    QVERIFY(make(QStringLiteral(".latent-0123456789abcdef.part"), 3600));  // stale: goes
+    QVERIFY(make(QStringLiteral(".latent-fedcba9876543210.part"), 5));     // young: stays
+    QVERIFY(make(QStringLiteral(".latent-notours.part"), 3600));           // not the writer's name
+    QVERIFY(make(QStringLiteral("00001-42.png"), 3600));                   // an image
+    QVERIFY(QFile::link(dir.filePath(QStringLiteral("00001-42.png")), dir.filePath(QStringLiteral(".latent-aaaaaaaaaaaaaaaa.part"))));
+    QCOMPARE(ImageWriter::sweepStaleTemporaries(dir.path(), QDateTime::currentDateTime().addSecs(-600)), 1);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::Name),
+             (QStringList{QStringLiteral(".latent-aaaaaaaaaaaaaaaa.part"), QStringLiteral(".latent-fedcba9876543210.part"),
+                          QStringLiteral(".latent-notours.part"), QStringLiteral("00001-42.png")}));
+    QCOMPARE(ImageWriter::sweepStaleTemporaries(dir.filePath(QStringLiteral("missing")), QDateTime::currentDateTime()), 0);
 }
 
 QTEST_GUILESS_MAIN(TestImageWriter)

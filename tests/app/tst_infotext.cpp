@@ -184,6 +184,9 @@ void TestInfotext::quoting_data() {
     QTest::newRow("tab") << "a:\tb" << "\"a:\\tb\"";
     QTest::newRow("unicode kept") << QString::fromUtf8("caf\xc3\xa9, \xf0\x9f\x90\xb1") << QString::fromUtf8("\"caf\xc3\xa9, \xf0\x9f\x90\xb1\"");
     QTest::newRow("quote only") << "a\"b" << "a\"b";
+    // A leading quote is quoted, or the value would read as the start of a quoted value.
+    QTest::newRow("leading quote") << "\"" << "\"\\\"\"";
+    QTest::newRow("leading quote+text") << "\"x" << "\"\\\"x\"";
 }
 
 void TestInfotext::quoting() {
@@ -220,6 +223,16 @@ void TestInfotext::quotedValuesParse() {
     const GenerationParams r = GenerationParams::fromInfotext(
         QStringLiteral("x\nSteps: 3, Sampler: Euler, CFG scale: 5, Odd: \"a\\qb\""));
     QCOMPARE(r.extra(QStringLiteral("Odd")), QStringLiteral("\"a\\qb\""));
+    // A bare value '"' written back bare paired with a later quote and swallowed "Size"
+    // (tests/fuzz/fuzz_png_infotext, seed regression-quote-swallows-size).
+    const GenerationParams s1 = GenerationParams::fromInfotext(
+        QStringLiteral("x\nSteps: 1, CFG scale: 7, Ex: \",Size: 64x64,\"UU: \""));
+    QCOMPARE(s1.width.value_or(-1), 64);
+    const GenerationParams s2 = GenerationParams::fromInfotext(s1.toInfotext());
+    QCOMPARE(s2.width.value_or(-1), 64);
+    QCOMPARE(s2.height.value_or(-1), 64);
+    QCOMPARE(s2.extra(QStringLiteral("Ex")), QStringLiteral("\""));
+    QCOMPARE(s2.toInfotext(), s1.toInfotext());
 }
 
 void TestInfotext::multiLinePrompts() {

@@ -1,75 +1,85 @@
-// libFuzzer harness: everything the HTTP API parses from a client before a job exists — the
-// request head (request line, header fields, framing), chunked bodies, multipart forms, URL paths,
-// JSON bodies validated against A1111's txt2img / img2img / extras models, and /options values.
-// The first input byte picks the parser, so one corpus covers them all. Invariants are checked
-// (a parsed head has a path starting with '/', a finished chunked body stays within its limit, a
-// valid model keeps every field) and __builtin_trap() marks a violation.
-#include "app/api/api_options.h"
-#include "app/api/api_schema.h"
-#include "app/api/http_parsing.h"
+// libFuzzer harness: an A1111 /sdapi/v1/txt2img or img2img request body (JSON from anyone who
+// can reach the API or hand the CLI a --request file) -> GenerationRequest, as the CLI, the
+// queue worker and the HTTP server read it (value ranges are checked later, by the engine).
+// Checked: no sanitizer report (float->int conversions, overflow), and an accepted body arrives
+// exactly: every whole number the JSON holds is the request's value (seeds beyond 2^53 too),
+// the img2img numbers are the JSON's clamped to the engine's sentinel ranges, and strings
+// arrive unchanged.
+#include "app/cli/generation_options.h"
 
+#include <QByteArray>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
+#include <optional>
 
-using namespace latent;
+namespace {
+
+// The JSON's whole number for `key`, if it holds one.
+std::optional<int64_t> wholeNumber(const QJsonObject& o, const char* key) {
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (!v.isDouble()) return std::nullopt;
+    constexpr qint64 kSentinel = std::numeric_limits<qint64>::min();
+    const qint64 n = v.toInteger(kSentinel);
+    if (n == kSentinel) return std::nullopt;
+    return n;
+}
+
+void expectWhole(const QJsonObject& o, const char* key, int64_t got) {
+    if (const auto n = wholeNumber(o, key); n && *n != got) __builtin_trap();
+}
+
+void expectClamped(const QJsonObject& o, const char* key, int got, int64_t lo, int64_t hi) {
+    if (const auto n = wholeNumber(o, key); n && std::clamp<int64_t>(*n, lo, hi) != got) __builtin_trap();
+}
+
+void checkTxt2Img(const QJsonObject& body, const latent::GenerationRequest& r) {
+    expectWhole(body, "seed", r.seed);
+    expectWhole(body, "subseed", r.subseed);
+    expectWhole(body, "steps", r.steps);
+    expectWhole(body, "width", r.width);
+    expectWhole(body, "height", r.height);
+    expectWhole(body, "batch_size", r.batch_size);
+    expectWhole(body, "n_iter", r.n_iter);
+    const QJsonValue prompt = body.value(QStringLiteral("prompt"));
+    if (prompt.isString() && prompt.toString().toStdString() != r.prompt) __builtin_trap();
+}
+
+} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
-    if (size == 0) return 0;
-    const int which = data[0] % 6;
-    const QByteArray in(reinterpret_cast<const char*>(data + 1), qsizetype(size - 1));
-    switch (which) {
-    case 0: { // request head
-        HttpHeadLimits limits;
-        bool tooLong = false;
-        const qsizetype end = findHeadEnd(in, limits, &tooLong);
-        HttpRequestHead head;
-        const HttpParseError e = parseRequestHead(end > 0 ? QByteArrayView(in).first(end) : QByteArrayView(in), limits, &head);
-        if (e.ok() && (!head.path.startsWith('/') || head.contentLength < 0)) __builtin_trap();
-        if (!e.ok() && (e.status < 400 || e.status > 599)) __builtin_trap();
-        break;
+    const QByteArray bytes = QByteArray::fromRawData(reinterpret_cast<const char*>(data), qsizetype(size));
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject()) return 0;
+    const QJsonObject body = doc.object();
+    {
+        latent::GenerationRequest r;
+        if (latent::applyApiRequest(body, r).isEmpty()) checkTxt2Img(body, r);
     }
-    case 1: { // chunked body, fed in two pieces
-        ChunkedDecoder d(4096);
-        const qsizetype half = in.size() / 2;
-        const qsizetype used = d.feed(QByteArrayView(in).first(half));
-        if (used == half) d.feed(QByteArrayView(in).sliced(half));
-        if (d.body().size() > 4096) __builtin_trap();
-        break;
-    }
-    case 2: { // multipart: "boundary\n" + body
-        const qsizetype nl = in.indexOf('\n');
-        const QByteArray ct = "multipart/form-data; boundary=" + in.left(nl < 0 ? 0 : nl);
-        QList<MultipartPart> parts;
-        const HttpParseError e = parseMultipart(nl < 0 ? in : in.mid(nl + 1), multipartBoundary(ct), &parts);
-        if (parts.size() > 64 || (!e.ok() && e.message.isEmpty())) __builtin_trap();
-        break;
-    }
-    case 3: { // URL path
-        QByteArray out;
-        if (percentDecodePath(in, &out) && out.contains('\0')) __builtin_trap();
-        break;
-    }
-    case 4: { // JSON body against the A1111 models
-        const QJsonDocument doc = QJsonDocument::fromJson(in);
-        const QJsonValue body = doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
-        for (const ModelSpec* m : {&api_models::txt2img(), &api_models::img2img(), &api_models::extrasSingleImage()}) {
-            const ValidationResult r = validateModel(*m, body);
-            if (r.ok())
-                for (const FieldSpec& f : m->fields)
-                    if (!r.value.contains(f.name)) __builtin_trap();
+    {
+        latent::GenerationRequest r;
+        QString init, mask;
+        if (latent::applyApiRequest(body, r).isEmpty() &&
+            latent::applyImg2ImgApiRequest(body, r, &init, &mask).isEmpty()) {
+            checkTxt2Img(body, r);
+            const latent::Img2ImgOptions& i = r.img2img;
+            expectClamped(body, "resize_mode", i.resize_mode, -1, 4);
+            expectClamped(body, "inpainting_fill", i.inpainting_fill, -1, 4);
+            expectClamped(body, "inpaint_full_res_padding", i.inpaint_full_res_padding, -1, 100000);
+            if (body.contains(QStringLiteral("mask_blur")) && wholeNumber(body, "mask_blur") &&
+                *wholeNumber(body, "mask_blur") >= 0) {
+                expectClamped(body, "mask_blur", i.mask_blur_x, -1, 1000);
+                expectClamped(body, "mask_blur", i.mask_blur_y, -1, 1000);
+            }
+            const QJsonValue images = body.value(QStringLiteral("init_images"));
+            if (images.isArray() && init != images.toArray().first().toString()) __builtin_trap();
         }
-        break;
-    }
-    case 5: { // /options values
-        const QJsonDocument doc = QJsonDocument::fromJson(in);
-        ApiOptions options{QString()};
-        const QJsonArray errors = options.set(doc.object());
-        if (errors.isEmpty() && options.all().isEmpty()) __builtin_trap();
-        break;
-    }
     }
     return 0;
 }

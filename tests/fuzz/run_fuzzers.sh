@@ -1,26 +1,47 @@
 #!/bin/sh
-# Runs every libFuzzer harness for SECONDS (default 600) each, in parallel, at the lowest CPU
-# priority, on copies of the seed corpora. Build first:
-#   CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DLATENT_BUILD_FUZZERS=ON
-#   cmake --build build-fuzz --target fuzz_safetensors_header fuzz_pickle_reader fuzz_format_sniff fuzz_api_request
-# Usage: tests/fuzz/run_fuzzers.sh [BUILD_DIR] [SECONDS] [WORK_DIR]
+# Long fuzzing runs: every libFuzzer harness for SECONDS (default 600) each, JOBS at a time
+# (default 1), at the lowest CPU priority, with its dictionary, on WORK_DIR/<harness>/ (seeded
+# from tests/fuzz/seeds on the first run and kept, so runs add up). Each harness's log (with
+# libFuzzer's final stats) goes to WORK_DIR/<harness>-<time>.log; crashes are written as
+# WORK_DIR/crash-* (keep each as a regression seed after fixing it). Build first:
+#   tests/fuzz/smoke.sh build-fuzz 1      (or cmake --build build-fuzz --target fuzzers)
+# Usage: tests/fuzz/run_fuzzers.sh [BUILD_DIR] [SECONDS] [WORK_DIR] [JOBS]
+# LATENT_FUZZ_TIMEOUT (default 1 s per input) is wall-clock time: on a machine busy with other
+# work a nice-19 fuzzer can be starved past 1 s on any input, so raise it there and replay the
+# slowest inputs alone (libFuzzer prints stat::slowest_unit_time_sec).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 build=${1:-build-fuzz}
 seconds=${2:-600}
 work=${3:-$(mktemp -d)}
-run() {  # harness seed-folder
+jobs=${4:-1}
+mkdir -p "$work"
+stamp=$(date +%Y%m%d-%H%M%S)
+run() {  # harness seed-folder dictionary
     mkdir -p "$work/$1"
-    cp -n "$here/seeds/$2"/* "$work/$1/" 2>/dev/null || true
-    nice -n 19 "$build/bin/$1" -max_total_time="$seconds" -timeout=1 -rss_limit_mb=2048 -print_final_stats=1 \
-        "$work/$1" > "$work/$1.log" 2>&1 &
+    [ -n "$(ls -A "$work/$1")" ] || cp "$here/seeds/$2"/* "$work/$1/"
+    dict=""
+    [ "$3" != "-" ] && dict="-dict=$here/dict/$3"
+    (cd "$work" && nice -n 19 "$build/bin/$1" -max_total_time="$seconds" -timeout="${LATENT_FUZZ_TIMEOUT:-1}" -rss_limit_mb=2048 \
+        -print_final_stats=1 $dict "$work/$1" > "$work/$1-$stamp.log" 2>&1) || true
 }
-run fuzz_safetensors_header safetensors
-run fuzz_pickle_reader pickle
-run fuzz_format_sniff sniff
-run fuzz_api_request api
+n=0
+while read -r harness seeds dict; do
+    run "$harness" "$seeds" "$dict" &
+    n=$((n + 1))
+    if [ "$n" -ge "$jobs" ]; then wait; n=0; fi
+done <<LIST
+fuzz_safetensors_header safetensors -
+fuzz_pickle_reader pickle -
+fuzz_format_sniff sniff -
+fuzz_png_infotext png png_infotext.dict
+fuzz_api_request api api_request.dict
+fuzz_prompt_parser prompt prompt.dict
+fuzz_http_request http -
+LIST
 wait
-for h in fuzz_safetensors_header fuzz_pickle_reader fuzz_format_sniff fuzz_api_request; do
-    echo "== $h"; grep -E "stat::number_of_executed_units|Done|ERROR|crash-" "$work/$h.log" || true
+for log in "$work"/*-"$stamp".log; do
+    echo "== $(basename "$log" "-$stamp.log")"
+    grep -E "stat::number_of_executed_units|stat::peak_rss|cov: .*ft:.*corp|Done|ERROR|crash-|leak-|timeout-" "$log" | tail -6 || true
 done
 echo "logs and corpora in $work"

@@ -455,6 +455,8 @@ void GalleryDock::startScan(bool replace) {
             if (cancelScan_->load()) return;
             QString error;
             const QList<GalleryEntry> found = scanWatcher_->result();
+            qInfo("latent: gallery %s finished: %d file(s) to index", scanReplaces_ ? "rebuild" : "rescan",
+                  int(found.size()));
             if (!scanReplaces_ && found.isEmpty()) {
                 Q_EMIT rebuildFinished(0);
                 return;

@@ -826,6 +826,7 @@ qint64 PromptDock::generate() {
 
 void PromptDock::rememberModel(const QString& path) {
     if (!settings_) return;
+    qDebug("latent: settings: remembering the model (the settings file is rewritten next)");
     settings_->setValue(settings::LastModel, path);
     if (path == StudioSession::demoModelPath()) return;
     QStringList recent = settings_->value(settings::RecentModels).split(QLatin1Char('\n'), Qt::SkipEmptyParts);

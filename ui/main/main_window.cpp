@@ -29,6 +29,7 @@
 #include "app/downloads/download_manager.h"
 #include "app/downloads/token_store.h"
 #include "ui/dialogs/download_dialog.h"
+#include "ui/dialogs/problem_report_dialog.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -249,7 +250,17 @@ void MainWindow::createMenus() {
     }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    QAction* report = help->addAction(tr("&Report a problem…"));
+    report->setObjectName(QStringLiteral("reportProblemAction"));
+    connect(report, &QAction::triggered, this, &MainWindow::showProblemReport);
     help->addAction(aboutAction_);
+}
+
+void MainWindow::showProblemReport() {
+    auto* dialog = new ProblemReportDialog(session_ ? session_->queue() : nullptr, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 void MainWindow::createStatusBar() {

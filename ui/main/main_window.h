@@ -71,6 +71,8 @@ public:
     // --- Generation wiring (issue 8): prompt dock -> job queue -> inference worker -> canvas,
     // queue dock and status bar. `session` must outlive the window.
     void attachSession(StudioSession* session);
+    // Help ▸ Report a problem (ProblemReportDialog, non-modal).
+    void showProblemReport();
     StudioSession* session() const { return session_; }
     QueueDock* queueDock() const { return queueDock_; }
     // Selects the built-in demo model in the prompt panel (first run). False if it is absent.

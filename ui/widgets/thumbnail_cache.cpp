@@ -81,7 +81,8 @@ QImage ThumbnailCache::thumbnail(const QString& path) {
         r.image = loadThumbnail(path, box, &r.error);
         if (!r.image.isNull() && QDir().mkpath(folder)) {
             QSaveFile out(cacheFile);
-            if (out.open(QIODevice::WriteOnly) && r.image.save(&out, "PNG")) out.commit();
+            // Unbuffered: see app/storage/atomic_file.h (a full disk must not leave a short file).
+            if (out.open(QIODevice::WriteOnly | QIODevice::Unbuffered) && r.image.save(&out, "PNG")) out.commit();
         }
         return r;
     }));

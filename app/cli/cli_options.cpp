@@ -1,0 +1,242 @@
+#include "app/cli/cli_options.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+namespace latent {
+
+namespace {
+
+// A text of the table (marked with QT_TRANSLATE_NOOP), translated.
+QString translated(const char* text) {
+    return QCoreApplication::translate("Cli", text);
+}
+
+const std::vector<CliOption>& generationOptions() {
+    static const std::vector<CliOption> options = {
+        {"--model PATH", QT_TRANSLATE_NOOP("Cli", "the checkpoint: a .safetensors file or a diffusers folder")},
+        {"--vae PATH", QT_TRANSLATE_NOOP("Cli", "a VAE to use instead of the checkpoint's")},
+        {"--prompt TEXT", QT_TRANSLATE_NOOP("Cli", "the prompt, in A1111 syntax")},
+        {"--negative TEXT", QT_TRANSLATE_NOOP("Cli", "the negative prompt")},
+        {"--seed N", QT_TRANSLATE_NOOP("Cli", "the seed (-1: random)")},
+        {"--steps N", QT_TRANSLATE_NOOP("Cli", "sampling steps")},
+        {"--cfg F", QT_TRANSLATE_NOOP("Cli", "CFG scale")},
+        {"--width W", QT_TRANSLATE_NOOP("Cli", "image width in pixels (a multiple of 8)")},
+        {"--height H", QT_TRANSLATE_NOOP("Cli", "image height in pixels (a multiple of 8)")},
+        {"--sampler NAME", QT_TRANSLATE_NOOP("Cli", "A1111 sampler name (see the samplers command)")},
+        {"--schedule NAME", QT_TRANSLATE_NOOP("Cli", "A1111 schedule type (see the schedules command)")},
+        {"--batch-size N", QT_TRANSLATE_NOOP("Cli", "images per batch")},
+        {"--n-iter N", QT_TRANSLATE_NOOP("Cli", "batches")},
+        {"--clip-skip N", QT_TRANSLATE_NOOP("Cli", "stop the text encoder N layers early (A1111 Clip skip)")},
+        {"--rng cpu|gpu|nv",
+         QT_TRANSLATE_NOOP("Cli", "noise source; gpu (A1111's default) is reproduced on any device")},
+        {"--subseed N", QT_TRANSLATE_NOOP("Cli", "variation seed")},
+        {"--subseed-strength F", QT_TRANSLATE_NOOP("Cli", "variation strength (0-1)")},
+        {"--device cpu|cuda", QT_TRANSLATE_NOOP("Cli", "where to run")},
+        {"--out DIR", QT_TRANSLATE_NOOP("Cli", "folder for the PNG files (with their A1111 parameters)")},
+        {"--save-latents", QT_TRANSLATE_NOOP("Cli", "also write the intermediate tensors next to the images")},
+        {"--infotext TEXT",
+         QT_TRANSLATE_NOOP("Cli", "take the parameters of an A1111 infotext (a PNG's parameters text)")},
+        {"--request FILE",
+         QT_TRANSLATE_NOOP("Cli", "take the parameters of an A1111 /sdapi/v1/txt2img request body (JSON)")},
+    };
+    return options;
+}
+
+std::vector<CliOption> img2imgOptions() {
+    return {
+        {"--init IMAGE", QT_TRANSLATE_NOOP("Cli", "the image to start from (PNG, JPEG, WebP, TIFF, EXR)")},
+        {"--mask IMAGE", QT_TRANSLATE_NOOP("Cli", "inpainting mask: white is repainted")},
+        {"--strength F", QT_TRANSLATE_NOOP("Cli", "denoising strength (0-1)")},
+        {"--resize-mode 0|1|2|3",
+         QT_TRANSLATE_NOOP("Cli", "just resize, crop and resize, resize and fill, latent upscale")},
+        {"--mask-blur N|X,Y", QT_TRANSLATE_NOOP("Cli", "blur of the mask edge in pixels")},
+        {"--inpaint-area whole|masked",
+         QT_TRANSLATE_NOOP("Cli", "repaint at the whole picture's size or only the masked area's")},
+        {"--padding N", QT_TRANSLATE_NOOP("Cli", "pixels around the masked area (inpaint area masked)")},
+        {"--fill fill|original|latent-noise|latent-nothing",
+         QT_TRANSLATE_NOOP("Cli", "what the masked area starts from")},
+        {"--invert-mask", QT_TRANSLATE_NOOP("Cli", "repaint the black part of the mask instead")},
+        {"--mask-from-alpha", QT_TRANSLATE_NOOP("Cli", "without --mask: repaint where the init image is transparent")},
+        {"--outpaint LEFT,TOP,RIGHT,BOTTOM",
+         QT_TRANSLATE_NOOP("Cli", "grow the canvas by these pixels and paint the new border")},
+    };
+}
+
+} // namespace
+
+const std::vector<CliCommand>& cliCommands() {
+    static const std::vector<CliCommand> commands = {
+        {"--version, version", "", QT_TRANSLATE_NOOP("Cli", "product, library and device versions"), {}, nullptr},
+        {"txt2img", "[options]", QT_TRANSLATE_NOOP("Cli", "text to image with A1111 parameters"), generationOptions(),
+         QT_TRANSLATE_NOOP("Cli", "Explicit flags win over --infotext, which wins over --request.")},
+        {"img2img", "[options]",
+         QT_TRANSLATE_NOOP("Cli", "image to image, inpainting and outpainting with A1111 parameters"), img2imgOptions(),
+         QT_TRANSLATE_NOOP("Cli", "Every txt2img option applies too; --request takes an /sdapi/v1/img2img body with "
+                                  "base64 images.")},
+        {"samplers", "", QT_TRANSLATE_NOOP("Cli", "A1111 sampler names and aliases (JSON)"), {}, nullptr},
+        {"schedules", "", QT_TRANSLATE_NOOP("Cli", "A1111 schedule types (JSON)"), {}, nullptr},
+        {"inspect",
+         "PATH",
+         QT_TRANSLATE_NOOP("Cli", "describe a model file or diffusers folder (JSON, hashes)"),
+         {{"--no-hash", QT_TRANSLATE_NOOP("Cli", "skip the hashes (fast)")},
+          {"--no-probe", QT_TRANSLATE_NOOP("Cli", "skip the SD 2 prediction probe")}},
+         nullptr},
+        {"convert",
+         "FILE.ckpt --out FILE.safetensors",
+         QT_TRANSLATE_NOOP("Cli", "convert a pickle checkpoint safely (restricted reader in a child process)"),
+         {{"--out FILE", QT_TRANSLATE_NOOP("Cli", "the .safetensors file to write")},
+          {"--fp16", QT_TRANSLATE_NOOP("Cli", "store the weights as float16")},
+          {"--overwrite", QT_TRANSLATE_NOOP("Cli", "replace an existing output file")}},
+         nullptr},
+        {"bench",
+         "gemm|unet|vae|text|load [options]",
+         QT_TRANSLATE_NOOP("Cli", "benchmark figures (JSON)"),
+         {{"--plain", QT_TRANSLATE_NOOP("Cli", "print a table instead of JSON")},
+          {"--family sd1|sd2|sdxl", QT_TRANSLATE_NOOP("Cli", "unet, text: the model family")},
+          {"--width W, --height H", QT_TRANSLATE_NOOP("Cli", "unet, vae: the image size")},
+          {"--batch N", QT_TRANSLATE_NOOP("Cli", "unet, text: the batch size")},
+          {"--steps N, --warmup N", QT_TRANSLATE_NOOP("Cli", "unet, vae, text: measured and warm-up runs")},
+          {"--weights fp32|fp16|bf16", QT_TRANSLATE_NOOP("Cli", "unet: how the weights are stored")},
+          {"--no-channels-last", QT_TRANSLATE_NOOP("Cli", "unet: keep the contiguous memory layout")},
+          {"--tiled", QT_TRANSLATE_NOOP("Cli", "vae: decode in tiles")},
+          {"--sizes 2048,4096", QT_TRANSLATE_NOOP("Cli", "gemm: matrix sizes")},
+          {"--repeats N", QT_TRANSLATE_NOOP("Cli", "gemm: runs per size")},
+          {"--path FILE", QT_TRANSLATE_NOOP("Cli", "load: the real-size SD 1.5 fp16 file (made when missing)")},
+          {"--keep, --recreate", QT_TRANSLATE_NOOP("Cli", "load: keep the file made for the run, or make it again")}},
+         nullptr},
+        {"library scan",
+         "ROOT",
+         QT_TRANSLATE_NOOP("Cli", "index a models folder and print the index as JSON"),
+         {{"--no-hash", QT_TRANSLATE_NOOP("Cli", "do not hash the files")},
+          {"--db FILE", QT_TRANSLATE_NOOP("Cli", "the index database (default: a temporary one)")}},
+         nullptr},
+        {"download",
+         "URL",
+         QT_TRANSLATE_NOOP("Cli", "fetch a model from Hugging Face or Civitai, verified by its SHA-256"),
+         {{"--dest ROOT",
+           QT_TRANSLATE_NOOP("Cli", "the A1111-style models folder (default: the first library folder)")},
+          {"--kind checkpoint|lora|vae|embedding|controlnet",
+           QT_TRANSLATE_NOOP("Cli", "the kind of model, when the site does not say")},
+          {"--yes", QT_TRANSLATE_NOOP("Cli", "do not ask before downloading")}},
+         nullptr},
+        {"help, --help", "", QT_TRANSLATE_NOOP("Cli", "this text"), {}, nullptr},
+    };
+    return commands;
+}
+
+const std::vector<CliOption>& cliGlobalOptions() {
+    static const std::vector<CliOption> options = {
+        {"--threads N", QT_TRANSLATE_NOOP("Cli", "threads for the engine (default: every core)")},
+    };
+    return options;
+}
+
+const std::vector<CliEnvironment>& cliEnvironment() {
+    static const std::vector<CliEnvironment> env = {
+        {"HF_TOKEN, CIVITAI_TOKEN",
+         QT_TRANSLATE_NOOP("Cli", "tokens for gated downloads (sent only to their own site)")},
+        {"LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT",
+         QT_TRANSLATE_NOOP("Cli", "other addresses for the two sites (mirrors, tests)")},
+        {"LATENT_LOG_LEVEL", QT_TRANSLATE_NOOP("Cli", "debug, info, warning or error for this run's log")},
+        {"LATENT_DEMO_MODEL", QT_TRANSLATE_NOOP("Cli", "another file for the built-in demo model")},
+        {"LATENT_ASSETS_DIR", QT_TRANSLATE_NOOP("Cli", "another folder for the CLIP vocabulary (clip/)")},
+    };
+    return env;
+}
+
+QString cliUsageText() {
+    constexpr int kColumn = 25;
+    QStringList out;
+    auto item = [&](const QString& left, const QString& help) {
+        if (left.size() + 2 < kColumn)
+            out << QStringLiteral("  %1%2").arg(left.leftJustified(kColumn - 2), help);
+        else
+            out << QStringLiteral("  ") + left << QString(kColumn, QLatin1Char(' ')) + help;
+    };
+    out << QCoreApplication::translate("Cli", "Usage: latentstudio-cli [--threads N] COMMAND [options]") << QString();
+    out << QCoreApplication::translate("Cli", "Commands:");
+    for (const CliCommand& c : cliCommands())
+        item(QString::fromLatin1(c.name) +
+                 (*c.arguments ? QLatin1Char(' ') + QString::fromLatin1(c.arguments) : QString()),
+             translated(c.summary));
+    out << QString() << QCoreApplication::translate("Cli", "Global options:");
+    for (const CliOption& o : cliGlobalOptions()) item(QString::fromLatin1(o.flags), translated(o.help));
+    for (const CliCommand& c : cliCommands()) {
+        if (c.options.empty()) continue;
+        out << QString() << QCoreApplication::translate("Cli", "%1 options:").arg(QString::fromLatin1(c.name));
+        for (const CliOption& o : c.options) item(QString::fromLatin1(o.flags), translated(o.help));
+        if (c.notes) out << QStringLiteral("  ") + translated(c.notes);
+    }
+    out << QString() << QCoreApplication::translate("Cli", "Environment:");
+    for (const CliEnvironment& e : cliEnvironment()) item(QString::fromLatin1(e.name), translated(e.help));
+    return out.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+namespace {
+// A table text as a man-page sentence: capital first letter, final period.
+QString sentence(const char* text) {
+    QString s = QString::fromLatin1(text);
+    if (!s.isEmpty()) s[0] = s[0].toUpper();
+    if (!s.endsWith(QLatin1Char('.'))) s += QLatin1Char('.');
+    return roffEscape(s);
+}
+} // namespace
+
+QString roffEscape(const QString& text) {
+    QString s = text;
+    s.replace(QLatin1Char('\\'), QStringLiteral("\\e"));
+    s.replace(QLatin1Char('-'), QStringLiteral("\\-"));
+    if (s.startsWith(QLatin1Char('.')) || s.startsWith(QLatin1Char('\''))) s.prepend(QStringLiteral("\\&"));
+    return s;
+}
+
+QString cliManPage(const QString& version, const QString& date) {
+    QStringList m;
+    auto option = [&](const char* flags, const char* help) {
+        m << QStringLiteral(".TP") << QStringLiteral(".B %1").arg(roffEscape(QString::fromLatin1(flags)))
+          << sentence(help);
+    };
+    m << QStringLiteral(".TH LATENTSTUDIO\\-CLI 1 \"%1\" \"Latent Studio %2\" \"User Commands\"").arg(date, version);
+    m << QStringLiteral(".SH NAME") << QStringLiteral("latentstudio\\-cli \\- Stable Diffusion from the command line");
+    m << QStringLiteral(".SH SYNOPSIS");
+    for (const CliCommand& c : cliCommands()) {
+        const QString name = QString::fromLatin1(c.name).section(QStringLiteral(", "), -1);
+        m << QStringLiteral(".B latentstudio\\-cli") << QStringLiteral("[\\fB\\-\\-threads\\fR \\fIN\\fR]")
+          << QStringLiteral("\\fB%1\\fR %2").arg(roffEscape(name), roffEscape(QString::fromLatin1(c.arguments)))
+          << QStringLiteral(".br");
+    }
+    m << QStringLiteral(".SH DESCRIPTION")
+      << QStringLiteral("The command\\-line side of Latent Studio, over the same engine as the studio "
+                        "(\\fBlatentstudio\\fR(1)): generations with AUTOMATIC1111's parameters, safe model "
+                        "inspection and conversion, verified downloads and benchmarks. Bad input ends with exit "
+                        "status 2 and one line on standard error.");
+    m << QStringLiteral(".SH COMMANDS");
+    for (const CliCommand& c : cliCommands()) {
+        m << QStringLiteral(".TP")
+          << QStringLiteral(".B %1").arg(
+                 roffEscape(QString::fromLatin1(c.name) +
+                            (*c.arguments ? QLatin1Char(' ') + QString::fromLatin1(c.arguments) : QString())))
+          << sentence(c.summary);
+    }
+    m << QStringLiteral(".SH OPTIONS") << QStringLiteral(".SS Global");
+    for (const CliOption& o : cliGlobalOptions()) option(o.flags, o.help);
+    for (const CliCommand& c : cliCommands()) {
+        if (c.options.empty()) continue;
+        m << QStringLiteral(".SS %1").arg(roffEscape(QString::fromLatin1(c.name)));
+        for (const CliOption& o : c.options) option(o.flags, o.help);
+        if (c.notes) m << QStringLiteral(".PP") << roffEscape(QString::fromLatin1(c.notes));
+    }
+    m << QStringLiteral(".SH ENVIRONMENT");
+    for (const CliEnvironment& e : cliEnvironment()) option(e.name, e.help);
+    m << QStringLiteral(".SH FILES") << QStringLiteral(".TP")
+      << QStringLiteral(".I ~/.local/share/LatentStudio/latentstudio/logs/latentstudio\\-cli.log")
+      << QStringLiteral("The log of the commands that do work (rotated; no tokens, no prompts).");
+    m << QStringLiteral(".TP") << QStringLiteral(".I /usr/share/latentstudio/demo/")
+      << QStringLiteral("The built\\-in demo model (random weights).");
+    m << QStringLiteral(".SH EXIT STATUS") << QStringLiteral("0 on success, 1 when the work failed, 2 on bad input.");
+    m << QStringLiteral(".SH SEE ALSO") << QStringLiteral("\\fBlatentstudio\\fR(1)");
+    return m.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+} // namespace latent
