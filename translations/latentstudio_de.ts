@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
     <name>Backends</name>
@@ -15,15 +16,15 @@
         <translation>Der Server wurde neu gestartet (oder hat die Verbindung getrennt), während er den Auftrag ausführte; der Auftrag wurde nicht beendet und nicht erneut gesendet. (%1)</translation>
     </message>
     <message>
-        <source>The server's answer has no images (not a JSON object).</source>
+        <source>The server&apos;s answer has no images (not a JSON object).</source>
         <translation>Die Antwort des Servers enthält keine Bilder (kein JSON-Objekt).</translation>
     </message>
     <message>
-        <source>The server's answer has no images.</source>
+        <source>The server&apos;s answer has no images.</source>
         <translation>Die Antwort des Servers enthält keine Bilder.</translation>
     </message>
     <message>
-        <source>Image %1 of the server's answer is not base64 text.</source>
+        <source>Image %1 of the server&apos;s answer is not base64 text.</source>
         <translation>Bild %1 der Serverantwort ist kein Base64-Text.</translation>
     </message>
     <message>
@@ -47,15 +48,15 @@
         <translation>Bild-API im OpenAI-Stil</translation>
     </message>
     <message>
-        <source>The backend name "%1" is not allowed: use 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit.</source>
+        <source>The backend name &quot;%1&quot; is not allowed: use 1–64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
         <translation>Der Backend-Name „%1“ ist nicht erlaubt: 1–64 Buchstaben, Ziffern, „.“, „_“ oder „-“ verwenden, beginnend mit einem Buchstaben oder einer Ziffer.</translation>
     </message>
     <message>
-        <source>"%1" is a dispatch target, not a backend name.</source>
+        <source>&quot;%1&quot; is a dispatch target, not a backend name.</source>
         <translation>„%1“ ist ein Verteilungsziel, kein Backend-Name.</translation>
     </message>
     <message>
-        <source>"%1" is not an http(s) address.</source>
+        <source>&quot;%1&quot; is not an http(s) address.</source>
         <translation>„%1“ ist keine http(s)-Adresse.</translation>
     </message>
     <message>
@@ -75,15 +76,15 @@
         <translation>Das Zeitlimit muss zwischen 1 Sekunde und 7 Tagen liegen.</translation>
     </message>
     <message>
-        <source>"%1" is not an environment variable name.</source>
+        <source>&quot;%1&quot; is not an environment variable name.</source>
         <translation>„%1“ ist kein Name einer Umgebungsvariablen.</translation>
     </message>
     <message>
-        <source>No system keychain is available (%1): the secret of backend "%2" is kept for this session only. Set it again after a restart, or name an environment variable that holds it.</source>
+        <source>No system keychain is available (%1): the secret of backend &quot;%2&quot; is kept for this session only. Set it again after a restart, or name an environment variable that holds it.</source>
         <translation>Kein Systemschlüsselbund verfügbar (%1): Das Geheimnis des Backends „%2“ wird nur für diese Sitzung behalten. Nach einem Neustart erneut eingeben oder eine Umgebungsvariable angeben, die es enthält.</translation>
     </message>
     <message>
-        <source>The system keychain did not answer: the secret of backend "%1" is kept for this session only.</source>
+        <source>The system keychain did not answer: the secret of backend &quot;%1&quot; is kept for this session only.</source>
         <translation>Der Systemschlüsselbund hat nicht geantwortet: Das Geheimnis des Backends „%1“ wird nur für diese Sitzung behalten.</translation>
     </message>
     <message>
@@ -91,7 +92,7 @@
         <translation>wartet auf %1 (%2)</translation>
     </message>
     <message>
-        <source>The images API answered without images (no "data").</source>
+        <source>The images API answered without images (no &quot;data&quot;).</source>
         <translation>Die Bild-API hat ohne Bilder geantwortet (kein „data“).</translation>
     </message>
     <message>
@@ -107,11 +108,11 @@
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <source>Backend "%1" needs credentials (HTTP %2): set its %3 in Settings ▸ Backends or in the environment variable it names.</source>
+        <source>Backend &quot;%1&quot; needs credentials (HTTP %2): set its %3 in Settings ▸ Backends or in the environment variable it names.</source>
         <translation>Backend „%1“ braucht Zugangsdaten (HTTP %2): %3 unter Einstellungen ▸ Backends oder in der angegebenen Umgebungsvariablen setzen.</translation>
     </message>
     <message>
-        <source>Backend "%1" refused the credentials (HTTP %2): check its %3. The job was not retried.</source>
+        <source>Backend &quot;%1&quot; refused the credentials (HTTP %2): check its %3. The job was not retried.</source>
         <translation>Backend „%1“ hat die Zugangsdaten abgelehnt (HTTP %2): %3 prüfen. Der Auftrag wurde nicht wiederholt.</translation>
     </message>
     <message>
@@ -130,7 +131,7 @@
         <translation>%1: %2; Wiederholung %3 von %4 in %5 s</translation>
     </message>
     <message>
-        <source>The server's answer is not valid JSON (%1 at byte %2).</source>
+        <source>The server&apos;s answer is not valid JSON (%1 at byte %2).</source>
         <translation>Die Antwort des Servers ist kein gültiges JSON (%1 bei Byte %2).</translation>
     </message>
     <message>
@@ -178,7 +179,7 @@
         <translation>%1 (offline, wartet)</translation>
     </message>
     <message>
-        <source>No backend named "%1" is configured (Settings ▸ Backends).</source>
+        <source>No backend named &quot;%1&quot; is configured (Settings ▸ Backends).</source>
         <translation>Kein Backend namens „%1“ ist eingerichtet (Einstellungen ▸ Backends).</translation>
     </message>
     <message>
@@ -326,7 +327,7 @@
         <translation>Der Bild-zu-Bild-Auftrag hat kein Ausgangsbild.</translation>
     </message>
     <message>
-        <source>Backend "%1" is an OpenAI-style images API: it only makes images from text. Send image-to-image jobs to the local worker or an A1111 backend.</source>
+        <source>Backend &quot;%1&quot; is an OpenAI-style images API: it only makes images from text. Send image-to-image jobs to the local worker or an A1111 backend.</source>
         <translation>Backend „%1“ ist eine Bild-API im OpenAI-Stil: Sie erzeugt nur Bilder aus Text. Bild-zu-Bild-Aufträge an den lokalen Worker oder ein A1111-Backend senden.</translation>
     </message>
     <message>
@@ -405,7 +406,7 @@
         <translation>latentstudio-cli: --threads braucht eine nicht-negative Zahl</translation>
     </message>
     <message>
-        <source>latentstudio-cli: unknown command "%1" (see latentstudio-cli help)</source>
+        <source>latentstudio-cli: unknown command &quot;%1&quot; (see latentstudio-cli help)</source>
         <translation>latentstudio-cli: unbekannter Befehl „%1“ (siehe latentstudio-cli help)</translation>
     </message>
     <message>
@@ -417,7 +418,7 @@
         <translation>--db braucht einen Dateinamen</translation>
     </message>
     <message>
-        <source>library scan: unknown option "%1"</source>
+        <source>library scan: unknown option &quot;%1&quot;</source>
         <translation>library scan: unbekannte Option „%1“</translation>
     </message>
     <message>
@@ -449,11 +450,11 @@
         <translation>%1 braucht einen Wert</translation>
     </message>
     <message>
-        <source>%1 needs a whole number, not "%2"</source>
+        <source>%1 needs a whole number, not &quot;%2&quot;</source>
         <translation>%1 braucht eine ganze Zahl, nicht „%2“</translation>
     </message>
     <message>
-        <source>unknown option "%1"</source>
+        <source>unknown option &quot;%1&quot;</source>
         <translation>unbekannte Option „%1“</translation>
     </message>
     <message>
@@ -501,7 +502,7 @@
         <translation>bench %1: nicht genug Speicher</translation>
     </message>
     <message>
-        <source>download: unknown option "%1"</source>
+        <source>download: unknown option &quot;%1&quot;</source>
         <translation>download: unbekannte Option „%1“</translation>
     </message>
     <message>
@@ -513,7 +514,7 @@
         <translation>Aufruf: latentstudio-cli download URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]</translation>
     </message>
     <message>
-        <source>--kind must be checkpoint, lora, vae, embedding or controlnet, not "%1"</source>
+        <source>--kind must be checkpoint, lora, vae, embedding or controlnet, not &quot;%1&quot;</source>
         <translation>--kind muss checkpoint, lora, vae, embedding oder controlnet sein, nicht „%1“</translation>
     </message>
     <message>
@@ -617,19 +618,19 @@
         <translation>latentstudio-cli: Der Ausgabeordner ist nicht nutzbar (%1); das Bild wurde unter %2 gespeichert</translation>
     </message>
     <message>
-        <source>"%1" must be a whole number.</source>
+        <source>&quot;%1&quot; must be a whole number.</source>
         <translation>„%1“ muss eine ganze Zahl sein.</translation>
     </message>
     <message>
-        <source>"%1" must be a number.</source>
+        <source>&quot;%1&quot; must be a number.</source>
         <translation>„%1“ muss eine Zahl sein.</translation>
     </message>
     <message>
-        <source>"%1" must be a string.</source>
+        <source>&quot;%1&quot; must be a string.</source>
         <translation>„%1“ muss eine Zeichenkette sein.</translation>
     </message>
     <message>
-        <source>%1 needs a non-negative whole number, got "%2".</source>
+        <source>%1 needs a non-negative whole number, got &quot;%2&quot;.</source>
         <translation>%1 braucht eine nicht-negative ganze Zahl, erhalten: „%2“.</translation>
     </message>
     <message>
@@ -653,19 +654,19 @@
         <translation>--outpaint erwartet Pixel für links,oben,rechts,unten (z. B. 0,0,64,0).</translation>
     </message>
     <message>
-        <source>"%1" must be true/false or 0/1.</source>
+        <source>&quot;%1&quot; must be true/false or 0/1.</source>
         <translation>„%1“ muss true/false oder 0/1 sein.</translation>
     </message>
     <message>
-        <source>"init_images" must be a list of base64 images.</source>
+        <source>&quot;init_images&quot; must be a list of base64 images.</source>
         <translation>„init_images“ muss eine Liste von Base64-Bildern sein.</translation>
     </message>
     <message>
-        <source>Only one init image is supported ("init_images" has %1).</source>
+        <source>Only one init image is supported (&quot;init_images&quot; has %1).</source>
         <translation>Es wird nur ein Ausgangsbild unterstützt („init_images“ enthält %1).</translation>
     </message>
     <message>
-        <source>"mask" must be a base64 image.</source>
+        <source>&quot;mask&quot; must be a base64 image.</source>
         <translation>„mask“ muss ein Base64-Bild sein.</translation>
     </message>
     <message>
@@ -685,15 +686,15 @@
         <translation>Die Anfragedatei %1 ist kein JSON-Objekt: %2</translation>
     </message>
     <message>
-        <source>%1 needs a whole number, got "%2".</source>
+        <source>%1 needs a whole number, got &quot;%2&quot;.</source>
         <translation>%1 braucht eine ganze Zahl, erhalten: „%2“.</translation>
     </message>
     <message>
-        <source>%1 needs a number, got "%2".</source>
+        <source>%1 needs a number, got &quot;%2&quot;.</source>
         <translation>%1 braucht eine Zahl, erhalten: „%2“.</translation>
     </message>
     <message>
-        <source>Unexpected argument "%1".</source>
+        <source>Unexpected argument &quot;%1&quot;.</source>
         <translation>Unerwartetes Argument „%1“.</translation>
     </message>
     <message>
@@ -709,7 +710,7 @@
         <translation>--model ist erforderlich.</translation>
     </message>
     <message>
-        <source>--init is required (or "init_images" in the --request body).</source>
+        <source>--init is required (or &quot;init_images&quot; in the --request body).</source>
         <translation>--init ist erforderlich (oder „init_images“ im --request-Body).</translation>
     </message>
     <message>
@@ -741,7 +742,7 @@
         <translation>bench lora: %1</translation>
     </message>
     <message>
-        <source>unknown benchmark "%1" (use gemm, unet, vae, text, load or lora)</source>
+        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, vae, text, load or lora)</source>
         <translation>unbekannter Benchmark „%1“ (gemm, unet, vae, text, load oder lora verwenden)</translation>
     </message>
     <message>
@@ -749,15 +750,15 @@
         <translation>inspect: --model braucht einen Checkpoint</translation>
     </message>
     <message>
-        <source>The infotext's VAE "%1" is not in the VAE folders; using the automatic choice.</source>
+        <source>The infotext&apos;s VAE &quot;%1&quot; is not in the VAE folders; using the automatic choice.</source>
         <translation>Das VAE „%1“ aus dem Infotext ist nicht in den VAE-Ordnern; die automatische Wahl wird verwendet.</translation>
     </message>
     <message>
-        <source>"%1" must be a list of folders.</source>
+        <source>&quot;%1&quot; must be a list of folders.</source>
         <translation>„%1“ muss eine Liste von Ordnern sein.</translation>
     </message>
     <message>
-        <source>"sd_vae" must be a VAE name, "Automatic" or "None".</source>
+        <source>&quot;sd_vae&quot; must be a VAE name, &quot;Automatic&quot; or &quot;None&quot;.</source>
         <translation>„sd_vae“ muss ein VAE-Name, „Automatic“ oder „None“ sein.</translation>
     </message>
     <message>
@@ -932,7 +933,7 @@
         <translation>Entweder --backend NAME oder --backend-url angeben, nicht beides.</translation>
     </message>
     <message>
-        <source>No backend named "%1" (see latentstudio-cli backends list).</source>
+        <source>No backend named &quot;%1&quot; (see latentstudio-cli backends list).</source>
         <translation>Kein Backend namens „%1“ (siehe latentstudio-cli backends list).</translation>
     </message>
     <message>
@@ -968,7 +969,7 @@
         <translation>--extras muss ein JSON-Objekt sein: %1</translation>
     </message>
     <message>
-        <source>backends add: unknown option "%1"</source>
+        <source>backends add: unknown option &quot;%1&quot;</source>
         <translation>backends add: unbekannte Option „%1“</translation>
     </message>
     <message>
@@ -1014,7 +1015,7 @@
         </translation>
     </message>
     <message>
-        <source>(server's)</source>
+        <source>(server&apos;s)</source>
         <translation>(des Servers)</translation>
     </message>
     <message>
@@ -1034,7 +1035,7 @@
         <translation>Aufruf: latentstudio-cli backends check NAME [--json]</translation>
     </message>
     <message>
-        <source>No backend named "%1".</source>
+        <source>No backend named &quot;%1&quot;.</source>
         <translation>Kein Backend namens „%1“.</translation>
     </message>
     <message>
@@ -1117,7 +1118,7 @@
         <translation>der Checkpoint: eine .safetensors-Datei oder ein diffusers-Ordner</translation>
     </message>
     <message>
-        <source>a VAE to use instead of the checkpoint's</source>
+        <source>a VAE to use instead of the checkpoint&apos;s</source>
         <translation>ein VAE statt dem des Checkpoints</translation>
     </message>
     <message>
@@ -1169,7 +1170,7 @@
         <translation>den Text-Encoder N Schichten früher anhalten (A1111 Clip skip)</translation>
     </message>
     <message>
-        <source>noise source; gpu (A1111's default) is reproduced on any device</source>
+        <source>noise source; gpu (A1111&apos;s default) is reproduced on any device</source>
         <translation>Rauschquelle; gpu (Standard von A1111) wird auf jedem Gerät nachgebildet</translation>
     </message>
     <message>
@@ -1193,7 +1194,7 @@
         <translation>auch die Zwischentensoren neben die Bilder schreiben</translation>
     </message>
     <message>
-        <source>take the parameters of an A1111 infotext (a PNG's parameters text)</source>
+        <source>take the parameters of an A1111 infotext (a PNG&apos;s parameters text)</source>
         <translation>die Parameter eines A1111-Infotexts übernehmen (der parameters-Text eines PNG)</translation>
     </message>
     <message>
@@ -1221,7 +1222,7 @@
         <translation>Unschärfe des Maskenrands in Pixeln</translation>
     </message>
     <message>
-        <source>repaint at the whole picture's size or only the masked area's</source>
+        <source>repaint at the whole picture&apos;s size or only the masked area&apos;s</source>
         <translation>in der Größe des ganzen Bildes oder nur des maskierten Bereichs neu malen</translation>
     </message>
     <message>
@@ -1397,7 +1398,7 @@
         <translation>andere Adressen für die beiden Websites (Spiegel, Tests)</translation>
     </message>
     <message>
-        <source>debug, info, warning or error for this run's log</source>
+        <source>debug, info, warning or error for this run&apos;s log</source>
         <translation>debug, info, warning oder error für das Protokoll dieses Laufs</translation>
     </message>
     <message>
@@ -1428,35 +1429,207 @@
         <source>Environment:</source>
         <translation>Umgebung:</translation>
     </message>
+    <message>
+        <source>an A1111 folder: LoRAs, embeddings, VAEs and ControlNets are looked up in its models</source>
+        <translation>ein A1111-Ordner: LoRAs, Embeddings, VAEs und ControlNets werden in seinen Modellordnern gesucht</translation>
+    </message>
+    <message>
+        <source>a folder of LoRA / LyCORIS files (instead of the root&apos;s; repeatable)</source>
+        <translation>ein Ordner mit LoRA-/LyCORIS-Dateien (statt dem der Wurzel; wiederholbar)</translation>
+    </message>
+    <message>
+        <source>a folder of textual-inversion embeddings (instead of the root&apos;s; repeatable)</source>
+        <translation>ein Ordner mit Textual-Inversion-Embeddings (statt dem der Wurzel; wiederholbar)</translation>
+    </message>
+    <message>
+        <source>a ControlNet unit: a file or folder, or a name in ROOT/models/ControlNet (repeatable)</source>
+        <translation>eine ControlNet-Einheit: eine Datei oder ein Ordner oder ein Name in ROOT/models/ControlNet (wiederholbar)</translation>
+    </message>
+    <message>
+        <source>the unit&apos;s control image (and mask)</source>
+        <translation>das Steuerbild der Einheit (und seine Maske)</translation>
+    </message>
+    <message>
+        <source>the unit&apos;s preprocessor: none, canny, invert, tile_resample, inpaint_only, ...</source>
+        <translation>der Vorverarbeiter der Einheit: none, canny, invert, tile_resample, inpaint_only, ...</translation>
+    </message>
+    <message>
+        <source>the preprocessor&apos;s resolution and parameters</source>
+        <translation>Auflösung und Parameter des Vorverarbeiters</translation>
+    </message>
+    <message>
+        <source>choose the preprocessor resolution from the image size</source>
+        <translation>die Auflösung des Vorverarbeiters aus der Bildgröße wählen</translation>
+    </message>
+    <message>
+        <source>the unit&apos;s weight</source>
+        <translation>das Gewicht der Einheit</translation>
+    </message>
+    <message>
+        <source>when the unit acts, as fractions of the sampling steps</source>
+        <translation>wann die Einheit wirkt, als Anteile der Sampling-Schritte</translation>
+    </message>
+    <message>
+        <source>the unit&apos;s control mode</source>
+        <translation>der Steuermodus der Einheit</translation>
+    </message>
+    <message>
+        <source>how the control image is fitted to the image size</source>
+        <translation>wie das Steuerbild an die Bildgröße angepasst wird</translation>
+    </message>
+    <message>
+        <source>run the job on a saved remote backend (see backends)</source>
+        <translation>den Auftrag auf einem gespeicherten entfernten Backend ausführen (siehe backends)</translation>
+    </message>
+    <message>
+        <source>run the job on an unsaved remote backend (secret from LATENT_BACKEND_SECRET)</source>
+        <translation>den Auftrag auf einem nicht gespeicherten entfernten Backend ausführen (Geheimnis aus LATENT_BACKEND_SECRET)</translation>
+    </message>
+    <message>
+        <source>the remote backend&apos;s user and model</source>
+        <translation>Benutzer und Modell des entfernten Backends</translation>
+    </message>
+    <message>
+        <source>how long to wait for a remote backend that is offline</source>
+        <translation>wie lange auf ein nicht erreichbares entferntes Backend gewartet wird</translation>
+    </message>
+    <message>
+        <source>unet: add one ControlNet unit (fp16 weights) and report its cost</source>
+        <translation>unet: eine ControlNet-Einheit (fp16-Gewichte) hinzufügen und ihre Kosten melden</translation>
+    </message>
+    <message>
+        <source>lora: the LoRA rank, and a folder for its files</source>
+        <translation>lora: der LoRA-Rang und ein Ordner für seine Dateien</translation>
+    </message>
+    <message>
+        <source>serve: requests, polling clients, poll interval, steps and image size</source>
+        <translation>serve: Anfragen, abfragende Clients, Abfrageintervall, Schritte und Bildgröße</translation>
+    </message>
+    <message>
+        <source>dispatch: A1111-compatible servers to spread over, or N serve processes started for the run</source>
+        <translation>dispatch: A1111-kompatible Server zum Verteilen, oder N für den Lauf gestartete serve-Prozesse</translation>
+    </message>
+    <message>
+        <source>dispatch: images, images per backend alone, jobs per backend, time limit</source>
+        <translation>dispatch: Bilder, Bilder je Backend allein, Aufträge je Backend, Zeitlimit</translation>
+    </message>
+    <message>
+        <source>dispatch --spawn: the model and folders of the serve processes</source>
+        <translation>dispatch --spawn: Modell und Ordner der serve-Prozesse</translation>
+    </message>
+    <message>
+        <source>the HTTP API: A1111 /sdapi/v1, OpenAI-style images, async jobs</source>
+        <translation>die HTTP-API: A1111 /sdapi/v1, Bilder im OpenAI-Stil, asynchrone Aufträge</translation>
+    </message>
+    <message>
+        <source>bind every interface instead of 127.0.0.1 (needs --api-auth)</source>
+        <translation>an allen Schnittstellen statt 127.0.0.1 lauschen (braucht --api-auth)</translation>
+    </message>
+    <message>
+        <source>the port (default 7860)</source>
+        <translation>der Port (Standard 7860)</translation>
+    </message>
+    <message>
+        <source>HTTP Basic users, as A1111&apos;s --api-auth</source>
+        <translation>HTTP-Basic-Benutzer, wie A1111s --api-auth</translation>
+    </message>
+    <message>
+        <source>Bearer keys for the OpenAI-style and job routes</source>
+        <translation>Bearer-Schlüssel für die Routen im OpenAI-Stil und für Aufträge</translation>
+    </message>
+    <message>
+        <source>the A1111 models folder to serve</source>
+        <translation>der A1111-Modellordner, der bereitgestellt wird</translation>
+    </message>
+    <message>
+        <source>the queue&apos;s data and where saved images go</source>
+        <translation>die Daten der Warteschlange und wohin gespeicherte Bilder gehen</translation>
+    </message>
+    <message>
+        <source>serve HTTPS with this key and certificate</source>
+        <translation>HTTPS mit diesem Schlüssel und Zertifikat anbieten</translation>
+    </message>
+    <message>
+        <source>browser origins allowed to call the API</source>
+        <translation>Browser-Ursprünge, die die API aufrufen dürfen</translation>
+    </message>
+    <message>
+        <source>how many jobs may wait, and the largest batch</source>
+        <translation>wie viele Aufträge warten dürfen und der größte Stapel</translation>
+    </message>
+    <message>
+        <source>limits for request bodies, connections and slow clients</source>
+        <translation>Grenzen für Anfragekörper, Verbindungen und langsame Clients</translation>
+    </message>
+    <message>
+        <source>how long a running job may finish after SIGINT/SIGTERM</source>
+        <translation>wie lange ein laufender Auftrag nach SIGINT/SIGTERM fertig werden darf</translation>
+    </message>
+    <message>
+        <source>allow --listen without users (not recommended)</source>
+        <translation>--listen ohne Benutzer erlauben (nicht empfohlen)</translation>
+    </message>
+    <message>
+        <source>Serves until SIGINT or SIGTERM, then lets the running job finish.</source>
+        <translation>Läuft bis SIGINT oder SIGTERM und lässt dann den laufenden Auftrag fertig werden.</translation>
+    </message>
+    <message>
+        <source>remote backends: A1111/Forge/SD.Next servers, RunPod endpoints, OpenAI-style APIs</source>
+        <translation>entfernte Backends: A1111/Forge/SD.Next-Server, RunPod-Endpunkte, APIs im OpenAI-Stil</translation>
+    </message>
+    <message>
+        <source>the backend&apos;s kind and base address</source>
+        <translation>Art und Basisadresse des Backends</translation>
+    </message>
+    <message>
+        <source>the user, and where the secret comes from (kept in the keychain)</source>
+        <translation>der Benutzer und woher das Geheimnis kommt (im Schlüsselbund verwahrt)</translation>
+    </message>
+    <message>
+        <source>jobs at once, time limit per job, the model to ask for</source>
+        <translation>gleichzeitige Aufträge, Zeitlimit je Auftrag, das anzufordernde Modell</translation>
+    </message>
+    <message>
+        <source>provider-specific request fields; keep the backend out of &quot;Any&quot;</source>
+        <translation>anbieterspezifische Anfragefelder; das Backend aus &quot;Beliebig&quot; heraushalten</translation>
+    </message>
+    <message>
+        <source>check: print the result as JSON</source>
+        <translation>check: das Ergebnis als JSON ausgeben</translation>
+    </message>
+    <message>
+        <source>the secret for --backend-url: user:pass for A1111, the key for RunPod and OpenAI-style APIs</source>
+        <translation>das Geheimnis für --backend-url: user:pass für A1111, der Schlüssel für RunPod und APIs im OpenAI-Stil</translation>
+    </message>
 </context>
 <context>
     <name>ControlNet</name>
     <message>
-        <source>"%1" must be 0, 1 or 2 or a mode's name.</source>
+        <source>&quot;%1&quot; must be 0, 1 or 2 or a mode&apos;s name.</source>
         <translation>„%1“ muss 0, 1 oder 2 oder der Name eines Modus sein.</translation>
     </message>
     <message>
-        <source>"%1" must be a number or a mode's name.</source>
+        <source>&quot;%1&quot; must be a number or a mode&apos;s name.</source>
         <translation>„%1“ muss eine Zahl oder der Name eines Modus sein.</translation>
     </message>
     <message>
-        <source>"%1" must be a number.</source>
+        <source>&quot;%1&quot; must be a number.</source>
         <translation>„%1“ muss eine Zahl sein.</translation>
     </message>
     <message>
-        <source>"%1" must be a string.</source>
+        <source>&quot;%1&quot; must be a string.</source>
         <translation>„%1“ muss eine Zeichenkette sein.</translation>
     </message>
     <message>
-        <source>"%1" must be true or false.</source>
+        <source>&quot;%1&quot; must be true or false.</source>
         <translation>„%1“ muss true oder false sein.</translation>
     </message>
     <message>
-        <source>"alwayson_scripts.controlnet" must be an object with "args".</source>
+        <source>&quot;alwayson_scripts.controlnet&quot; must be an object with &quot;args&quot;.</source>
         <translation>„alwayson_scripts.controlnet“ muss ein Objekt mit „args“ sein.</translation>
     </message>
     <message>
-        <source>"alwayson_scripts.controlnet.args" must be a list of units.</source>
+        <source>&quot;alwayson_scripts.controlnet.args&quot; must be a list of units.</source>
         <translation>„alwayson_scripts.controlnet.args“ muss eine Liste von Einheiten sein.</translation>
     </message>
     <message>
@@ -1464,27 +1637,27 @@
         <translation>Es werden höchstens 16 ControlNet-Einheiten unterstützt.</translation>
     </message>
     <message>
-        <source>"%1" must be an object.</source>
+        <source>&quot;%1&quot; must be an object.</source>
         <translation>„%1“ muss ein Objekt sein.</translation>
     </message>
     <message>
-        <source>"%1" is not a resize mode (Just Resize, Crop and Resize, Resize and Fill).</source>
+        <source>&quot;%1&quot; is not a resize mode (Just Resize, Crop and Resize, Resize and Fill).</source>
         <translation>„%1“ ist kein Skalierungsmodus (Just Resize, Crop and Resize, Resize and Fill).</translation>
     </message>
     <message>
-        <source>"%1" is not a control mode (Balanced, My prompt is more important, ControlNet is more important).</source>
+        <source>&quot;%1&quot; is not a control mode (Balanced, My prompt is more important, ControlNet is more important).</source>
         <translation>„%1“ ist kein Steuerungsmodus (Balanced, My prompt is more important, ControlNet is more important).</translation>
     </message>
     <message>
-        <source>"%1" must be a base64 image or [image, mask].</source>
+        <source>&quot;%1&quot; must be a base64 image or [image, mask].</source>
         <translation>„%1“ muss ein Base64-Bild oder [Bild, Maske] sein.</translation>
     </message>
     <message>
-        <source>"%1" must be a base64 image.</source>
+        <source>&quot;%1&quot; must be a base64 image.</source>
         <translation>„%1“ muss ein Base64-Bild sein.</translation>
     </message>
     <message>
-        <source>The entry "ControlNet %1" could not be read and was skipped.</source>
+        <source>The entry &quot;ControlNet %1&quot; could not be read and was skipped.</source>
         <translation>Der Eintrag „ControlNet %1“ konnte nicht gelesen werden und wurde übersprungen.</translation>
     </message>
     <message>
@@ -1512,7 +1685,7 @@
         <translation>ControlNet-Einheit %1: </translation>
     </message>
     <message>
-        <source>no ControlNet model was found for "%1".</source>
+        <source>no ControlNet model was found for &quot;%1&quot;.</source>
         <translation>für „%1“ wurde kein ControlNet-Modell gefunden.</translation>
     </message>
     <message>
@@ -1570,14 +1743,14 @@
         <translation>Ursache: %1.</translation>
     </message>
     <message>
-        <source>Images that were reported saved are on disk; a job that was running is marked "interrupted" in the queue. Help ▸ Report a problem collects the details.</source>
+        <source>Images that were reported saved are on disk; a job that was running is marked &quot;interrupted&quot; in the queue. Help ▸ Report a problem collects the details.</source>
         <translation>Als gespeichert gemeldete Bilder liegen auf dem Datenträger; ein laufender Auftrag ist in der Warteschlange als „unterbrochen“ markiert. Hilfe ▸ Problem melden sammelt die Einzelheiten.</translation>
     </message>
 </context>
 <context>
     <name>Downloads</name>
     <message>
-        <source>a redirect to a "%1" address was refused</source>
+        <source>a redirect to a &quot;%1&quot; address was refused</source>
         <translation>eine Weiterleitung an eine „%1“-Adresse wurde abgelehnt</translation>
     </message>
     <message>
@@ -1617,7 +1790,7 @@
         <translation>Dateien (%1, %2):</translation>
     </message>
     <message>
-        <source>"%1" is not an http(s) address</source>
+        <source>&quot;%1&quot; is not an http(s) address</source>
         <translation>„%1“ ist keine http(s)-Adresse</translation>
     </message>
     <message>
@@ -1649,23 +1822,23 @@
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <source>The downloaded folder could not be moved to "%1".</source>
+        <source>The downloaded folder could not be moved to &quot;%1&quot;.</source>
         <translation>Der heruntergeladene Ordner konnte nicht nach „%1“ verschoben werden.</translation>
     </message>
     <message>
-        <source>The folder "%1" could not be created.</source>
+        <source>The folder &quot;%1&quot; could not be created.</source>
         <translation>Der Ordner „%1“ konnte nicht erstellt werden.</translation>
     </message>
     <message>
-        <source>"%1" is already being downloaded (one writer per file).</source>
+        <source>&quot;%1&quot; is already being downloaded (one writer per file).</source>
         <translation>„%1“ wird bereits heruntergeladen (nur ein Schreibvorgang pro Datei).</translation>
     </message>
     <message>
-        <source>"%1" could not be opened: %2</source>
+        <source>&quot;%1&quot; could not be opened: %2</source>
         <translation>„%1“ konnte nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <source>Not enough free space in "%1": %2 needed, %3 free. Free some space and resume.</source>
+        <source>Not enough free space in &quot;%1&quot;: %2 needed, %3 free. Free some space and resume.</source>
         <translation>Nicht genug freier Speicherplatz in „%1“: %2 benötigt, %3 frei. Geben Sie Speicherplatz frei und setzen Sie den Download fort.</translation>
     </message>
     <message>
@@ -1689,15 +1862,15 @@
         <translation>Der Server antwortet wiederholt mit dem falschen Bytebereich.</translation>
     </message>
     <message>
-        <source>The server sends %1 bytes but the site publishes %2 bytes for "%3"; nothing was installed.</source>
+        <source>The server sends %1 bytes but the site publishes %2 bytes for &quot;%3&quot;; nothing was installed.</source>
         <translation>Der Server sendet %1 Bytes, die Website gibt für „%3“ aber %2 Bytes an; nichts wurde installiert.</translation>
     </message>
     <message>
-        <source>The disk is full while writing "%1": free some space and resume (the partial file is kept).</source>
+        <source>The disk is full while writing &quot;%1&quot;: free some space and resume (the partial file is kept).</source>
         <translation>Der Datenträger ist beim Schreiben von „%1“ voll: Geben Sie Speicherplatz frei und setzen Sie den Download fort (die unvollständige Datei bleibt erhalten).</translation>
     </message>
     <message>
-        <source>Writing "%1" failed: %2</source>
+        <source>Writing &quot;%1&quot; failed: %2</source>
         <translation>Schreiben von „%1“ fehlgeschlagen: %2</translation>
     </message>
     <message>
@@ -1705,7 +1878,7 @@
         <translation>%1 hat ein %2-Dokument statt Modelldaten gesendet (Token nötig / kein Modell); nichts wurde als Modell gespeichert.</translation>
     </message>
     <message>
-        <source>The disk is filling up: %1 still needed, %2 free in "%3". Free some space and resume.</source>
+        <source>The disk is filling up: %1 still needed, %2 free in &quot;%3&quot;. Free some space and resume.</source>
         <translation>Der Datenträger wird voll: %1 werden noch benötigt, in „%3“ sind %2 frei. Geben Sie Speicherplatz frei und setzen Sie den Download fort.</translation>
     </message>
     <message>
@@ -1725,23 +1898,23 @@
         <translation>Die Verbindung ist nach %2 Wiederholungen abgebrochen (%1); %3 von %4 bleiben erhalten, der Download kann fortgesetzt werden.</translation>
     </message>
     <message>
-        <source>"%1" has %2 bytes, the site publishes %3; nothing was installed.</source>
+        <source>&quot;%1&quot; has %2 bytes, the site publishes %3; nothing was installed.</source>
         <translation>„%1“ hat %2 Bytes, die Website gibt %3 an; nichts wurde installiert.</translation>
     </message>
     <message>
-        <source>The server sent %1 instead of model bytes for "%2" (needs a token / not a model); nothing was saved as a model.</source>
+        <source>The server sent %1 instead of model bytes for &quot;%2&quot; (needs a token / not a model); nothing was saved as a model.</source>
         <translation>Der Server hat für „%2“ %1 statt Modelldaten gesendet (Token nötig / kein Modell); nichts wurde als Modell gespeichert.</translation>
     </message>
     <message>
-        <source>SHA-256 of "%1" is %2 but the site publishes %3: the file was deleted and nothing was installed.</source>
+        <source>SHA-256 of &quot;%1&quot; is %2 but the site publishes %3: the file was deleted and nothing was installed.</source>
         <translation>Die SHA-256-Prüfsumme von „%1“ ist %2, die Website gibt aber %3 an: Die Datei wurde gelöscht und nichts installiert.</translation>
     </message>
     <message>
-        <source>"%1" does not match the repository's git id; it was deleted and nothing was installed.</source>
+        <source>&quot;%1&quot; does not match the repository&apos;s git id; it was deleted and nothing was installed.</source>
         <translation>„%1“ stimmt nicht mit der Git-ID des Repositorys überein; die Datei wurde gelöscht und nichts installiert.</translation>
     </message>
     <message>
-        <source>"%1" could not be moved into place.</source>
+        <source>&quot;%1&quot; could not be moved into place.</source>
         <translation>„%1“ konnte nicht an den Zielort verschoben werden.</translation>
     </message>
     <message>
@@ -1749,7 +1922,7 @@
         <translation>Angehalten.</translation>
     </message>
     <message>
-        <source>"%1" is not a link.</source>
+        <source>&quot;%1&quot; is not a link.</source>
         <translation>„%1“ ist kein Link.</translation>
     </message>
     <message>
@@ -1769,7 +1942,7 @@
         <translation>Nur Links zu Hugging Face und Civitai können heruntergeladen werden.</translation>
     </message>
     <message>
-        <source>The repository has no .safetensors weights for "%1" (only pickle or other formats), which Latent Studio does not download.</source>
+        <source>The repository has no .safetensors weights for &quot;%1&quot; (only pickle or other formats), which Latent Studio does not download.</source>
         <translation>Das Repository enthält keine .safetensors-Gewichte für „%1“ (nur Pickle oder andere Formate); andere Formate lädt Latent Studio nicht herunter.</translation>
     </message>
     <message>
@@ -1797,11 +1970,11 @@
         <translation>%1 antwortete mit %2: Für diese Datei ist ein Token nötig (zugangsbeschränktes oder privates Repository).</translation>
     </message>
     <message>
-        <source>"%1" is not in %2 (404).</source>
+        <source>&quot;%1&quot; is not in %2 (404).</source>
         <translation>„%1“ ist in %2 nicht vorhanden (404).</translation>
     </message>
     <message>
-        <source>%1 publishes no SHA-256 for "%2", so it cannot be verified; it was not downloaded.</source>
+        <source>%1 publishes no SHA-256 for &quot;%2&quot;, so it cannot be verified; it was not downloaded.</source>
         <translation>%1 veröffentlicht keine SHA-256-Prüfsumme für „%2“, daher kann die Datei nicht geprüft werden; sie wurde nicht heruntergeladen.</translation>
     </message>
     <message>
@@ -1817,7 +1990,7 @@
         <translation>%1 enthält %2 Modelldateien; fügen Sie den Link der gewünschten Datei ein (zum Beispiel %3).</translation>
     </message>
     <message>
-        <source>%1 publishes no SHA-256 for "%2", so it cannot be verified.</source>
+        <source>%1 publishes no SHA-256 for &quot;%2&quot;, so it cannot be verified.</source>
         <translation>%1 veröffentlicht keine SHA-256-Prüfsumme für „%2“, daher kann die Datei nicht geprüft werden.</translation>
     </message>
     <message>
@@ -1829,11 +2002,11 @@
         <translation>Diese Civitai-Version hat keine Datei zum Herunterladen.</translation>
     </message>
     <message>
-        <source>Civitai type "%1" is not a model kind Latent Studio installs (choose a kind to force it).</source>
+        <source>Civitai type &quot;%1&quot; is not a model kind Latent Studio installs (choose a kind to force it).</source>
         <translation>Der Civitai-Typ „%1“ ist keine Modellart, die Latent Studio installiert (wählen Sie eine Art, um die Installation zu erzwingen).</translation>
     </message>
     <message>
-        <source>Civitai publishes no SHA-256 for "%1", so it cannot be verified.</source>
+        <source>Civitai publishes no SHA-256 for &quot;%1&quot;, so it cannot be verified.</source>
         <translation>Civitai veröffentlicht keine SHA-256-Prüfsumme für „%1“, daher kann die Datei nicht geprüft werden.</translation>
     </message>
     <message>
@@ -1841,7 +2014,7 @@
         <translation>Die Download-Liste %1 wurde von einer neueren Version von Latent Studio geschrieben (Version %2; diese Version kennt bis %3). Sie bleibt unverändert: Ihre Downloads werden nicht angezeigt, und jetzt gestartete Downloads werden nicht gemerkt.</translation>
     </message>
     <message>
-        <source>Only %1 of %2 received bytes of "%3" reached the disk (is it full?); nothing was installed. Free some space and resume.</source>
+        <source>Only %1 of %2 received bytes of &quot;%3&quot; reached the disk (is it full?); nothing was installed. Free some space and resume.</source>
         <translation>Nur %1 von %2 empfangenen Bytes von „%3“ wurden auf den Datenträger geschrieben (ist er voll?); nichts wurde installiert. Geben Sie Speicherplatz frei und setzen Sie den Download fort.</translation>
     </message>
 </context>
@@ -2001,7 +2174,7 @@
         <translation>Nur die Übertragungskodierung „chunked“ wird unterstützt.</translation>
     </message>
     <message>
-        <source>Only "Expect: 100-continue" is supported.</source>
+        <source>Only &quot;Expect: 100-continue&quot; is supported.</source>
         <translation>Nur „Expect: 100-continue“ wird unterstützt.</translation>
     </message>
     <message>
@@ -2284,14 +2457,14 @@
 <context>
     <name>NetworkFolders</name>
     <message>
-        <source>The VAE "%1" was not found in the VAE folders.</source>
+        <source>The VAE &quot;%1&quot; was not found in the VAE folders.</source>
         <translation>Das VAE „%1“ wurde in den VAE-Ordnern nicht gefunden.</translation>
     </message>
 </context>
 <context>
     <name>NetworkRestore</name>
     <message>
-        <source>Lora "%1" is "%2" here (same hash).</source>
+        <source>Lora &quot;%1&quot; is &quot;%2&quot; here (same hash).</source>
         <translation>Lora „%1“ heißt hier „%2“ (gleicher Hash).</translation>
     </message>
     <message>
@@ -2387,7 +2560,7 @@
         <translation>Die umgewandelte Datei hat die Sicherheitsprüfung nicht bestanden (%1); es wurde nichts geschrieben.</translation>
     </message>
     <message>
-        <source>The converted file does not match the converter's report; nothing was written.</source>
+        <source>The converted file does not match the converter&apos;s report; nothing was written.</source>
         <translation>Die umgewandelte Datei stimmt nicht mit dem Bericht des Konverters überein; es wurde nichts geschrieben.</translation>
     </message>
     <message>
@@ -2426,7 +2599,7 @@
         <translation>ihre Version hat sich beim Öffnen geändert</translation>
     </message>
     <message>
-        <source>%1 could not be upgraded to this version's format (nothing in it was changed): %2</source>
+        <source>%1 could not be upgraded to this version&apos;s format (nothing in it was changed): %2</source>
         <translation>%1 konnte nicht in das Format dieser Version überführt werden (nichts darin wurde verändert): %2</translation>
     </message>
 </context>
@@ -2650,24 +2823,24 @@
         <translation>Das Bild ist kein gültiges Base64.</translation>
     </message>
     <message>
-        <source>Model '%1' not found</source>
-        <translation>Modell '%1' nicht gefunden</translation>
+        <source>Model &apos;%1&apos; not found</source>
+        <translation>Modell &apos;%1&apos; nicht gefunden</translation>
     </message>
     <message>
         <source>No checkpoint is available: add one to the models folder.</source>
         <translation>Kein Checkpoint verfügbar: bitte einen in den Modellordner legen.</translation>
     </message>
     <message>
-        <source>VAE '%1' not found</source>
-        <translation>VAE '%1' nicht gefunden</translation>
+        <source>VAE &apos;%1&apos; not found</source>
+        <translation>VAE &apos;%1&apos; nicht gefunden</translation>
     </message>
     <message>
-        <source>Sampler '%1' not found</source>
-        <translation>Sampler '%1' nicht gefunden</translation>
+        <source>Sampler &apos;%1&apos; not found</source>
+        <translation>Sampler &apos;%1&apos; nicht gefunden</translation>
     </message>
     <message>
-        <source>Scheduler '%1' not found</source>
-        <translation>Zeitplan '%1' nicht gefunden</translation>
+        <source>Scheduler &apos;%1&apos; not found</source>
+        <translation>Zeitplan &apos;%1&apos; nicht gefunden</translation>
     </message>
     <message>
         <source>override_settings: %1</source>
@@ -2678,64 +2851,64 @@
         <translation>Die Warteschlange ist voll (%1 Aufträge warten); bitte später erneut versuchen.</translation>
     </message>
     <message>
-        <source>'%1' must be a string.</source>
-        <translation>'%1' muss eine Zeichenkette sein.</translation>
+        <source>&apos;%1&apos; must be a string.</source>
+        <translation>&apos;%1&apos; muss eine Zeichenkette sein.</translation>
     </message>
     <message>
-        <source>'prompt' is required.</source>
-        <translation>'prompt' ist erforderlich.</translation>
+        <source>&apos;prompt&apos; is required.</source>
+        <translation>&apos;prompt&apos; ist erforderlich.</translation>
     </message>
     <message>
-        <source>'prompt' is too long (at most 32000 characters).</source>
-        <translation>'prompt' ist zu lang (höchstens 32000 Zeichen).</translation>
+        <source>&apos;prompt&apos; is too long (at most 32000 characters).</source>
+        <translation>&apos;prompt&apos; ist zu lang (höchstens 32000 Zeichen).</translation>
     </message>
     <message>
-        <source>'n' must be a number.</source>
-        <translation>'n' muss eine Zahl sein.</translation>
+        <source>&apos;n&apos; must be a number.</source>
+        <translation>&apos;n&apos; muss eine Zahl sein.</translation>
     </message>
     <message>
-        <source>'n' must be between 1 and 10.</source>
-        <translation>'n' muss zwischen 1 und 10 liegen.</translation>
+        <source>&apos;n&apos; must be between 1 and 10.</source>
+        <translation>&apos;n&apos; muss zwischen 1 und 10 liegen.</translation>
     </message>
     <message>
-        <source>'seed' must be a whole number.</source>
-        <translation>'seed' muss eine ganze Zahl sein.</translation>
+        <source>&apos;seed&apos; must be a whole number.</source>
+        <translation>&apos;seed&apos; muss eine ganze Zahl sein.</translation>
     </message>
     <message>
-        <source>'seed' must be -1 (random) or a non-negative number.</source>
-        <translation>'seed' muss -1 (zufällig) oder eine nichtnegative Zahl sein.</translation>
+        <source>&apos;seed&apos; must be -1 (random) or a non-negative number.</source>
+        <translation>&apos;seed&apos; muss -1 (zufällig) oder eine nichtnegative Zahl sein.</translation>
     </message>
     <message>
-        <source>'steps' must be a number.</source>
-        <translation>'steps' muss eine Zahl sein.</translation>
+        <source>&apos;steps&apos; must be a number.</source>
+        <translation>&apos;steps&apos; muss eine Zahl sein.</translation>
     </message>
     <message>
-        <source>'steps' must be between 1 and 1000.</source>
-        <translation>'steps' muss zwischen 1 und 1000 liegen.</translation>
+        <source>&apos;steps&apos; must be between 1 and 1000.</source>
+        <translation>&apos;steps&apos; muss zwischen 1 und 1000 liegen.</translation>
     </message>
     <message>
-        <source>'cfg_scale' must be a number.</source>
-        <translation>'cfg_scale' muss eine Zahl sein.</translation>
+        <source>&apos;cfg_scale&apos; must be a number.</source>
+        <translation>&apos;cfg_scale&apos; muss eine Zahl sein.</translation>
     </message>
     <message>
-        <source>'cfg_scale' must be between 0 and 100.</source>
-        <translation>'cfg_scale' muss zwischen 0 und 100 liegen.</translation>
+        <source>&apos;cfg_scale&apos; must be between 0 and 100.</source>
+        <translation>&apos;cfg_scale&apos; muss zwischen 0 und 100 liegen.</translation>
     </message>
     <message>
-        <source>'strength' must be a number.</source>
-        <translation>'strength' muss eine Zahl sein.</translation>
+        <source>&apos;strength&apos; must be a number.</source>
+        <translation>&apos;strength&apos; muss eine Zahl sein.</translation>
     </message>
     <message>
-        <source>'strength' must be between 0 and 1.</source>
-        <translation>'strength' muss zwischen 0 und 1 liegen.</translation>
+        <source>&apos;strength&apos; must be between 0 and 1.</source>
+        <translation>&apos;strength&apos; muss zwischen 0 und 1 liegen.</translation>
     </message>
     <message>
-        <source>'response_format' must be 'url' or 'b64_json'.</source>
-        <translation>'response_format' muss 'url' oder 'b64_json' sein.</translation>
+        <source>&apos;response_format&apos; must be &apos;url&apos; or &apos;b64_json&apos;.</source>
+        <translation>&apos;response_format&apos; muss &apos;url&apos; oder &apos;b64_json&apos; sein.</translation>
     </message>
     <message>
-        <source>The model '%1' does not exist.</source>
-        <translation>Das Modell '%1' existiert nicht.</translation>
+        <source>The model &apos;%1&apos; does not exist.</source>
+        <translation>Das Modell &apos;%1&apos; existiert nicht.</translation>
     </message>
     <message>
         <source>The generation was cancelled.</source>
@@ -2750,16 +2923,16 @@
         <translation>Der Inhalt der Anfrage muss ein JSON-Objekt sein.</translation>
     </message>
     <message>
-        <source>'size' must be WIDTHxHEIGHT, multiples of 8 between 64 and 8192 (got '%1').</source>
-        <translation>'size' muss BREITExHÖHE sein, Vielfache von 8 zwischen 64 und 8192 (erhalten: '%1').</translation>
+        <source>&apos;size&apos; must be WIDTHxHEIGHT, multiples of 8 between 64 and 8192 (got &apos;%1&apos;).</source>
+        <translation>&apos;size&apos; muss BREITExHÖHE sein, Vielfache von 8 zwischen 64 und 8192 (erhalten: &apos;%1&apos;).</translation>
     </message>
     <message>
         <source>Inpaint an image (OpenAI style, multipart)</source>
         <translation>Ein Bild per Inpainting bearbeiten (OpenAI-Stil, multipart)</translation>
     </message>
     <message>
-        <source>'image' is required (a PNG file).</source>
-        <translation>'image' ist erforderlich (eine PNG-Datei).</translation>
+        <source>&apos;image&apos; is required (a PNG file).</source>
+        <translation>&apos;image&apos; ist erforderlich (eine PNG-Datei).</translation>
     </message>
     <message>
         <source>The image has no transparent area to edit; send a mask whose transparent pixels mark it.</source>
@@ -2786,23 +2959,23 @@
         <translation>Der Auftrag wurde unterbrochen.</translation>
     </message>
     <message>
-        <source>The job's images are no longer available.</source>
+        <source>The job&apos;s images are no longer available.</source>
         <translation>Die Bilder des Auftrags sind nicht mehr verfügbar.</translation>
     </message>
     <message>
-        <source>The request body must be a JSON object with an "input" object.</source>
+        <source>The request body must be a JSON object with an &quot;input&quot; object.</source>
         <translation>Der Inhalt der Anfrage muss ein JSON-Objekt mit einem „input“-Objekt sein.</translation>
     </message>
     <message>
-        <source>"input" must be an object.</source>
+        <source>&quot;input&quot; must be an object.</source>
         <translation>„input“ muss ein Objekt sein.</translation>
     </message>
     <message>
-        <source>"%1" must be a number.</source>
+        <source>&quot;%1&quot; must be a number.</source>
         <translation>„%1“ muss eine Zahl sein.</translation>
     </message>
     <message>
-        <source>"%1" must be %2 between %3 and %4.</source>
+        <source>&quot;%1&quot; must be %2 between %3 and %4.</source>
         <translation>„%1“ muss %2 zwischen %3 und %4 sein.</translation>
     </message>
     <message>
@@ -2814,43 +2987,43 @@
         <translation>eine Zahl</translation>
     </message>
     <message>
-        <source>"prompt" is required.</source>
+        <source>&quot;prompt&quot; is required.</source>
         <translation>„prompt“ ist erforderlich.</translation>
     </message>
     <message>
-        <source>"negative_prompt" must be a string.</source>
+        <source>&quot;negative_prompt&quot; must be a string.</source>
         <translation>„negative_prompt“ muss eine Zeichenkette sein.</translation>
     </message>
     <message>
-        <source>"width" and "height" must be multiples of 8.</source>
+        <source>&quot;width&quot; and &quot;height&quot; must be multiples of 8.</source>
         <translation>„width“ und „height“ müssen Vielfache von 8 sein.</translation>
     </message>
     <message>
-        <source>"seed" must be a whole number ≥ 0 (or -1).</source>
+        <source>&quot;seed&quot; must be a whole number ≥ 0 (or -1).</source>
         <translation>„seed“ muss eine ganze Zahl ≥ 0 sein (oder -1).</translation>
     </message>
     <message>
-        <source>"lora" must be {model_id, weight}.</source>
+        <source>&quot;lora&quot; must be {model_id, weight}.</source>
         <translation>„lora“ muss {model_id, weight} sein.</translation>
     </message>
     <message>
-        <source>"lora.model_id" is required.</source>
+        <source>&quot;lora.model_id&quot; is required.</source>
         <translation>„lora.model_id“ ist erforderlich.</translation>
     </message>
     <message>
-        <source>LoRA '%1' not found</source>
-        <translation>LoRA '%1' nicht gefunden</translation>
+        <source>LoRA &apos;%1&apos; not found</source>
+        <translation>LoRA &apos;%1&apos; nicht gefunden</translation>
     </message>
     <message>
-        <source>"lora.weight" must be between -10 and 10.</source>
+        <source>&quot;lora.weight&quot; must be between -10 and 10.</source>
         <translation>„lora.weight“ muss zwischen -10 und 10 liegen.</translation>
     </message>
     <message>
-        <source>"image" must be base64 image data or a /v1/files/ URL of this server.</source>
+        <source>&quot;image&quot; must be base64 image data or a /v1/files/ URL of this server.</source>
         <translation>„image“ muss Base64-Bilddaten oder eine /v1/files/-URL dieses Servers sein.</translation>
     </message>
     <message>
-        <source>"image" URLs must be /v1/files/ URLs of this server; nothing is downloaded.</source>
+        <source>&quot;image&quot; URLs must be /v1/files/ URLs of this server; nothing is downloaded.</source>
         <translation>URLs in „image“ müssen /v1/files/-URLs dieses Servers sein; es wird nichts heruntergeladen.</translation>
     </message>
     <message>
@@ -2866,12 +3039,12 @@
         <translation>Einen Auftrag ausführen und darauf warten (RunPod-Stil; ?wait=ms)</translation>
     </message>
     <message>
-        <source>A job's status and output (RunPod style)</source>
+        <source>A job&apos;s status and output (RunPod style)</source>
         <translation>Status und Ergebnis eines Auftrags (RunPod-Stil)</translation>
     </message>
     <message>
-        <source>Job '%1' not found</source>
-        <translation>Auftrag '%1' nicht gefunden</translation>
+        <source>Job &apos;%1&apos; not found</source>
+        <translation>Auftrag &apos;%1&apos; nicht gefunden</translation>
     </message>
     <message>
         <source>Cancel a job (RunPod style)</source>
@@ -2890,7 +3063,7 @@
         <translation>Zugangsdaten müssen als benutzer:passwort angegeben werden (einem Eintrag fehlt der Benutzer oder das Passwort).</translation>
     </message>
     <message>
-        <source>Host "%1" is not allowed; this server only answers to localhost.</source>
+        <source>Host &quot;%1&quot; is not allowed; this server only answers to localhost.</source>
         <translation>Host „%1“ ist nicht erlaubt; dieser Server antwortet nur auf localhost.</translation>
     </message>
     <message>
@@ -2934,7 +3107,7 @@
         <translation>Diese API als OpenAPI-3-Dokument</translation>
     </message>
     <message>
-        <source>This API's documentation (HTML)</source>
+        <source>This API&apos;s documentation (HTML)</source>
         <translation>Die Dokumentation dieser API (HTML)</translation>
     </message>
 </context>
@@ -2945,7 +3118,7 @@
         <translation>API-Server</translation>
     </message>
     <message>
-        <source>Other programs (scripts, Krita, ComfyUI, A1111 and OpenAI clients) can generate through this studio's queue. Documentation is served at /docs.</source>
+        <source>Other programs (scripts, Krita, ComfyUI, A1111 and OpenAI clients) can generate through this studio&apos;s queue. Documentation is served at /docs.</source>
         <translation>Andere Programme (Skripte, Krita, ComfyUI, A1111- und OpenAI-Clients) können über die Warteschlange dieses Studios generieren. Die Dokumentation steht unter /docs.</translation>
     </message>
     <message>
@@ -3048,11 +3221,11 @@
         <translation>%1 (%2): %3. %4</translation>
     </message>
     <message>
-        <source>Server's model</source>
+        <source>Server&apos;s model</source>
         <translation>Modell des Servers</translation>
     </message>
     <message>
-        <source>Server's model (%1)</source>
+        <source>Server&apos;s model (%1)</source>
         <translation>Modell des Servers (%1)</translation>
     </message>
 </context>
@@ -3071,7 +3244,7 @@
         <translation>Entfernen</translation>
     </message>
     <message>
-        <source>This computer takes part in "Any"</source>
+        <source>This computer takes part in &quot;Any&quot;</source>
         <translation>Dieser Computer nimmt an „Beliebig“ teil</translation>
     </message>
     <message>
@@ -3095,11 +3268,11 @@
         <translation>Standard (30 min)</translation>
     </message>
     <message>
-        <source>the server's or the job's</source>
+        <source>the server&apos;s or the job&apos;s</source>
         <translation>das des Servers oder des Auftrags</translation>
     </message>
     <message>
-        <source>Takes part in "Any"</source>
+        <source>Takes part in &quot;Any&quot;</source>
         <translation>Nimmt an „Beliebig“ teil</translation>
     </message>
     <message>
@@ -3407,7 +3580,7 @@
         <translation>Leinwandgröße verwenden</translation>
     </message>
     <message>
-        <source>Set the generation size to this control image's size (multiples of 8)</source>
+        <source>Set the generation size to this control image&apos;s size (multiples of 8)</source>
         <translation>Die Bildgröße der Erzeugung auf die Größe dieses Steuerbildes setzen (Vielfache von 8)</translation>
     </message>
     <message>
@@ -3904,7 +4077,7 @@
         <translation>Der Auftrag ist mit einem unbekannten Fehler fehlgeschlagen.</translation>
     </message>
     <message>
-        <source>The studio cannot run jobs of kind "%1".</source>
+        <source>The studio cannot run jobs of kind &quot;%1&quot;.</source>
         <translation>Das Studio kann Aufträge der Art „%1“ nicht ausführen.</translation>
     </message>
     <message>
@@ -3940,7 +4113,7 @@
         <translation>Der Grafikspeicher, den die Engine in Reserve hielt, wurde freigegeben.</translation>
     </message>
     <message>
-        <source>The job's model was not fully loaded and was unloaded.</source>
+        <source>The job&apos;s model was not fully loaded and was unloaded.</source>
         <translation>Das Modell des Auftrags war nicht vollständig geladen und wurde entladen.</translation>
     </message>
     <message>
@@ -4518,7 +4691,7 @@ libtorch %2 · Qt %3</translation>
         <translation>Weiterlaufen lassen</translation>
     </message>
     <message>
-        <source>Don't close</source>
+        <source>Don&apos;t close</source>
         <translation>Nicht schließen</translation>
     </message>
     <message>
@@ -4870,15 +5043,15 @@ libtorch %2 · Qt %3</translation>
         <translation>Bild zu Bild und Inpainting: aus dem Bild auf der Leinwand und seiner Inpaint-Maske erzeugen statt aus Rauschen</translation>
     </message>
     <message>
-        <source>Seed of the first image (the next images of a batch count up from it); "Random" (-1) picks a new one for every job</source>
+        <source>Seed of the first image (the next images of a batch count up from it); &quot;Random&quot; (-1) picks a new one for every job</source>
         <translation>Seed des ersten Bildes (die weiteren Bilder eines Stapels zählen von ihm aus hoch); „Zufällig“ (-1) wählt für jeden Auftrag einen neuen</translation>
     </message>
     <message>
-        <source>The job's inputs could not be prepared.</source>
+        <source>The job&apos;s inputs could not be prepared.</source>
         <translation>Die Eingaben des Auftrags konnten nicht vorbereitet werden.</translation>
     </message>
     <message>
-        <source>LoRAs (&lt;lora:name:weight&gt;) and embeddings in the prompt. Type &lt;lora: or the start of an embedding's name to choose one from the library.</source>
+        <source>LoRAs (&lt;lora:name:weight&gt;) and embeddings in the prompt. Type &lt;lora: or the start of an embedding&apos;s name to choose one from the library.</source>
         <translation>LoRAs (&lt;lora:Name:Gewicht&gt;) und Embeddings im Prompt. Tippen Sie &lt;lora: oder den Anfang eines Embedding-Namens, um eines aus der Bibliothek zu wählen.</translation>
     </message>
     <message>
@@ -4886,7 +5059,7 @@ libtorch %2 · Qt %3</translation>
         <translation>Herunterladen…</translation>
     </message>
     <message>
-        <source>Download the missing network from Civitai (where the image's infotext says it lives)</source>
+        <source>Download the missing network from Civitai (where the image&apos;s infotext says it lives)</source>
         <translation>Das fehlende Netzwerk von Civitai laden (wo es laut Infotext des Bildes liegt)</translation>
     </message>
     <message>
@@ -4894,11 +5067,11 @@ libtorch %2 · Qt %3</translation>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <source>A VAE named like the model (MODEL.vae.safetensors) beside it, else the model's own</source>
+        <source>A VAE named like the model (MODEL.vae.safetensors) beside it, else the model&apos;s own</source>
         <translation>Ein VAE mit dem Namen des Modells (MODELL.vae.safetensors) daneben, sonst das eigene des Modells</translation>
     </message>
     <message>
-        <source>None (the model's own)</source>
+        <source>None (the model&apos;s own)</source>
         <translation>Keines (das eigene des Modells)</translation>
     </message>
     <message numerus="yes">

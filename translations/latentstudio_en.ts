@@ -1429,6 +1429,178 @@
         <source>Environment:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>an A1111 folder: LoRAs, embeddings, VAEs and ControlNets are looked up in its models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a folder of LoRA / LyCORIS files (instead of the root&apos;s; repeatable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a folder of textual-inversion embeddings (instead of the root&apos;s; repeatable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a ControlNet unit: a file or folder, or a name in ROOT/models/ControlNet (repeatable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the unit&apos;s control image (and mask)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the unit&apos;s preprocessor: none, canny, invert, tile_resample, inpaint_only, ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the preprocessor&apos;s resolution and parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose the preprocessor resolution from the image size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the unit&apos;s weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>when the unit acts, as fractions of the sampling steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the unit&apos;s control mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how the control image is fitted to the image size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run the job on a saved remote backend (see backends)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run the job on an unsaved remote backend (secret from LATENT_BACKEND_SECRET)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the remote backend&apos;s user and model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how long to wait for a remote backend that is offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unet: add one ControlNet unit (fp16 weights) and report its cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lora: the LoRA rank, and a folder for its files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>serve: requests, polling clients, poll interval, steps and image size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dispatch: A1111-compatible servers to spread over, or N serve processes started for the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dispatch: images, images per backend alone, jobs per backend, time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dispatch --spawn: the model and folders of the serve processes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the HTTP API: A1111 /sdapi/v1, OpenAI-style images, async jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bind every interface instead of 127.0.0.1 (needs --api-auth)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the port (default 7860)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP Basic users, as A1111&apos;s --api-auth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bearer keys for the OpenAI-style and job routes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the A1111 models folder to serve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the queue&apos;s data and where saved images go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>serve HTTPS with this key and certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>browser origins allowed to call the API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how many jobs may wait, and the largest batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>limits for request bodies, connections and slow clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how long a running job may finish after SIGINT/SIGTERM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>allow --listen without users (not recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serves until SIGINT or SIGTERM, then lets the running job finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remote backends: A1111/Forge/SD.Next servers, RunPod endpoints, OpenAI-style APIs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the backend&apos;s kind and base address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the user, and where the secret comes from (kept in the keychain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jobs at once, time limit per job, the model to ask for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>provider-specific request fields; keep the backend out of &quot;Any&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check: print the result as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the secret for --backend-url: user:pass for A1111, the key for RunPod and OpenAI-style APIs</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ControlNet</name>
