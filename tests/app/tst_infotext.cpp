@@ -91,7 +91,11 @@ void TestInfotext::goldenFieldsMatchRequest() {
         QCOMPARE(p.negativePrompt, req.value(QStringLiteral("negative_prompt")).toString());
         QCOMPARE(p.steps.value_or(-1), req.value(QStringLiteral("steps")).toInt());
         QCOMPARE(p.sampler, res.value(QStringLiteral("sampler_name")).toString());
-        QCOMPARE(p.scheduleType, res.value(QStringLiteral("scheduler")).toString());
+        // A1111 writes the schedule it used: with "Automatic" the sampler's default (DPM++ SDE:
+        // Karras), which its extra_generation_params record.
+        const QJsonObject extra = res.value(QStringLiteral("extra_generation_params")).toObject();
+        QCOMPARE(p.scheduleType, extra.value(QStringLiteral("Schedule type"))
+                                     .toString(res.value(QStringLiteral("scheduler")).toString()));
         QCOMPARE(p.cfgScale.value_or(-1), req.value(QStringLiteral("cfg_scale")).toDouble());
         QCOMPARE(p.seed.value_or(-7), qint64(req.value(QStringLiteral("seed")).toInteger()));
         QCOMPARE(p.width.value_or(-1), req.value(QStringLiteral("width")).toInt());
