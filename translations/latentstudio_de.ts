@@ -405,6 +405,26 @@ Optionen für download:
   (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
 </translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; must be one of: %2.</source>
+        <translation>„%1“ muss einer dieser Werte sein: %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a whole number of pixels.</source>
+        <translation>„%1“ muss eine ganze Zahl von Pixeln sein.</translation>
+    </message>
+    <message>
+        <source>&quot;uni_pc_order&quot; must be a whole number from 1 to 50.</source>
+        <translation>„uni_pc_order“ muss eine ganze Zahl von 1 bis 50 sein.</translation>
+    </message>
+    <message>
+        <source>Sampler settings must not be negative (and the Beta schedule&apos;s alpha and beta must be above 0).</source>
+        <translation>Sampler-Einstellungen dürfen nicht negativ sein (und Alpha und Beta des Beta-Zeitplans müssen größer als 0 sein).</translation>
+    </message>
+    <message>
+        <source>init_images[%1]: %2</source>
+        <translation>init_images[%1]: %2</translation>
+    </message>
 </context>
 <context>
     <name>Downloads</name>
@@ -2279,6 +2299,18 @@ libtorch %2 · Qt %3</translation>
     <message>
         <source>Seed of the first image (the next images of a batch count up from it); &quot;Random&quot; (-1) picks a new one for every job</source>
         <translation>Seed des ersten Bildes (die weiteren Bilder eines Stapels zählen von ihm aus hoch); „Zufällig“ (-1) wählt für jeden Auftrag einen neuen</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Forget these settings from the pasted parameters</source>
+        <translation>Diese Einstellungen aus den eingefügten Parametern verwerfen</translation>
+    </message>
+    <message>
+        <source>Also from the pasted parameters: %1</source>
+        <translation>Außerdem aus den eingefügten Parametern: %1</translation>
     </message>
 </context>
 <context>

@@ -368,6 +368,26 @@ download options:
 </source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; must be one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a whole number of pixels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;uni_pc_order&quot; must be a whole number from 1 to 50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampler settings must not be negative (and the Beta schedule&apos;s alpha and beta must be above 0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init_images[%1]: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Downloads</name>
@@ -2238,6 +2258,18 @@ libtorch %2 · Qt %3</source>
     <message>
         <source>Seed of the first image (the next images of a batch count up from it); &quot;Random&quot; (-1) picks a new one for every job</source>
         <translation>Seed of the first image (the next images of a batch count up from it); &quot;Random&quot; (-1) picks a new one for every job</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget these settings from the pasted parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also from the pasted parameters: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "app/cli/cli_bench.h"
 
 #include "pipeline/bench/bench.h"
+#include "pipeline/bench/bench_cfg.h"
 #include "pipeline/bench/bench_models.h"
 #include "pipeline/core/error.h"
 
@@ -91,6 +92,12 @@ QString plain(const std::string& what, const nlohmann::json& j) {
               << num(it.value(), "gflops_achieved") << " GFLOP/s\n";
         o << "total " << num(j, "seconds_per_encode") << " s per encode (batch " << j["batch"].get<int64_t>()
           << "), peak RSS " << num(j, "peak_rss_mib") << " MiB\n";
+    } else if (what == "cfg") {
+        for (const char* k : {"equal", "default", "padded"})
+            o << "cfg " << k << " (" << j[k]["unet_calls"].get<int64_t>()
+              << " UNet calls): " << num(j[k], "seconds_per_evaluation") << " s per evaluation (best "
+              << num(j[k], "best_seconds") << ")\n";
+        o << "peak RSS " << num(j, "peak_rss_mib") << " MiB\n";
     } else if (what == "load") {
         o << "load " << QString::fromStdString(j["family"].get<std::string>()) << ": " << num(j, "load_seconds")
           << " s, peak RSS " << num(j, "peak_rss_mib") << " MiB = " << num(j, "peak_over_fp32_size")
@@ -195,6 +202,18 @@ int runBenchCommand(const QStringList& argsIn) {
                                     weights.toStdString())
                              .to_json(),
                          asPlain);
+        }
+        if (what == QLatin1String("cfg")) {
+            // One CFG denoiser evaluation with equal / A1111-default / padded prompt lengths.
+            const QString family = o.value(QStringLiteral("--family")).value_or(QStringLiteral("sd1"));
+            const int64_t def = family == QLatin1String("sdxl") ? 1024 : 512;
+            const int64_t width = o.integer(QStringLiteral("--width"), def);
+            const int64_t height = o.integer(QStringLiteral("--height"), def);
+            const int64_t batch = o.integer(QStringLiteral("--batch"), 1);
+            const int steps = static_cast<int>(o.integer(QStringLiteral("--steps"), 2));
+            const int warmup = static_cast<int>(o.integer(QStringLiteral("--warmup"), 1));
+            if (o.leftover()) return fail(2, QStringLiteral("bench cfg: %1").arg(o.error));
+            return print("cfg", bench_cfg(family.toStdString(), width, height, batch, steps, warmup, threads), asPlain);
         }
         if (what == QLatin1String("vae")) {
             const int64_t width = o.integer(QStringLiteral("--width"), 512);

@@ -8,6 +8,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace latent {
 
@@ -24,6 +25,8 @@ struct GenerationJobSpec {
     // it an inpainting job; options in request.img2img and request.denoising_strength.
     QString initImagePath;
     QString maskPath;
+    // A1111 init_images[1:] (img2img only): image i of every batch starts from init image i.
+    QStringList moreInitImagePaths;
 };
 
 // "txt2img", "img2img" or "inpaint" for a spec.

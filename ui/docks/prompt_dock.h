@@ -102,6 +102,7 @@ private:
     void updateGenerateEnabled();
     void applyAspect(int index);
     void rememberModel(const QString& path);
+    void showPastedSettings();
 
     JobQueue* queue_ = nullptr;
     Settings* settings_ = nullptr;
@@ -135,6 +136,12 @@ private:
     QPushButton* interrupt_;
     QLabel* hint_;
     QLabel* error_;
+    // A1111 settings from a pasted infotext (RNG, ENSD, Eta, Sigma churn, ...) that the panel has
+    // no field for: kept as override_settings for the next jobs until cleared.
+    QJsonObject pastedSettings_;
+    QWidget* pastedSettingsRow_ = nullptr;
+    QLabel* pastedSettingsLabel_ = nullptr;
+    qint64 pastedSeedResizeW_ = -1, pastedSeedResizeH_ = -1;
     QTimer* tokenTimer_;
     int tokenRequest_ = 0;
     int libraryModels_ = 0;
