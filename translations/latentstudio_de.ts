@@ -68,10 +68,6 @@
         <translation>bench load: Das Erstellen des SD-1.5-Checkpoints ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <source>bench needs one of: gemm, unet, vae, text, load</source>
-        <translation>bench braucht eines von: gemm, unet, vae, text, load</translation>
-    </message>
-    <message>
         <source>bench gemm: --sizes takes sizes like 2048,4096</source>
         <translation>bench gemm: --sizes erwartet Größen wie 2048,4096</translation>
     </message>
@@ -106,10 +102,6 @@
     <message>
         <source>bench %1: out of memory</source>
         <translation>bench %1: nicht genug Speicher</translation>
-    </message>
-    <message>
-        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, vae, text or load)</source>
-        <translation>unbekannter Benchmark „%1“ (verwenden Sie gemm, unet, vae, text oder load)</translation>
     </message>
     <message>
         <source>download: unknown option &quot;%1&quot;</source>
@@ -424,6 +416,18 @@ Optionen für download:
     <message>
         <source>init_images[%1]: %2</source>
         <translation>init_images[%1]: %2</translation>
+    </message>
+    <message>
+        <source>bench needs one of: gemm, unet, cfg, vae, text, load</source>
+        <translation>bench braucht eines von: gemm, unet, cfg, vae, text, load</translation>
+    </message>
+    <message>
+        <source>bench cfg: %1</source>
+        <translation>bench cfg: %1</translation>
+    </message>
+    <message>
+        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, cfg, vae, text or load)</source>
+        <translation>unbekannter Benchmark „%1“ (verwenden Sie gemm, unet, cfg, vae, text oder load)</translation>
     </message>
 </context>
 <context>

@@ -68,10 +68,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>bench needs one of: gemm, unet, vae, text, load</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>bench gemm: --sizes takes sizes like 2048,4096</source>
         <translation type="unfinished"></translation>
     </message>
@@ -105,10 +101,6 @@
     </message>
     <message>
         <source>bench %1: out of memory</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, vae, text or load)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -386,6 +378,18 @@ download options:
     </message>
     <message>
         <source>init_images[%1]: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench needs one of: gemm, unet, cfg, vae, text, load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench cfg: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, cfg, vae, text or load)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -163,7 +163,7 @@ int benchLoad(Options& o, int threads, bool asPlain) {
 
 int runBenchCommand(const QStringList& argsIn) {
     Options o{argsIn, {}};
-    if (o.args.isEmpty()) return fail(2, QCoreApplication::translate("Cli", "bench needs one of: gemm, unet, vae, text, load"));
+    if (o.args.isEmpty()) return fail(2, QCoreApplication::translate("Cli", "bench needs one of: gemm, unet, cfg, vae, text, load"));
     const QString what = o.args.takeFirst();
     const bool asPlain = o.flag(QStringLiteral("--plain"));
     // The global --threads option (cli.cpp) has already configured libtorch; keep its count.
@@ -212,7 +212,7 @@ int runBenchCommand(const QStringList& argsIn) {
             const int64_t batch = o.integer(QStringLiteral("--batch"), 1);
             const int steps = static_cast<int>(o.integer(QStringLiteral("--steps"), 2));
             const int warmup = static_cast<int>(o.integer(QStringLiteral("--warmup"), 1));
-            if (o.leftover()) return fail(2, QStringLiteral("bench cfg: %1").arg(o.error));
+            if (o.leftover()) return fail(2, QCoreApplication::translate("Cli", "bench cfg: %1").arg(o.error));
             return print("cfg", bench_cfg(family.toStdString(), width, height, batch, steps, warmup, threads), asPlain);
         }
         if (what == QLatin1String("vae")) {
@@ -246,7 +246,7 @@ int runBenchCommand(const QStringList& argsIn) {
     } catch (const std::exception& e) {
         return fail(1, QCoreApplication::translate("Cli", "bench %1: %2").arg(what, QString::fromLocal8Bit(e.what())));
     }
-    return fail(2, QCoreApplication::translate("Cli", "unknown benchmark \"%1\" (use gemm, unet, vae, text or load)").arg(what));
+    return fail(2, QCoreApplication::translate("Cli", "unknown benchmark \"%1\" (use gemm, unet, cfg, vae, text or load)").arg(what));
 }
 
 } // namespace latent

@@ -31,7 +31,7 @@ nlohmann::json bench_cfg(const std::string& family, int64_t width, int64_t heigh
     if (width < 64 || height < 64 || width % 8 != 0 || height % 8 != 0 || width > 4096 || height > 4096 || batch < 1 ||
         batch > 8 || steps < 1 || warmup < 0)
         throw PipelineError("invalid_argument",
-                            "bench cfg needs sizes that are multiples of 8 (64-4096), batch 1-8, steps >= 1.");
+                            "Width and height must be multiples of 8 between 64 and 4096, batch 1-8, steps at least 1.");
     nlohmann::json out;
     out["family"] = family;
     out["width"] = width;
