@@ -130,6 +130,31 @@ private Q_SLOTS:
         QVERIFY(applyApiRequest(json(R"({"override_settings": {"not_a_setting": "x"}})"), ok).isEmpty());
     }
 
+    void severalInitImages() {
+        // A1111's init_images list: the first image is the init, the rest go to init_images[1:].
+        QString init, mask;
+        QStringList more;
+        GenerationRequest r;
+        QVERIFY(applyImg2ImgApiRequest(json(R"({"init_images": ["AAA", "BBB", "CCC"]})"), r, &init, &mask, &more)
+                    .isEmpty());
+        QCOMPARE(init, QStringLiteral("AAA"));
+        QCOMPARE(more, (QStringList{QStringLiteral("BBB"), QStringLiteral("CCC")}));
+        // Without a place for more images, a list of several is refused; non-strings always are.
+        QVERIFY(!applyImg2ImgApiRequest(json(R"({"init_images": ["AAA", "BBB"]})"), r, &init, &mask).isEmpty());
+        more.clear();
+        QVERIFY(!applyImg2ImgApiRequest(json(R"({"init_images": ["AAA", 5]})"), r, &init, &mask, &more).isEmpty());
+        QVERIFY(!applyImg2ImgApiRequest(json(R"({"init_images": []})"), r, &init, &mask, &more).isEmpty());
+        // Repeated --init flags.
+        const CliGenerationOptions o = parseGenerationOptions(
+            {QStringLiteral("--init"), QStringLiteral("a.png"), QStringLiteral("--init"), QStringLiteral("b.png"),
+             QStringLiteral("--init"), QStringLiteral("c.png"), QStringLiteral("--model"), QStringLiteral("m.safetensors"),
+             QStringLiteral("--out"), QStringLiteral("out")},
+            true);
+        QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
+        QCOMPARE(o.initPath, QStringLiteral("a.png"));
+        QCOMPARE(o.moreInitPaths, (QStringList{QStringLiteral("b.png"), QStringLiteral("c.png")}));
+    }
+
     void infotextKeys() {
         const QString text = QStringLiteral(
             "a cat\nSteps: 20, Sampler: UniPC, Schedule type: Automatic, CFG scale: 7.0, Seed: 5, Size: 512x768, "
