@@ -17,7 +17,7 @@ PACKAGES=(
   qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev
   qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite qt6-qpa-plugins libgl-dev
   libopenimageio-dev qtkeychain-qt6-dev
-  libopencv-dev  # ControlNet preprocessors (only opencv_core + opencv_imgproc are linked)
+  libopencv-dev  # ControlNet preprocessors, img2img colour correction (only opencv_core + opencv_imgproc are linked)
   xvfb xauth fontconfig fonts-dejavu-core
   dbus-daemon  # a private session bus in the "Show in folder" test (tests/ui/tst_gallery_dock)
   clang-14 libclang-rt-14-dev  # libFuzzer + ASan/UBSan harnesses (tests/fuzz/smoke.sh, run by .ci/run)

@@ -205,6 +205,18 @@ void Engine::check_img2img(const GenerationRequest& request, const InitImages& i
     validate_img2img(request, images.init);
     const auto& op = request.img2img.outpaint;
     const bool outpainting = op[0] || op[1] || op[2] || op[3];
+    if (!images.more_inits.empty()) {
+        for (const ImageU8& more : images.more_inits) validate_img2img(request, more);
+        const int64_t n = 1 + static_cast<int64_t>(images.more_inits.size());
+        if (n > request.batch_size)
+            throw PipelineError("bad_request", "There are " + std::to_string(n) +
+                                                   " init images but the batch size is " +
+                                                   std::to_string(request.batch_size) +
+                                                   "; give at most one init image per image of the batch.");
+        if (images.mask.valid() || request.img2img.mask_from_init_alpha || outpainting)
+            throw PipelineError("bad_request",
+                                "Several init images work for img2img only, not with a mask or outpainting.");
+    }
     if (images.mask.valid() && !outpainting) {
         const ImageU8 m = create_binary_mask(images.mask, request.img2img.mask_round);
         bool any = false;

@@ -734,16 +734,8 @@
         <translation>Die ControlNet-Einheit %1 hat kein Bild (--control-image IMG).</translation>
     </message>
     <message>
-        <source>bench needs one of: gemm, unet, vae, text, load, lora</source>
-        <translation>bench braucht eines von: gemm, unet, vae, text, load, lora</translation>
-    </message>
-    <message>
         <source>bench lora: %1</source>
         <translation>bench lora: %1</translation>
-    </message>
-    <message>
-        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, vae, text, load or lora)</source>
-        <translation>unbekannter Benchmark „%1“ (gemm, unet, vae, text, load oder lora verwenden)</translation>
     </message>
     <message>
         <source>inspect: --model needs a checkpoint</source>
@@ -1600,6 +1592,38 @@
     <message>
         <source>the secret for --backend-url: user:pass for A1111, the key for RunPod and OpenAI-style APIs</source>
         <translation>das Geheimnis für --backend-url: user:pass für A1111, der Schlüssel für RunPod und APIs im OpenAI-Stil</translation>
+    </message>
+    <message>
+        <source>bench needs one of: gemm, unet, cfg, vae, text, load, lora, serve, dispatch</source>
+        <translation>bench braucht eines von: gemm, unet, cfg, vae, text, load, lora, serve, dispatch</translation>
+    </message>
+    <message>
+        <source>bench cfg: %1</source>
+        <translation>bench cfg: %1</translation>
+    </message>
+    <message>
+        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, cfg, vae, text, load, lora, serve or dispatch)</source>
+        <translation>unbekannter Benchmark „%1“ (gemm, unet, cfg, vae, text, load, lora, serve oder dispatch verwenden)</translation>
+    </message>
+    <message>
+        <source>init_images[%1]: %2</source>
+        <translation>init_images[%1]: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be one of: %2.</source>
+        <translation>„%1“ muss einer dieser Werte sein: %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a whole number of pixels.</source>
+        <translation>„%1“ muss eine ganze Zahl von Pixeln sein.</translation>
+    </message>
+    <message>
+        <source>&quot;uni_pc_order&quot; must be a whole number from 1 to 50.</source>
+        <translation>„uni_pc_order“ muss eine ganze Zahl von 1 bis 50 sein.</translation>
+    </message>
+    <message>
+        <source>Sampler settings must not be negative (and the Beta schedule&apos;s alpha and beta must be above 0).</source>
+        <translation>Sampler-Einstellungen dürfen nicht negativ sein (und Alpha und Beta des Beta-Zeitplans müssen größer als 0 sein).</translation>
     </message>
 </context>
 <context>
@@ -5100,6 +5124,18 @@ libtorch %2 · Qt %3</translation>
     <message>
         <source>Download %1 from Civitai</source>
         <translation>%1 von Civitai laden</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Forget these settings from the pasted parameters</source>
+        <translation>Diese Einstellungen aus den eingefügten Parametern verwerfen</translation>
+    </message>
+    <message>
+        <source>Also from the pasted parameters: %1</source>
+        <translation>Außerdem aus den eingefügten Parametern: %1</translation>
     </message>
 </context>
 <context>

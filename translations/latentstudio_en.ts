@@ -734,15 +734,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>bench needs one of: gemm, unet, vae, text, load, lora</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>bench lora: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, vae, text, load or lora)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1599,6 +1591,38 @@
     </message>
     <message>
         <source>the secret for --backend-url: user:pass for A1111, the key for RunPod and OpenAI-style APIs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench needs one of: gemm, unet, cfg, vae, text, load, lora, serve, dispatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench cfg: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, cfg, vae, text, load, lora, serve or dispatch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init_images[%1]: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a whole number of pixels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;uni_pc_order&quot; must be a whole number from 1 to 50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampler settings must not be negative (and the Beta schedule&apos;s alpha and beta must be above 0).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5095,6 +5119,18 @@ libtorch %2 · Qt %3</source>
     </message>
     <message>
         <source>Download %1 from Civitai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget these settings from the pasted parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also from the pasted parameters: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

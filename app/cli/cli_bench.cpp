@@ -6,6 +6,7 @@
 #include "pipeline/bench/bench.h"
 #include "pipeline/bench/bench_controlnet.h"
 #include "pipeline/bench/bench_lora.h"
+#include "pipeline/bench/bench_cfg.h"
 #include "pipeline/bench/bench_models.h"
 #include "pipeline/core/error.h"
 
@@ -112,6 +113,12 @@ QString plain(const std::string& what, const nlohmann::json& j) {
           << num(j, "switch_seconds") << " s, UNet step " << num(st, "base") << " s -> " << num(st, "lora_auto")
           << " s (" << num(ov, "auto") << " %; merge " << num(ov, "merge") << " %, per call " << num(ov, "per_call")
           << " %), extra peak RSS " << num(j, "extra_peak_rss_mib") << " MiB\n";
+    } else if (what == "cfg") {
+        for (const char* k : {"equal", "default", "padded"})
+            o << "cfg " << k << " (" << j[k]["unet_calls"].get<int64_t>()
+              << " UNet calls): " << num(j[k], "seconds_per_evaluation") << " s per evaluation (best "
+              << num(j[k], "best_seconds") << ")\n";
+        o << "peak RSS " << num(j, "peak_rss_mib") << " MiB\n";
     } else if (what == "load") {
         o << "load " << QString::fromStdString(j["family"].get<std::string>()) << ": " << num(j, "load_seconds")
           << " s, peak RSS " << num(j, "peak_rss_mib") << " MiB = " << num(j, "peak_over_fp32_size")
@@ -177,7 +184,7 @@ int benchLoad(Options& o, int threads, bool asPlain) {
 
 int runBenchCommand(const QStringList& argsIn) {
     Options o{argsIn, {}};
-    if (o.args.isEmpty()) return fail(2, QCoreApplication::translate("Cli", "bench needs one of: gemm, unet, vae, text, load, lora"));
+    if (o.args.isEmpty()) return fail(2, QCoreApplication::translate("Cli", "bench needs one of: gemm, unet, cfg, vae, text, load, lora, serve, dispatch"));
     const QString what = o.args.takeFirst();
     if (what == QLatin1String("dispatch")) return runBenchDispatchCommand(o.args);
     const bool asPlain = o.flag(QStringLiteral("--plain"));
@@ -227,6 +234,18 @@ int runBenchCommand(const QStringList& argsIn) {
                              .to_json(),
                          asPlain);
         }
+        if (what == QLatin1String("cfg")) {
+            // One CFG denoiser evaluation with equal / A1111-default / padded prompt lengths.
+            const QString family = o.value(QStringLiteral("--family")).value_or(QStringLiteral("sd1"));
+            const int64_t def = family == QLatin1String("sdxl") ? 1024 : 512;
+            const int64_t width = o.integer(QStringLiteral("--width"), def);
+            const int64_t height = o.integer(QStringLiteral("--height"), def);
+            const int64_t batch = o.integer(QStringLiteral("--batch"), 1);
+            const int steps = static_cast<int>(o.integer(QStringLiteral("--steps"), 2));
+            const int warmup = static_cast<int>(o.integer(QStringLiteral("--warmup"), 1));
+            if (o.leftover()) return fail(2, QCoreApplication::translate("Cli", "bench cfg: %1").arg(o.error));
+            return print("cfg", bench_cfg(family.toStdString(), width, height, batch, steps, warmup, threads), asPlain);
+        }
         if (what == QLatin1String("vae")) {
             const int64_t width = o.integer(QStringLiteral("--width"), 512);
             const int64_t height = o.integer(QStringLiteral("--height"), 512);
@@ -271,7 +290,7 @@ int runBenchCommand(const QStringList& argsIn) {
     } catch (const std::exception& e) {
         return fail(1, QCoreApplication::translate("Cli", "bench %1: %2").arg(what, QString::fromLocal8Bit(e.what())));
     }
-    return fail(2, QCoreApplication::translate("Cli", "unknown benchmark \"%1\" (use gemm, unet, vae, text, load or lora)").arg(what));
+    return fail(2, QCoreApplication::translate("Cli", "unknown benchmark \"%1\" (use gemm, unet, cfg, vae, text, load, lora, serve or dispatch)").arg(what));
 }
 
 } // namespace latent

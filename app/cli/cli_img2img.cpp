@@ -52,6 +52,14 @@ int runImg2ImgCommand(const QStringList& args) {
         o.initPath = materialise(o.initBase64, scratch, QStringLiteral("init"), &error);
         if (!error.isEmpty()) return cliFail(2, QCoreApplication::translate("Cli", "init_images[0]: %1").arg(error));
     }
+    if (o.moreInitPaths.isEmpty()) {
+        for (qsizetype i = 0; i < o.moreInitBase64.size(); ++i) {
+            o.moreInitPaths.append(
+                materialise(o.moreInitBase64[i], scratch, QStringLiteral("init%1").arg(i + 1), &error));
+            if (!error.isEmpty())
+                return cliFail(2, QCoreApplication::translate("Cli", "init_images[%1]: %2").arg(i + 1).arg(error));
+        }
+    }
     if (o.maskPath.isEmpty() && !o.maskBase64.isEmpty()) {
         o.maskPath = materialise(o.maskBase64, scratch, QStringLiteral("mask"), &error);
         if (!error.isEmpty()) return cliFail(2, QCoreApplication::translate("Cli", "mask: %1").arg(error));
@@ -62,6 +70,11 @@ int runImg2ImgCommand(const QStringList& args) {
     if (!init.ok()) return cliFail(2, init.error);
     InitImages images;
     images.init = init.image;
+    for (const QString& path : o.moreInitPaths) {
+        const ImageLoadResult more = ImageLoader::loadFile(path);
+        if (!more.ok()) return cliFail(2, more.error);
+        images.more_inits.push_back(more.image);
+    }
     if (!o.maskPath.isEmpty()) {
         const ImageLoadResult mask = ImageLoader::loadFile(o.maskPath);
         if (!mask.ok()) return cliFail(2, mask.error);
@@ -91,6 +104,7 @@ int runImg2ImgCommand(const QStringList& args) {
     spec.initImagePath = o.initPath;
     spec.maskPath = o.maskPath;
     spec.controlInputs = o.controlInputs;
+    spec.moreInitImagePaths = o.moreInitPaths;
     if (o.saveLatents) spec.latentsDir = o.outDir;
     try {
         Engine::check_img2img(spec.request, images);

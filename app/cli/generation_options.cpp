@@ -2,6 +2,7 @@
 
 #include "app/cli/network_options.h"
 
+#include "app/cli/sampling_options.h"
 #include "app/metadata/generation_params.h"
 
 #include <QCoreApplication>
@@ -79,7 +80,11 @@ bool parseImg2ImgFlag(const QString& flag, const QString& v, CliGenerationOption
         return true;
     };
     if (flag == QLatin1String("--init")) {
-        o.initPath = v;
+        // Repeated --init: A1111's init_images list (one per image of the batch).
+        if (o.initPath.isEmpty())
+            o.initPath = v;
+        else
+            o.moreInitPaths.append(v);
     } else if (flag == QLatin1String("--mask")) {
         o.maskPath = v;
     } else if (flag == QLatin1String("--resize-mode")) {
@@ -152,10 +157,13 @@ QString applyApiRequest(const QJsonObject& body, GenerationRequest& r) {
     if (settings.contains(QStringLiteral("randn_source")))
         r.rng = rngFromA1111(settings.value(QStringLiteral("randn_source")).toString());
     if (!readInt(settings, "eta_noise_seed_delta", &r.eta_noise_seed_delta, &e)) return e;
+    if (const QString se = applySamplerRequestFields(body, r); !se.isEmpty()) return se;
+    if (const QString se = applySamplingOverrides(settings, r); !se.isEmpty()) return se;
     return {};
 }
 
-QString applyImg2ImgApiRequest(const QJsonObject& body, GenerationRequest& r, QString* init, QString* mask) {
+QString applyImg2ImgApiRequest(const QJsonObject& body, GenerationRequest& r, QString* init, QString* mask,
+                               QStringList* moreInits) {
     QString e;
     Img2ImgOptions& o = r.img2img;
     int64_t resize = o.resize_mode, bx = o.mask_blur_x, by = o.mask_blur_y, fill = o.inpainting_fill,
@@ -190,11 +198,17 @@ QString applyImg2ImgApiRequest(const QJsonObject& body, GenerationRequest& r, QS
     if (!readDouble(settings, "inpainting_mask_weight", &o.inpainting_mask_weight, &e)) return e;
     const QJsonValue images = body.value(QStringLiteral("init_images"));
     if (!images.isUndefined() && !images.isNull()) {
-        if (!images.isArray() || images.toArray().isEmpty() || !images.toArray().first().isString())
+        if (!images.isArray() || images.toArray().isEmpty())
             return QCoreApplication::translate("Cli", "\"init_images\" must be a list of base64 images.");
-        if (images.toArray().size() > 1)
+        for (const QJsonValue& v : images.toArray())
+            if (!v.isString())
+                return QCoreApplication::translate("Cli", "\"init_images\" must be a list of base64 images.");
+        if (images.toArray().size() > 1 && !moreInits)
             return QCoreApplication::translate("Cli", "Only one init image is supported (\"init_images\" has %1).").arg(images.toArray().size());
         if (init) *init = images.toArray().first().toString();
+        if (moreInits)
+            for (qsizetype i = 1; i < images.toArray().size(); ++i)
+                moreInits->append(images.toArray().at(i).toString());
     }
     const QJsonValue m = body.value(QStringLiteral("mask"));
     if (!m.isUndefined() && !m.isNull()) {
@@ -226,6 +240,7 @@ QString applyInfotext(const QString& infotext, GenerationRequest& r) {
     r.rng = rngFromA1111(p.effectiveRng());
     if (p.ensd) r.eta_noise_seed_delta = *p.ensd;
     if (std::vector<ControlUnit> units = controlUnitsFromInfotext(p); !units.empty()) r.controlnet = std::move(units);
+    applyInfotextSamplingSettings(p, r);
     // img2img / inpaint keys (A1111 writes Inpaint area and Masked content only when they differ
     // from "Whole picture" / "original").
     const bool inpaintKeys = p.maskBlur || !p.inpaintArea.isEmpty() || p.maskedAreaPadding || !p.maskMode.isEmpty() ||
@@ -277,7 +292,8 @@ CliGenerationOptions parseGenerationOptions(const QStringList& args, bool img2im
                     doc.object().value(QStringLiteral("override_settings")).toObject().value(QStringLiteral("sd_vae"));
                 if (sdVae.isString()) o.sdVae = sdVae.toString();
                 if (o.error.isEmpty() && img2img)
-                    o.error = applyImg2ImgApiRequest(doc.object(), o.request, &o.initBase64, &o.maskBase64);
+                    o.error = applyImg2ImgApiRequest(doc.object(), o.request, &o.initBase64, &o.maskBase64,
+                                                     &o.moreInitBase64);
                 if (doc.object().contains(QStringLiteral("width")) || doc.object().contains(QStringLiteral("height")))
                     o.sizeGiven = true;
             } else {

@@ -23,6 +23,8 @@ struct CliGenerationOptions {
     // an A1111 /sdapi/v1/img2img body (`init_images[0]`, `mask`) given with --request.
     QString initPath, maskPath;
     QString initBase64, maskBase64;
+    // A1111 init_images[1:] (more --init flags, or more base64 images in the request).
+    QStringList moreInitPaths, moreInitBase64;
     bool sizeGiven = false;  // width/height came from a flag, the request or the infotext
     // ControlNet units (request.controlnet) get their pixels from here (index-aligned);
     // The first --models-root resolves their model names from ROOT/models/ControlNet.
@@ -41,7 +43,9 @@ QString applyApiRequest(const QJsonObject& body, GenerationRequest& request);
 // Applies the img2img fields of an A1111 /sdapi/v1/img2img body (resize_mode, mask_blur[_x|_y],
 // inpainting_fill, inpaint_full_res, inpaint_full_res_padding, inpainting_mask_invert,
 // mask_round, initial base64 images) onto `request`; base64 data goes to *init / *mask.
-QString applyImg2ImgApiRequest(const QJsonObject& body, GenerationRequest& request, QString* init, QString* mask);
+// `moreInits` receives init_images[1:]; without it, more than one init image is an error.
+QString applyImg2ImgApiRequest(const QJsonObject& body, GenerationRequest& request, QString* init, QString* mask,
+                               QStringList* moreInits = nullptr);
 // Applies the parameters of an A1111 infotext onto `request` (incl. its ControlNet units, without
 // images: request.controlnet is replaced when the infotext has "ControlNet N" entries).
 QString applyInfotext(const QString& infotext, GenerationRequest& request);

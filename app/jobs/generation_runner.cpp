@@ -82,11 +82,15 @@ GenerationParams infotextFor(const GenerationJobSpec& spec, const GenerationResu
         p.subseed = img.subseed;
         p.subseedStrength = r.subseed_strength;
     }
+    if (r.seed_resize_from_w > 0 && r.seed_resize_from_h > 0) {
+        p.seedResizeFromW = static_cast<int>(r.seed_resize_from_w);
+        p.seedResizeFromH = static_cast<int>(r.seed_resize_from_h);
+    }
     if (r.denoising_strength) p.denoisingStrength = *r.denoising_strength;
     else if (!spec.initImagePath.isEmpty()) p.denoisingStrength = 0.75;  // A1111's img2img default
     if (result.conditional_mask_weight) p.conditionalMaskWeight = *result.conditional_mask_weight;
     if (r.clip_skip > 1) p.clipSkip = r.clip_skip;
-    if (r.eta_noise_seed_delta != 0) p.ensd = r.eta_noise_seed_delta;
+    if (r.eta_noise_seed_delta != 0 && result.uses_ensd) p.ensd = r.eta_noise_seed_delta;
     p.rng = rngLabel(r.rng);
     for (const auto& [key, value] : result.extra_params) {
         const QString v = QString::fromStdString(value);
@@ -120,6 +124,11 @@ GenerationOutcome runGeneration(Engine& engine, const GenerationJobSpec& spec, c
         const ImageLoadResult init = ImageLoader::loadFile(spec.initImagePath);
         if (!init.ok()) throw PipelineError("bad_image", init.error.toStdString());
         images.init = init.image;
+        for (const QString& path : spec.moreInitImagePaths) {
+            const ImageLoadResult more = ImageLoader::loadFile(path);
+            if (!more.ok()) throw PipelineError("bad_image", more.error.toStdString());
+            images.more_inits.push_back(more.image);
+        }
         if (!spec.maskPath.isEmpty()) {
             const ImageLoadResult mask = ImageLoader::loadFile(spec.maskPath);
             if (!mask.ok()) throw PipelineError("bad_image", mask.error.toStdString());

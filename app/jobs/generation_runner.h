@@ -9,6 +9,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace latent {
 
@@ -27,6 +28,8 @@ struct GenerationJobSpec {
     QString maskPath;
     // ControlNet units' pixels (index-aligned with request.controlnet; model paths resolved).
     QList<ControlInputFiles> controlInputs;
+    // A1111 init_images[1:] (img2img only): image i of every batch starts from init image i.
+    QStringList moreInitImagePaths;
 };
 
 // "txt2img", "img2img" or "inpaint" for a spec.

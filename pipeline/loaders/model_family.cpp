@@ -821,6 +821,25 @@ std::optional<std::filesystem::path> component_weights(const std::filesystem::pa
     return std::nullopt;
 }
 
+// The tokenizer's padding token ("!" for SD 2.x's OpenCLIP tokenizer, "<|endoftext|>" for CLIP-L),
+// from special_tokens_map.json or tokenizer_config.json; empty when neither says.
+std::string tokenizer_pad_token(const std::filesystem::path& dir) {
+    for (const char* f : {"special_tokens_map.json", "tokenizer_config.json"}) {
+        json j;
+        try {
+            j = read_json_file(dir / f, false);
+        } catch (const PipelineError&) {
+            continue;
+        }
+        if (!j.is_object() || !j.contains("pad_token")) continue;
+        const json& pad = j["pad_token"];
+        if (pad.is_string()) return pad.get<std::string>();
+        if (pad.is_object() && pad.contains("content") && pad["content"].is_string())
+            return pad["content"].get<std::string>();
+    }
+    return {};
+}
+
 } // namespace
 
 ModelDetection detect_diffusers_folder(const std::string& dir_s) {
@@ -873,7 +892,14 @@ ModelDetection detect_diffusers_folder(const std::string& dir_s) {
         d.family = ModelFamily::ControlNet;
     } else if (add_embed || cls.find("XL") != std::string::npos) {
         d.family = te.is_object() ? ModelFamily::SDXL : ModelFamily::SDXLRefiner;
-    } else if (ctx == 1024) {
+    } else if (unet.is_object() &&
+               (ctx == 1024 ||
+                (unet.contains("use_linear_projection") && unet["use_linear_projection"].is_boolean() &&
+                 unet["use_linear_projection"].get<bool>()) ||
+                (te.is_object() && te.value("hidden_act", std::string()) == "gelu") ||
+                tokenizer_pad_token(dir / "tokenizer") == "!")) {
+        // SD 2.x: a 1024-wide context, or (any width) linear projections in the transformers, an
+        // OpenCLIP-style text encoder (gelu) or a tokenizer that pads with "!".
         d.family = ModelFamily::SD2;
     } else if (unet.is_object()) {
         d.family = ModelFamily::SD1;

@@ -43,8 +43,17 @@ std::vector<Encoded> encode_texts(const TextConditioner& text, const PromptChunk
     }
     std::vector<at::Tensor> tokens, multipliers;
     std::vector<Encoded> out(lines.size());
+    // OpenCLIP-style first encoders (SD 2.x) see id 0 ("!") after each chunk's first EOS
+    // (A1111 FrozenCLIPEmbedderWithCustomWords.process_tokens with id_pad 0): record those ids.
+    const bool zero_after_eos = text.layer_choice(0).zero_after_eos;
     for (size_t k = 0; k < chunked.size(); ++k) {
-        out[k].tokens = PromptChunker::tokens_tensor(chunked[k].chunks);
+        if (zero_after_eos) {
+            std::vector<PromptChunk> fed = chunked[k].chunks;
+            for (PromptChunk& c : fed) c.tokens = PromptChunker::openclip_tokens(c);
+            out[k].tokens = PromptChunker::tokens_tensor(fed);
+        } else {
+            out[k].tokens = PromptChunker::tokens_tensor(chunked[k].chunks);
+        }
         out[k].multipliers = PromptChunker::multipliers_tensor(chunked[k].chunks);
         std::vector<PromptChunk> padded = chunked[k].chunks;
         while (padded.size() < longest) padded.push_back(chunker.empty_chunk());

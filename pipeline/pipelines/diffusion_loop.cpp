@@ -4,8 +4,11 @@
 #include "pipeline/core/error.h"
 #include "pipeline/networks/embeddings.h"
 #include "pipeline/networks/prompt_networks.h"
+#include "pipeline/core/python_format.h"
+#include "pipeline/pipelines/cfg_denoiser.h"
 #include "pipeline/pipelines/conditioning.h"
 #include "pipeline/pipelines/image_tensor.h"
+#include "pipeline/pipelines/sampler_setup.h"
 #include "pipeline/schedulers/sampler_registry.h"
 #include "pipeline/tensors/rng.h"
 #include "pipeline/tokenizers/clip_tokenizer.h"
@@ -68,6 +71,10 @@ void note_embeddings(const PromptConditioning& pc, const EmbeddingDatabase* db, 
 
 } // namespace
 
+int64_t image_seed(const GenerationRequest& r, int64_t index) {
+    return r.seed + (r.subseed_strength == 0.0 ? index : 0);
+}
+
 void validate_request(const GenerationRequest& r) {
     auto bad = [](const std::string& msg) { throw PipelineError("bad_request", msg); };
     if (r.width < 64 || r.height < 64 || r.width > 8192 || r.height > 8192)
@@ -98,18 +105,23 @@ GenerationResult run_diffusion(DiffusionModel& model, const GenerationRequest& r
 
     GenerationResult result;
 
-    // 1. Sampler and sigma schedule (A1111 sampler × schedule type).
-    SamplerSpec spec;
-    spec.sampler = request.sampler;
-    spec.schedule = request.schedule;
-    if (request.eta) spec.options.eta = request.eta;
+    // 1. Sampler and sigma schedule (A1111 sampler × schedule type), with A1111's rules for the
+    //    sampler parameters (eta, s_churn, ..., schedule overrides).
     const bool img2img = inputs && inputs->init_latent.defined();
+    const SamplerSetup setup = setup_sampler(request, model.is_sdxl, *model.schedule, img2img);
     std::optional<double> strength;
     if (img2img) strength = request.denoising_strength.value_or(0.75);
-    const SamplingPlan plan = plan_sampling(spec, *model.schedule, request.steps, strength);
+    const SamplingPlan plan = plan_sampling(setup.spec, *model.schedule, request.steps, strength);
     result.sampler_name = plan.sampler->name;
     result.schedule_type = plan.infotext_schedule;
     result.steps = request.steps;
+    result.uses_ensd = setup.uses_ensd;
+    // img2img "Noise multiplier" (A1111 StableDiffusionProcessingImg2Img.sample, before the sampler's keys).
+    const double noise_multiplier =
+        img2img ? request.initial_noise_multiplier.value_or(request.settings.initial_noise_multiplier) : 1.0;
+    if (noise_multiplier != 1.0)
+        result.extra_params.emplace_back("Noise multiplier", python_float_repr(noise_multiplier));
+    for (const auto& kv : setup.infotext) result.extra_params.push_back(kv);
     const int step_multiplier = plan.sampler->second_order ? 2 : 1;
 
     // 2. Text conditioning: prompt (with AND and schedules) and negative prompt.
@@ -127,11 +139,14 @@ GenerationResult run_diffusion(DiffusionModel& model, const GenerationRequest& r
     uncond_opts.multicond = false;
     uncond_opts.zero_if_empty = model.is_sdxl;
     PromptConditioning uncond = encode_prompt(*model.text, chunker, request.negative_prompt, uncond_opts);
-    {
+    // The empty prompt's encoding (A1111 cond_stage_model_empty_prompt), for "Pad conds".
+    at::Tensor empty_chunk;
+    if (request.settings.pad_cond_uncond && !request.settings.pad_cond_uncond_v0) {
         const PromptChunk empty = chunker.empty_chunk();
-        const TextConditioning e = model.text->encode(std::vector<std::array<int, 77>>{empty.tokens},
-                                                      std::vector<std::array<float, 77>>{empty.multipliers});
-        pad_conditionings({&cond, &uncond}, e.crossattn);
+        empty_chunk = model.text
+                          ->encode(std::vector<std::array<int, 77>>{empty.tokens},
+                                   std::vector<std::array<float, 77>>{empty.multipliers})
+                          .crossattn;
     }
     result.timings.text_seconds = seconds_since(t_text);
     note_embeddings(cond, embeddings, result.embeddings, result.warnings);
@@ -151,7 +166,19 @@ GenerationResult run_diffusion(DiffusionModel& model, const GenerationRequest& r
     const int64_t H = request.height, W = request.width;
     const int64_t h = H / 8, w = W / 8;
     const int64_t B = request.batch_size;
-    const bool use_uncond = request.cfg_scale != 1.0 || cond.parts.size() > 1;
+    // CFG scale 1 with one sub-prompt: the uncond rows cannot change the result (except for DDIM
+    // CFG++, which needs them), so they are not evaluated.
+    const bool use_uncond = request.cfg_scale != 1.0 || cond.parts.size() > 1 || plan.sampler->name == "DDIM CFG++";
+    CfgOptions cfg;
+    // DDIM CFG++ maps the CFG scale from [0, 12.5] to [0, 1] (A1111 cond_scale_miltiplier).
+    cfg.cfg_scale = plan.sampler->name == "DDIM CFG++" ? request.cfg_scale * (1.0 / 12.5) : request.cfg_scale;
+    cfg.pad_cond_uncond = request.settings.pad_cond_uncond;
+    cfg.pad_cond_uncond_v0 = request.settings.pad_cond_uncond_v0;
+    cfg.batch_cond_uncond = request.settings.batch_cond_uncond;
+    cfg.s_min_uncond = setup.s_min_uncond;
+    cfg.s_min_uncond_all = request.settings.s_min_uncond_all;
+    cfg.skip_early_cond = request.settings.skip_early_cond;
+    bool skip_early_used = false, ngms_used = false;
 
     // SDXL added conditioning: pooled text embedding and size/crop ids (orig h,w; crop 0,0; target h,w).
     at::Tensor time_ids;
@@ -216,14 +243,17 @@ GenerationResult run_diffusion(DiffusionModel& model, const GenerationRequest& r
     if (recorder && image_cond.defined()) recorder->latents["image_cond"] = image_cond.to(at::kCPU, at::kFloat).clone();
 
     for (int64_t iteration = 0; iteration < request.n_iter; ++iteration) {
-        // 3. Per-image generators (seed + i) and the initial noise.
+        // 3. Per-image generators and the initial noise. A1111: image i has seed + i, or the
+        //    same seed for every image when variation seeds are on (subseed + i vary instead).
         BatchNoiseOptions noise_opts;
         noise_opts.source = request.rng;
         noise_opts.subseed_strength = request.subseed_strength;
         noise_opts.eta_noise_seed_delta = request.eta_noise_seed_delta;
+        noise_opts.seed_resize_from_h = request.seed_resize_from_h;
+        noise_opts.seed_resize_from_w = request.seed_resize_from_w;
         for (int64_t i = 0; i < B; ++i) {
             const int64_t index = iteration * B + i;
-            noise_opts.seeds.push_back(static_cast<uint64_t>(request.seed + index));
+            noise_opts.seeds.push_back(static_cast<uint64_t>(image_seed(request, index)));
             if (request.subseed >= 0) noise_opts.subseeds.push_back(static_cast<uint64_t>(request.subseed + index));
         }
         BatchNoise noise(noise_opts, {4, h, w});
@@ -233,65 +263,75 @@ GenerationResult run_diffusion(DiffusionModel& model, const GenerationRequest& r
         RecordingNoise recording(noise, recorder ? &draws : nullptr);
         control_step = 0;
 
-        at::Tensor x = img2img ? initial_latent(plan, first_noise, *model.schedule, init_latent)
-                               : initial_latent(plan, first_noise, *model.schedule);
+        at::Tensor x =
+            img2img ? initial_latent(plan, noise_multiplier != 1.0 ? first_noise * noise_multiplier : first_noise,
+                                     *model.schedule, init_latent)
+                    : initial_latent(plan, first_noise, *model.schedule);
+        if (!img2img && setup.sgm_noise_multiplier && !plan.run_sigmas.empty()) {
+            // A1111 "SGM noise multiplier": x = noise · sqrt(1 + sigma_0²) (float32 arithmetic).
+            const float s0 = static_cast<float>(plan.run_sigmas.front());
+            x = first_noise * static_cast<double>(std::sqrt(1.0f + s0 * s0));
+        }
         if (recorder) {
             recorder->latents["noise"] = first_noise.to(at::kCPU, at::kFloat).clone();
             recorder->latents["x_start"] = x.to(at::kCPU, at::kFloat).clone();
         }
 
-        // 4. The CFG denoiser: [cond parts..., uncond] as one UNet batch.
+        // 4. The CFG denoiser (A1111 CFGDenoiser.forward): the step's conditionings become one or
+        //    more UNet calls (cfg_denoiser.h), combined with the CFG scale, then the mask blend.
         int call_index = 0;
+        const int64_t expected_calls = (plan.run_sigmas.empty() ? static_cast<int64_t>(plan.run_timesteps.size())
+                                                                : static_cast<int64_t>(plan.run_sigmas.size()) - 1) *
+                                       step_multiplier;
+        std::vector<double> call_sigmas;
+        std::vector<int64_t> unet_calls;
+        bool padded = false, padded_v0 = false;
+        at::Tensor last_uncond;
         auto denoise = [&](const at::Tensor& xin, const at::Tensor& sigma) -> at::Tensor {
             const int step = call_index++;
-            std::vector<at::Tensor> contexts, pooled;
-            std::vector<double> weights;
-            for (const auto& part : cond.parts) {
-                const auto& e = part.at_step(step);
-                contexts.push_back(e.cond.crossattn.expand({B, -1, -1}));
-                if (model.is_sdxl) pooled.push_back(e.cond.pooled.expand({B, -1}));
-                weights.push_back(part.weight);
-            }
-            if (use_uncond) {
-                const auto& e = uncond.parts.front().at_step(step);
-                contexts.push_back(e.cond.crossattn.expand({B, -1, -1}));
-                if (model.is_sdxl) pooled.push_back(e.cond.pooled.expand({B, -1}));
-            }
-            const int64_t n = static_cast<int64_t>(contexts.size());
-            at::Tensor x_in = xin.repeat({n, 1, 1, 1});
-            at::Tensor sigma_in = sigma.dim() == 0 ? sigma.expand({B}).repeat({n}) : sigma.repeat({n});
-            at::Tensor context = at::cat(contexts, 0).to(model.dtype);
-            at::Tensor text_embeds = model.is_sdxl ? at::cat(pooled, 0).to(model.dtype) : at::Tensor();
-            at::Tensor ids = model.is_sdxl ? time_ids.expand({n * B, -1}) : at::Tensor();
-            const at::Tensor concat = image_cond.defined() ? image_cond.repeat({n, 1, 1, 1}) : at::Tensor();
-            ModelFn fn = [&](const at::Tensor& xs_in, const at::Tensor& t) {
-                const at::Tensor xs = concat.defined() ? at::cat({xs_in, concat}, 1) : xs_in;
-                // ControlNet: residuals for this call; rows of the uncond half are marked 0.
-                UNetResiduals control_res;
-                if (control) {
-                    at::Tensor mark = at::ones({n * B}, at::kFloat);
-                    if (use_uncond) mark.narrow(0, (n - 1) * B, B).zero_();
-                    control_res = control->residuals(xs_in, t, context, text_embeds, ids, mark, control_step,
-                                                     control_total);
+            const CfgConditioning c = step_conditioning(cond, uncond, step, B, model.is_sdxl);
+            const at::Tensor sig = sigma.dim() == 0 ? sigma.expand({B}) : sigma;
+            const CfgPlan calls =
+                plan_cfg_calls(c, xin, sig, image_cond, cfg, step, expected_calls, empty_chunk, use_uncond);
+            padded = calls.padded_cond_uncond;
+            padded_v0 = calls.padded_cond_uncond_v0;
+            if (calls.skipped_early) skip_early_used = true;
+            if (calls.skipped_ngms) ngms_used = true;
+            if (recorder) {
+                call_sigmas.push_back(sig[0].item<double>());
+                for (const UNetCall& u : calls.calls) {
+                    unet_calls.insert(unet_calls.end(),
+                                      {static_cast<int64_t>(step), u.begin, u.end - u.begin, u.context.size(1)});
                 }
-                const UNetResiduals* res = control_res.empty() ? nullptr : &control_res;
-                const at::Tensor out = model.is_sdxl ? model.unet->forward(xs, t, context, text_embeds, ids, res)
-                                                     : model.unet->forward(xs, t, context, std::nullopt, std::nullopt, res);
-                return control && control->has_restore() ? control->after_unet(xs_in, t, out) : out;
-            };
-            at::Tensor out = denoiser(x_in, sigma_in, fn);
-            if (!use_uncond) {
-                at::Tensor d = out.narrow(0, 0, B) * weights[0];
-                for (int64_t k = 1; k < static_cast<int64_t>(weights.size()); ++k)
-                    d = d + out.narrow(0, k * B, B) * weights[k];
-                return apply_blend(d);
             }
-            const int64_t parts = n - 1;
-            at::Tensor d_uncond = out.narrow(0, parts * B, B);
-            at::Tensor d = d_uncond.clone();
-            for (int64_t k = 0; k < parts; ++k)
-                d = d + (out.narrow(0, k * B, B) - d_uncond) * (weights[k] * request.cfg_scale);
-            return apply_blend(d);
+            std::size_t call_no = 0;
+            const CfgModelFn run = [&](const at::Tensor& xs_in, const at::Tensor& sig_in, const at::Tensor& concat,
+                                       const at::Tensor& context, const at::Tensor& pooled) {
+                const UNetCall& this_call = calls.calls.at(call_no++);
+                const at::Tensor ctx_in = context.to(model.dtype);
+                const at::Tensor embeds = model.is_sdxl ? pooled.to(model.dtype) : at::Tensor();
+                const at::Tensor ids = model.is_sdxl ? time_ids.expand({xs_in.size(0), -1}) : at::Tensor();
+                ModelFn fn = [&](const at::Tensor& xs, const at::Tensor& t) {
+                    const at::Tensor in = concat.defined() ? at::cat({xs, concat}, 1) : xs;
+                    // ControlNet: residuals for this call's rows; unconditional rows (those from
+                    // cond_rows on) are marked 0 for "ControlNet is more important".
+                    UNetResiduals control_res;
+                    if (control) {
+                        at::Tensor mark = at::ones({xs.size(0)}, at::kFloat);
+                        if (!calls.skip_uncond) {
+                            const int64_t first_uncond = std::max<int64_t>(calls.cond_rows - this_call.begin, 0);
+                            if (first_uncond < xs.size(0)) mark.narrow(0, first_uncond, xs.size(0) - first_uncond).zero_();
+                        }
+                        control_res = control->residuals(xs, t, ctx_in, embeds, ids, mark, control_step, control_total);
+                    }
+                    const UNetResiduals* res = control_res.empty() ? nullptr : &control_res;
+                    const at::Tensor out = model.is_sdxl ? model.unet->forward(in, t, ctx_in, embeds, ids, res)
+                                                         : model.unet->forward(in, t, ctx_in, std::nullopt, std::nullopt, res);
+                    return control && control->has_restore() ? control->after_unet(xs, t, out) : out;
+                };
+                return denoiser(xs_in, sig_in, fn);
+            };
+            return apply_blend(run_cfg_plan(calls, run, cfg, &last_uncond));
         };
 
         // 5. Sample, reporting progress per step.
@@ -301,6 +341,8 @@ GenerationResult run_diffusion(DiffusionModel& model, const GenerationRequest& r
         ctx.noise = &recording;
         ctx.cancelled = cancelled;
         ctx.seeds = noise_opts.seeds;
+        ctx.rng_source = canonical_rng_source(request.rng);
+        ctx.last_uncond_denoised = [&] { return last_uncond; };
         const int64_t total_steps =
             static_cast<int64_t>(plan.run_sigmas.empty() ? plan.run_timesteps.size() : plan.run_sigmas.size() - 1);
         auto t_step = Clock::now();
@@ -328,9 +370,25 @@ GenerationResult run_diffusion(DiffusionModel& model, const GenerationRequest& r
         at::Tensor samples = run_sampler(plan, x, ctx, *model.schedule);
         if (cancelled()) throw CancelledError();
         if (blend) samples = apply_blend(samples);
+        // A1111 add_infotext: the padding of the last denoiser call, and the uncond skips.
+        auto add_param = [&](const std::string& key, const std::string& value) {
+            for (const auto& kv : result.extra_params)
+                if (kv.first == key) return;
+            result.extra_params.emplace_back(key, value);
+        };
+        if (skip_early_used) add_param("Skip Early CFG", python_float_repr(cfg.skip_early_cond));
+        if (ngms_used) {
+            add_param("NGMS", python_float_repr(cfg.s_min_uncond));
+            if (cfg.s_min_uncond_all) add_param("NGMS all steps", "True");
+        }
+        if (padded) add_param("Pad conds", "True");
+        if (padded_v0) add_param("Pad conds v0", "True");
 
         if (recorder) {
             recorder->latents["samples"] = samples.to(at::kCPU, at::kFloat).clone();
+            recorder->latents["denoiser_call_sigmas"] = at::tensor(call_sigmas, at::TensorOptions().dtype(at::kDouble));
+            recorder->latents["unet_calls"] =
+                at::tensor(unet_calls, at::TensorOptions().dtype(at::kLong)).reshape({-1, 4});
             if (!steps_x.empty()) {
                 recorder->latents["steps.x"] = at::stack(steps_x);
                 recorder->latents["steps.denoised"] = at::stack(steps_denoised);
@@ -345,7 +403,7 @@ GenerationResult run_diffusion(DiffusionModel& model, const GenerationRequest& r
         images = images.to(at::kCPU, at::kFloat);
         for (int64_t i = 0; i < B; ++i) {
             GeneratedImage img = tensor_to_image(images[i]);
-            img.seed = request.seed + iteration * B + i;
+            img.seed = image_seed(request, iteration * B + i);
             img.subseed = request.subseed >= 0 ? request.subseed + iteration * B + i : 0;
             img.batch_index = iteration * B + i;
             result.images.push_back(std::move(img));

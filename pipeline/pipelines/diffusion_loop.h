@@ -38,6 +38,10 @@ GenerationResult run_diffusion(DiffusionModel& model, const GenerationRequest& r
                                const GenerationCallbacks& callbacks, LatentRecorder* recorder,
                                const LatentInputs* inputs);
 
+// A1111's seed of image `index` of the job: seed + index, or seed for every image when variation
+// seeds are on (subseed_strength != 0).
+int64_t image_seed(const GenerationRequest& request, int64_t index);
+
 // Checks sizes, steps, batch and CFG; throws PipelineError("bad_request", ...) with one clear sentence.
 void validate_request(const GenerationRequest& request);
 

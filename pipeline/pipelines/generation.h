@@ -4,6 +4,7 @@
 
 #include "pipeline/control/control_unit.h"
 #include "pipeline/imaging/image_u8.h"
+#include "pipeline/pipelines/sampling_settings.h"
 
 #include <array>
 #include <cstdint>
@@ -37,6 +38,9 @@ struct Img2ImgOptions {
 struct InitImages {
     ImageU8 init;
     ImageU8 mask;  // empty = plain img2img
+    // A1111 init_images[1:]: with N init images in all (N <= batch size), the batch size becomes
+    // N and image i of every batch starts from init image i.
+    std::vector<ImageU8> more_inits;
 };
 
 struct GenerationRequest {
@@ -66,6 +70,15 @@ struct GenerationRequest {
     // models/Lora + models/LyCORIS and embeddings folders; subfolders included).
     std::vector<std::string> lora_dirs;
     std::vector<std::string> embedding_dirs;
+    // A1111 settings of this job (override_settings / infotext).
+    SamplingSettings settings;
+    // A1111 request fields that fall back to the settings above when unset (s_tmax: 0 = infinity).
+    std::optional<double> s_churn, s_tmin, s_tmax, s_noise, s_min_uncond;
+    // img2img: "Noise multiplier" (initial_noise_multiplier); unset = the setting.
+    std::optional<double> initial_noise_multiplier;
+    // "Seed resize from": draw the noise as for this size (pixels) and centre it; <= 0 = off.
+    int64_t seed_resize_from_w = -1;
+    int64_t seed_resize_from_h = -1;
 };
 
 // A network or embedding a job used (for the infotext's "Lora hashes" / "TI hashes" and the
@@ -127,6 +140,8 @@ struct GenerationResult {
     std::vector<std::pair<std::string, std::string>> extra_params;
     // 9-channel inpainting UNets: A1111's "Conditional mask weight" (inpainting_mask_weight).
     std::optional<double> conditional_mask_weight;
+    // A1111 writes "ENSD" only when the sampler uses it (ancestral noise with eta != 0).
+    bool uses_ensd = false;
     // Inpainting: the VAE output before the paste-back (one per image) and the blurred mask
     // (full canvas size, L) the paste-back used.
     std::vector<GeneratedImage> decoded_images;

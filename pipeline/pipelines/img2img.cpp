@@ -1,6 +1,7 @@
 #include "pipeline/pipelines/img2img.h"
 
 #include "pipeline/core/error.h"
+#include "pipeline/imaging/color_correction.h"
 #include "pipeline/imaging/composite.h"
 #include "pipeline/pipelines/image_prep.h"
 
@@ -73,46 +74,84 @@ GenerationResult img2img(DiffusionModel& model, const GenerationRequest& request
     c10::InferenceMode inference_guard;
     GenerationRequest request = request_in;
     if (!request.denoising_strength) request.denoising_strength = 0.75; // A1111 default
+    // A1111 init_images: one image is used for the whole batch; N <= batch_size images make the
+    // batch size N, image i starting from init image i.
+    std::vector<const ImageU8*> inits{&images.init};
+    for (const ImageU8& more : images.more_inits) inits.push_back(&more);
+    const int64_t n_inits = static_cast<int64_t>(inits.size());
+    if (n_inits > request.batch_size)
+        throw PipelineError("bad_request", "There are " + std::to_string(n_inits) +
+                                               " init images but the batch size is " +
+                                               std::to_string(request.batch_size) +
+                                               "; give at most one init image per image of the batch.");
+    if (n_inits > 1) request.batch_size = n_inits;
     validate_request(request);
-    validate_img2img(request, images.init);
+    for (const ImageU8* init : inits) validate_img2img(request, *init);
     if (images.mask.valid())
         throw PipelineError("bad_request", "img2img() got a mask: masked jobs run through inpaint().");
     const Img2ImgOptions& o = request.img2img;
     const int64_t W = request.width, H = request.height, B = request.batch_size;
-
-    // 1. Flatten transparency onto the background colour (A1111 images.flatten).
-    ImageU8 image = flatten(images.init, o.background);
-
-    // 2. Resize to the processing size by resize mode (3 = latent upscale: encode as is).
     const bool latent_upscale = o.resize_mode == 3;
-    GenerationResult pre;
-    if (!latent_upscale) {
-        image = a1111_resize_image(o.resize_mode, image, W, H);
-    } else if (image.width % 8 != 0 || image.height % 8 != 0) {
-        const int64_t w8 = std::max<int64_t>(8, image.width / 8 * 8), h8 = std::max<int64_t>(8, image.height / 8 * 8);
-        pre.warnings.push_back("Latent upscale: the init image was cropped to " + std::to_string(w8) + "x" +
-                               std::to_string(h8) + " (a multiple of 8) before encoding.");
-        image = crop(image, 0, 0, w8, h8);
-    }
 
-    // 3. VAE encode (posterior mean × scale factor), batch-expanded.
-    const at::Tensor x01 = image_to_unit_tensor(image);
+    GenerationResult pre;
+    std::vector<at::Tensor> units, latents;
+    std::vector<ImageU8> corrections;
+    for (const ImageU8* init : inits) {
+        // 1. Flatten transparency onto the background colour (A1111 images.flatten).
+        ImageU8 image = flatten(*init, o.background);
+
+        // 2. Resize to the processing size by resize mode (3 = latent upscale: encode as is).
+        if (!latent_upscale) {
+            image = a1111_resize_image(o.resize_mode, image, W, H);
+        } else if (image.width % 8 != 0 || image.height % 8 != 0) {
+            const int64_t w8 = std::max<int64_t>(8, image.width / 8 * 8),
+                          h8 = std::max<int64_t>(8, image.height / 8 * 8);
+            pre.warnings.push_back("Latent upscale: the init image was cropped to " + std::to_string(w8) + "x" +
+                                   std::to_string(h8) + " (a multiple of 8) before encoding.");
+            image = crop(image, 0, 0, w8, h8);
+        }
+        if (n_inits > 1 && !units.empty() &&
+            (image.width != units.front().size(3) || image.height != units.front().size(2)))
+            throw PipelineError("bad_request", "With latent upscale all init images must have the same size.");
+        // A1111 setup_color_correction: the prepared init image in L*a*b*.
+        if (request.settings.img2img_color_correction) corrections.push_back(color_correction_target(image));
+
+        // 3. VAE encode (posterior mean × scale factor), one image at a time like A1111.
+        const at::Tensor x01 = image_to_unit_tensor(image);
+        units.push_back(x01);
+        latents.push_back(encode_init(model, x01, n_inits > 1 ? 1 : B, H / 8, W / 8, latent_upscale, callbacks));
+    }
+    const at::Tensor x01 = units.front();
     LatentInputs in;
     in.control = control;
-    in.init_latent = encode_init(model, x01, B, H / 8, W / 8, latent_upscale, callbacks);
+    in.init_latent = n_inits > 1 ? at::cat(latents, 0) : latents.front();
 
     // 4. 9-channel models: A1111's conditioning with everything masked (weight 1 = a blank image).
-    if (model.unet->config().in_channels == 9)
-        in.image_cond = inpainting_image_conditioning(model, x01 * 2.0 - 1.0, at::Tensor(), o.inpainting_mask_weight,
-                                                      o.mask_round, B, H / 8, W / 8);
+    if (model.unet->config().in_channels == 9) {
+        std::vector<at::Tensor> conds;
+        for (const at::Tensor& u : units)
+            conds.push_back(inpainting_image_conditioning(model, u * 2.0 - 1.0, at::Tensor(), o.inpainting_mask_weight,
+                                                          o.mask_round, n_inits > 1 ? 1 : B, H / 8, W / 8));
+        in.image_cond = conds.size() == 1 ? conds.front() : at::cat(conds, 0);
+    }
     if (recorder) {
-        recorder->latents["vae_input"] = x01.expand({B, -1, -1, -1}).contiguous();
+        recorder->latents["vae_input"] = n_inits > 1 ? at::cat(units, 0) : x01.expand({B, -1, -1, -1}).contiguous();
         recorder->latents["init_latent"] = in.init_latent.to(at::kCPU, at::kFloat).clone();
     }
 
     // 5-8. Conditioning, noise, sliced sampling from init_latent + noise·σ_start, decoding.
     GenerationResult result = run_diffusion(model, request, callbacks, recorder, &in);
     result.warnings.insert(result.warnings.begin(), pre.warnings.begin(), pre.warnings.end());
+
+    // 9. A1111 apply_color_correction on every image (corrections repeat over the batch).
+    if (!corrections.empty()) {
+        for (GeneratedImage& img : result.images) {
+            const ImageU8& target = corrections[static_cast<size_t>(img.batch_index % B) % corrections.size()];
+            ImageU8 rgb(img.width, img.height, 3);
+            rgb.data = img.rgb;
+            img.rgb = apply_color_correction(target, rgb).data;
+        }
+    }
     return result;
 }
 

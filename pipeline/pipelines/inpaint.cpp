@@ -1,6 +1,7 @@
 #include "pipeline/pipelines/inpaint.h"
 
 #include "pipeline/core/error.h"
+#include "pipeline/imaging/color_correction.h"
 #include "pipeline/imaging/composite.h"
 #include "pipeline/imaging/resample.h"
 #include "pipeline/pipelines/image_prep.h"
@@ -35,6 +36,9 @@ GenerationResult inpaint(DiffusionModel& model, const GenerationRequest& request
     if (!request.denoising_strength) request.denoising_strength = 0.75; // A1111 default
     validate_request(request);
     validate_img2img(request, images.init);
+    if (!images.more_inits.empty())
+        throw PipelineError("bad_request",
+                            "Several init images work for img2img only, not with a mask or outpainting.");
     const Img2ImgOptions& o = request.img2img;
     const int64_t W = request.width, H = request.height, B = request.batch_size;
     const int64_t h = H / 8, w = W / 8;
@@ -134,6 +138,10 @@ GenerationResult inpaint(DiffusionModel& model, const GenerationRequest& request
         if (o.inpainting_fill == 0) extra.emplace_back("Masked content", "fill");
     }
 
+    // A1111 setup_color_correction: the prepared (cropped, filled) init image in L*a*b*.
+    ImageU8 correction;
+    if (request.settings.img2img_color_correction) correction = color_correction_target(image);
+
     // 8. VAE encode.
     const at::Tensor x01 = image_to_unit_tensor(image);
     LatentInputs in;
@@ -155,7 +163,7 @@ GenerationResult inpaint(DiffusionModel& model, const GenerationRequest& request
     if (o.inpainting_fill == 2) {
         BatchNoiseOptions no;
         no.source = request.rng;
-        for (int64_t i = 0; i < B; ++i) no.seeds.push_back(static_cast<uint64_t>(request.seed + i));
+        for (int64_t i = 0; i < B; ++i) no.seeds.push_back(static_cast<uint64_t>(image_seed(request, i)));
         BatchNoise noise(no, {in.init_latent.size(1), h, w});
         const at::Tensor n = noise.next().to(model.device, model.dtype);
         in.init_latent = in.init_latent * in.mask + n * in.nmask;
@@ -186,6 +194,14 @@ GenerationResult inpaint(DiffusionModel& model, const GenerationRequest& request
 
     // 13. Paste-back: the decoded crop resized into place, the original composited over it
     //     through 255 − blurred mask, so pixels outside the mask stay the original ones.
+    //     A1111 applies the colour correction first.
+    if (correction.valid()) {
+        for (GeneratedImage& img : result.images) {
+            ImageU8 rgb(img.width, img.height, 3);
+            rgb.data = img.rgb;
+            img.rgb = apply_color_correction(correction, rgb).data;
+        }
+    }
     result.decoded_images = result.images;
     for (GeneratedImage& img : result.images) {
         const ImageU8 pasted = apply_overlay(to_image_u8(img), crop_region, overlay);
@@ -195,7 +211,8 @@ GenerationResult inpaint(DiffusionModel& model, const GenerationRequest& request
     }
     result.mask_for_overlay = mask_for_overlay;
     result.warnings.insert(result.warnings.begin(), warnings.begin(), warnings.end());
-    result.extra_params = extra;
+    // The img2img keys come first (A1111 adds them in init(), before the sampler's).
+    result.extra_params.insert(result.extra_params.begin(), extra.begin(), extra.end());
     return result;
 }
 

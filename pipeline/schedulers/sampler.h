@@ -47,6 +47,10 @@ struct SamplerContext {
     std::function<bool()> cancelled;
     // Seeds of the images of this batch (Brownian-tree noise of the SDE samplers).
     std::vector<uint64_t> seeds;
+    // RNG source of the job ("cpu", "gpu", "nv"): the Brownian tree's node generators.
+    std::string rng_source = "cpu";
+    // The unconditional rows' denoised x0 of the last model call (DDIM CFG++); may be null.
+    std::function<at::Tensor()> last_uncond_denoised;
 
     // --- helpers used by the samplers ---
     // Checks cancellation, evaluates the denoiser at a scalar sigma and reports the call.

@@ -50,8 +50,8 @@ const std::vector<SamplerInfo>& sampler_infos() {
         make("DPM++ 2M", {"k_dpmpp_2m"}, K::KDiffusion, "karras"),
         make("DPM++ SDE", {"k_dpmpp_sde"}, K::KDiffusion, "karras", false, true, true),
         make("DPM++ 2M SDE", {"k_dpmpp_2m_sde"}, K::KDiffusion, "exponential", false, false, true),
-        make("DPM++ 2M SDE Heun", {"k_dpmpp_2m_sde_heun"}, K::KDiffusion, "exponential", false, false, true,
-             false, "heun"),
+        make("DPM++ 2M SDE Heun", {"k_dpmpp_2m_sde_heun"}, K::KDiffusion, "exponential", false, false, true, false,
+             "heun"),
         make("DPM++ 2S a", {"k_dpmpp_2s_a"}, K::KDiffusion, "karras", false, true, false, true),
         make("DPM++ 3M SDE", {"k_dpmpp_3m_sde"}, K::KDiffusion, "exponential", true, false, true),
         make("Euler a", {"k_euler_a", "k_euler_ancestral"}, K::KDiffusion, "", false, false, false, true),
@@ -64,6 +64,7 @@ const std::vector<SamplerInfo>& sampler_infos() {
         make("DPM adaptive", {"k_dpm_ad"}, K::KDiffusion, "", false, false, false, true),
         make("Restart", {"restart"}, K::KDiffusion, "karras", false, true),
         make("DDIM", {"ddim"}, K::Timesteps),
+        make("DDIM CFG++", {"ddim_cfgpp"}, K::Timesteps),
         make("PLMS", {"plms"}, K::Timesteps),
         make("UniPC", {"unipc"}, K::Timesteps),
         make("LCM", {"k_lcm"}, K::Lcm),
@@ -302,6 +303,7 @@ at::Tensor run_sampler(const SamplingPlan& plan, at::Tensor x, SamplerContext& c
     const SamplerInfo& s = *plan.sampler;
     if (s.kind == SamplerKind::Timesteps) {
         if (s.name == "DDIM") return samplers::ddim(ctx, x, plan.run_timesteps, model, plan.options);
+        if (s.name == "DDIM CFG++") return samplers::ddim_cfgpp(ctx, x, plan.run_timesteps, model, plan.options);
         if (s.name == "PLMS") return samplers::plms(ctx, x, plan.run_timesteps, model, plan.options);
         if (s.name == "UniPC")
             return samplers::unipc(ctx, x, plan.run_timesteps, model, plan.options, plan.t_enc.has_value());

@@ -135,15 +135,37 @@ BatchNoise::BatchNoise(BatchNoiseOptions options, std::vector<int64_t> shape)
 }
 
 at::Tensor BatchNoise::first() {
+    // A1111 ImageRNG.first: the noise shape of "Seed resize from" (C, h // 8, w // 8).
+    std::vector<int64_t> noise_shape = shape_;
+    if (options_.seed_resize_from_h > 0 && options_.seed_resize_from_w > 0 && shape_.size() == 3)
+        noise_shape = {shape_[0], options_.seed_resize_from_h / 8, options_.seed_resize_from_w / 8};
+    const bool resized = noise_shape != shape_;
     std::vector<at::Tensor> xs;
     xs.reserve(generators_.size());
     for (size_t i = 0; i < generators_.size(); ++i) {
-        at::Tensor noise = generators_[i]->randn(shape_);
+        at::Tensor subnoise;
         if (options_.subseed_strength != 0.0) {
             const uint64_t subseed = i < options_.subseeds.size() ? options_.subseeds[i] : 0;
             // A1111 draws the variation noise from a fresh generator seeded with the subseed.
-            at::Tensor subnoise = make_noise_generator(options_.source, subseed)->randn(shape_);
-            noise = slerp(options_.subseed_strength, noise, subnoise);
+            subnoise = make_noise_generator(options_.source, subseed)->randn(noise_shape);
+        }
+        at::Tensor noise = resized ? make_noise_generator(options_.source, options_.seeds[i])->randn(noise_shape)
+                                   : generators_[i]->randn(shape_);
+        if (subnoise.defined()) noise = slerp(options_.subseed_strength, noise, subnoise);
+        if (resized) {
+            // Centre the resized noise in the image generator's own first draw.
+            at::Tensor x = generators_[i]->randn(shape_);
+            int64_t dx = (shape_[2] - noise_shape[2]) / 2, dy = (shape_[1] - noise_shape[1]) / 2;
+            // Python floor division for negative differences.
+            if ((shape_[2] - noise_shape[2]) < 0 && (shape_[2] - noise_shape[2]) % 2 != 0) dx -= 1;
+            if ((shape_[1] - noise_shape[1]) < 0 && (shape_[1] - noise_shape[1]) % 2 != 0) dy -= 1;
+            const int64_t w = dx >= 0 ? noise_shape[2] : noise_shape[2] + 2 * dx;
+            const int64_t h = dy >= 0 ? noise_shape[1] : noise_shape[1] + 2 * dy;
+            const int64_t tx = dx < 0 ? 0 : dx, ty = dy < 0 ? 0 : dy;
+            dx = std::max<int64_t>(-dx, 0);
+            dy = std::max<int64_t>(-dy, 0);
+            if (w > 0 && h > 0) x.narrow(1, ty, h).narrow(2, tx, w).copy_(noise.narrow(1, dy, h).narrow(2, dx, w));
+            noise = x;
         }
         xs.push_back(noise);
     }

@@ -90,6 +90,11 @@ struct BatchNoiseOptions {
     std::vector<uint64_t> subseeds;     // variation seeds (missing entries mean subseed 0, as A1111)
     double subseed_strength = 0.0;      // 0 disables variation noise
     int64_t eta_noise_seed_delta = 0;   // A1111 "ENSD": reseeds generators after the first draw
+    // A1111 "Seed resize from" (pixels; <= 0 = off): the initial noise (and variation noise) is
+    // drawn for [C, h/8, w/8] from fresh generators and centred (cropped or padded with the
+    // image generator's own first draw of the real shape) into the real shape.
+    int64_t seed_resize_from_h = 0;
+    int64_t seed_resize_from_w = 0;
 };
 
 // A1111 ImageRNG: one generator per image, [B, ...] noise drawn slice by slice.

@@ -54,7 +54,8 @@ private Q_SLOTS:
              {QStringList{"bench"}, QStringList{"bench", "warp"}, QStringList{"bench", "unet", "--family", "sd9"},
               QStringList{"bench", "unet", "--width", "12"}, QStringList{"bench", "vae", "--width", "x"},
               QStringList{"bench", "gemm", "--sizes", "-1"}, QStringList{"bench", "text", "--bogus"},
-              QStringList{"bench", "load", "--path"}}) {
+              QStringList{"bench", "load", "--path"}, QStringList{"bench", "cfg", "--family", "sd9"},
+              QStringList{"bench", "cfg", "--width", "12"}, QStringList{"bench", "cfg", "--bogus"}}) {
             const CliRun r = runCli(a);
             QVERIFY2(r.exitCode == 2, qPrintable(a.join(' ') + " -> " + QString::number(r.exitCode) + " " + r.err));
             QVERIFY2(r.out.isEmpty(), qPrintable(a.join(' ')));

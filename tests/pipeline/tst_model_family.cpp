@@ -8,6 +8,8 @@
 
 #include <ATen/ATen.h>
 
+#include <functional>
+
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
@@ -524,6 +526,48 @@ private slots:
         QCOMPARE(ints(dv.vae_config["block_out_channels"]), (std::vector<int64_t>{32, 64, 128, 128}));
         // Missing folder -> clear error.
         QVERIFY_THROWS_EXCEPTION(PipelineError, detect_diffusers_folder("/nonexistent/folder"));
+    }
+
+    void sd2DiffusersFolderFromConfigsAndTokenizer() {
+        // SD 2.x diffusers folders of any width: linear projections in the UNet, an OpenCLIP-style
+        // text encoder (gelu) or a tokenizer that pads with "!" each say SD 2.x; the unchanged
+        // (32-wide, conv projections, quick_gelu, EOS padding) folder stays SD 1.x.
+        LATENT_REQUIRE_GOLDEN();
+        const QDir golden(QDir(latent::test::goldenDir()).filePath("tiny-sd1-diffusers"));
+        auto copyFolder = [&](const QString& to) {
+            for (const QString& sub : {QStringLiteral("."), QStringLiteral("scheduler"), QStringLiteral("text_encoder"),
+                                       QStringLiteral("tokenizer"), QStringLiteral("unet"), QStringLiteral("vae")}) {
+                QDir().mkpath(QDir(to).filePath(sub));
+                for (const QString& f : QDir(golden.filePath(sub)).entryList(QDir::Files))
+                    QVERIFY(
+                        QFile::copy(QDir(golden.filePath(sub)).filePath(f), QDir(QDir(to).filePath(sub)).filePath(f)));
+            }
+        };
+        auto editJson = [](const QString& path, const std::function<void(json&)>& edit) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            json j = json::parse(f.readAll().toStdString());
+            f.close();
+            edit(j);
+            QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(QByteArray::fromStdString(j.dump(2)));
+        };
+        QTemporaryDir tmp;
+        const QString plain = tmp.filePath("plain"), linear = tmp.filePath("linear"), gelu = tmp.filePath("gelu"),
+                      bang = tmp.filePath("bang");
+        for (const QString& d : {plain, linear, gelu, bang}) copyFolder(d);
+        editJson(linear + "/unet/config.json", [](json& j) { j["use_linear_projection"] = true; });
+        editJson(gelu + "/text_encoder/config.json", [](json& j) { j["hidden_act"] = "gelu"; });
+        editJson(bang + "/tokenizer/special_tokens_map.json", [](json& j) { j["pad_token"] = "!"; });
+        QCOMPARE(detect_diffusers_folder(plain.toStdString()).family, ModelFamily::SD1);
+        QCOMPARE(detect_diffusers_folder(linear.toStdString()).family, ModelFamily::SD2);
+        QCOMPARE(detect_diffusers_folder(gelu.toStdString()).family, ModelFamily::SD2);
+        QCOMPARE(detect_diffusers_folder(bang.toStdString()).family, ModelFamily::SD2);
+        // tokenizer_config.json's {"content": "!"} form counts too.
+        editJson(plain + "/tokenizer/tokenizer_config.json", [](json& j) { j["pad_token"] = {{"content", "!"}}; });
+        QFile::remove(plain + "/tokenizer/special_tokens_map.json");
+        QCOMPARE(detect_diffusers_folder(plain.toStdString()).family, ModelFamily::SD2);
     }
 
     void inspectJson() {

@@ -170,6 +170,58 @@ private Q_SLOTS:
         QVERIFY(at::equal(bn.next()[0], PhiloxNoiseGenerator(10 + 31337).randn({4, 4, 4})));
     }
 
+    void seedResizeFrom_data() {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<int>("fromH");
+        QTest::addColumn<int>("fromW");
+        QTest::addColumn<double>("strength");
+        QTest::addColumn<double>("sum");
+        QTest::addColumn<QList<double>>("values");
+        // A1111 ImageRNG.first with seed_resize_from_h/w, 64x64 images (latent 4x8x8), seeds
+        // [100, 101] (with variation: [100, 100] and subseeds [7, 8], as A1111's all_seeds are),
+        // computed with python3-torch (CPU) and A1111's rng_philox algorithm (NV).
+        QTest::newRow("cpu 48x80") << "cpu" << 48 << 80 << 0.0 << 2.00419204
+                                   << QList<double>{0.126849279,  -0.804316759, 0.845180929,
+                                                    -0.659109175, -0.170657918, 0.66046381};
+        QTest::newRow("cpu 96x40 variation")
+            << "cpu" << 96 << 40 << 0.3 << -3.43488609
+            << QList<double>{0.126849279, 1.48612177, 0.603108466, -0.623977959, 0.356871307, -0.859328866};
+        QTest::newRow("nv 48x80") << "nv" << 48 << 80 << 0.0 << -22.5095858
+                                  << QList<double>{1.43499076,   -2.55284524, -0.83900398,
+                                                   -0.756739616, 1.2669127,   0.0263338257};
+        QTest::newRow("nv 96x40 variation")
+            << "nv" << 96 << 40 << 0.3 << 5.5078761
+            << QList<double>{1.43499076, -0.748128474, -0.278736681, -0.277041674, 0.423698127, -0.176177174};
+    }
+    void seedResizeFrom() {
+        QFETCH(QString, source);
+        QFETCH(int, fromH);
+        QFETCH(int, fromW);
+        QFETCH(double, strength);
+        QFETCH(double, sum);
+        QFETCH(QList<double>, values);
+        BatchNoiseOptions o;
+        o.source = source.toStdString();
+        o.seeds = strength != 0 ? std::vector<uint64_t>{100, 100} : std::vector<uint64_t>{100, 101};
+        if (strength != 0) o.subseeds = {7, 8};
+        o.subseed_strength = strength;
+        o.seed_resize_from_h = fromH;
+        o.seed_resize_from_w = fromW;
+        BatchNoise noise(o, {4, 8, 8});
+        const at::Tensor t = noise.next();
+        QVERIFY2(std::fabs(t.to(at::kDouble).sum().item<double>() - sum) < 1e-4,
+                 qPrintable(QString::number(t.sum().item<double>(), 'g', 9)));
+        const int64_t idx[6][4] = {{0, 0, 0, 0}, {0, 1, 1, 0}, {0, 2, 6, 7}, {1, 3, 7, 7}, {1, 0, 3, 4}, {0, 3, 0, 5}};
+        for (int k = 0; k < 6; ++k) {
+            const double v = t[idx[k][0]][idx[k][1]][idx[k][2]][idx[k][3]].item<double>();
+            QVERIFY2(std::fabs(v - values[k]) < 1e-6, qPrintable(QStringLiteral("%1: %2").arg(k).arg(v, 0, 'g', 9)));
+        }
+        // The image generators gave their one draw: the next draw is their second.
+        auto g = make_noise_generator(o.source, 100);
+        g->randn({4, 8, 8});
+        QVERIFY(at::equal(noise.next()[0], g->randn({4, 8, 8})));
+    }
+
     void sourceNames() {
         QCOMPARE(QString::fromStdString(canonical_rng_source("CPU")), QStringLiteral("cpu"));
         QCOMPARE(QString::fromStdString(rng_source_label("gpu")), QStringLiteral("GPU"));

@@ -220,10 +220,11 @@ private Q_SLOTS:
     }
 
     void samplerRegistry() {
-        const std::vector<std::string> want = {"DPM++ 2M", "DPM++ SDE", "DPM++ 2M SDE", "DPM++ 2M SDE Heun",
-                                               "DPM++ 2S a", "DPM++ 3M SDE", "Euler a", "Euler", "LMS", "Heun",
-                                               "DPM2", "DPM2 a", "DPM fast", "DPM adaptive", "Restart", "DDIM",
-                                               "PLMS", "UniPC", "LCM"};
+        const std::vector<std::string> want = {"DPM++ 2M",   "DPM++ SDE",    "DPM++ 2M SDE", "DPM++ 2M SDE Heun",
+                                               "DPM++ 2S a", "DPM++ 3M SDE", "Euler a",      "Euler",
+                                               "LMS",        "Heun",         "DPM2",         "DPM2 a",
+                                               "DPM fast",   "DPM adaptive", "Restart",      "DDIM",
+                                               "DDIM CFG++", "PLMS",         "UniPC",        "LCM"};
         QCOMPARE(sampler_names(), want);
         QCOMPARE(QString::fromStdString(find_sampler("k_euler_a")->name), QStringLiteral("Euler a"));
         QCOMPARE(QString::fromStdString(find_sampler("k_dpmpp_2m")->name), QStringLiteral("DPM++ 2M"));
@@ -276,7 +277,7 @@ private Q_SLOTS:
         QVERIFY(threw);
 
         const auto j = sampler_catalog_json();
-        QCOMPARE(int(j.size()), 19);
+        QCOMPARE(int(j.size()), 20);
         QCOMPARE(QString::fromStdString(j[0]["name"].get<std::string>()), QStringLiteral("DPM++ 2M"));
         QCOMPARE(QString::fromStdString(j[0]["options"]["scheduler"].get<std::string>()), QStringLiteral("karras"));
         QCOMPARE(QString::fromStdString(j[6]["aliases"][1].get<std::string>()), QStringLiteral("k_euler_ancestral"));

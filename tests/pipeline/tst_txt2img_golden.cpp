@@ -11,6 +11,7 @@
 
 #include <QFile>
 #include <QImage>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -36,6 +37,7 @@ GenerationRequest requestFor(const QJsonObject& settings) {
     r.cfg_scale = api.value(QStringLiteral("cfg_scale")).toDouble();
     r.width = api.value(QStringLiteral("width")).toInt();
     r.height = api.value(QStringLiteral("height")).toInt();
+    r.batch_size = api.value(QStringLiteral("batch_size")).toInt(1);
     r.sampler = api.value(QStringLiteral("sampler_name")).toString().toStdString();
     r.schedule = api.value(QStringLiteral("scheduler")).toString(QStringLiteral("Automatic")).toStdString();
     const QString rng = settings.value(QStringLiteral("override_settings")).toObject().value(QStringLiteral("randn_source")).toString();
@@ -77,6 +79,12 @@ private Q_SLOTS:
         QTest::newRow("sdxl-euler") << QStringLiteral("sdxl-euler-10steps-cpu") << QStringLiteral("tiny-sdxl.safetensors");
         QTest::newRow("sd1-euler-diffusers-folder") << QStringLiteral("sd1-euler-10steps-cpu")
                                                     << QStringLiteral("tiny-sd1-diffusers");
+        QTest::newRow("sd1-dpmpp_2m_sde-karras")
+            << QStringLiteral("sd1-dpmpp_2m_sde-karras-10steps-cpu") << QStringLiteral("tiny-sd1.safetensors");
+        QTest::newRow("sd1-dpmpp_sde-batch2")
+            << QStringLiteral("sd1-dpmpp_sde-10steps-batch2-cpu") << QStringLiteral("tiny-sd1.safetensors");
+        QTest::newRow("sd1-euler-long-prompt")
+            << QStringLiteral("sd1-euler-long-prompt-10steps-cpu") << QStringLiteral("tiny-sd1.safetensors");
     }
 
     void cases() {
@@ -92,7 +100,11 @@ private Q_SLOTS:
         QTemporaryDir out;
         const GenerationRequest request = requestFor(settings);
         const GenerationResult result = engine.txt2img(request, {}, out.path().toStdString());
-        QCOMPARE(result.images.size(), size_t(1));
+        const QJsonObject resolved = settings.value(QStringLiteral("resolved")).toObject();
+        const QJsonArray images = settings.value(QStringLiteral("images")).toArray();
+        QCOMPARE(result.images.size(), size_t(images.size()));
+        const QJsonArray seeds = resolved.value(QStringLiteral("seeds")).toArray();
+        for (qsizetype i = 0; i < seeds.size(); ++i) QCOMPARE(result.images[i].seed, seeds[i].toInteger());
 
         const auto refCond = SafetensorsFile::open((caseDir + QStringLiteral("/cond.safetensors")).toStdString());
         const auto refLat = SafetensorsFile::open((caseDir + QStringLiteral("/latents.safetensors")).toStdString());
@@ -109,27 +121,61 @@ private Q_SLOTS:
         compareTensor("rng_draws", gotLat.load("rng_draws", at::kFloat), refLat.load("rng_draws", at::kFloat), 1e-5);
         for (const char* name : {"x_start", "steps.denoised", "steps.x", "samples"})
             compareTensor(name, gotLat.load(name, at::kFloat), refLat.load(name, at::kFloat));
-
-        // output.png: ≤ 2 levels everywhere and ≤ 1 % of the values differ at all.
-        QImage ref(caseDir + QStringLiteral("/output.png"));
-        QVERIFY(!ref.isNull());
-        ref = ref.convertToFormat(QImage::Format_RGB888);
-        const GeneratedImage& img = result.images.front();
-        QCOMPARE(int(img.width), ref.width());
-        QCOMPARE(int(img.height), ref.height());
-        int maxDiff = 0;
-        qint64 differing = 0;
-        for (int y = 0; y < ref.height(); ++y) {
-            const uchar* row = ref.constScanLine(y);
-            for (int x = 0; x < ref.width() * 3; ++x) {
-                const int d = std::abs(int(row[x]) - int(img.rgb[size_t(y) * ref.width() * 3 + x]));
-                maxDiff = std::max(maxDiff, d);
-                differing += d != 0;
+        // settings.json: how many draws the generators gave, and every model evaluation's sigma.
+        QCOMPARE(gotLat.load("rng_draws", at::kFloat).size(0), resolved.value(QStringLiteral("rng_draws")).toInteger());
+        const at::Tensor callSigmas = gotLat.load("denoiser_call_sigmas", at::kDouble);
+        const QJsonArray refSigmas = resolved.value(QStringLiteral("denoiser_call_sigmas")).toArray();
+        QCOMPARE(callSigmas.size(0), resolved.value(QStringLiteral("denoiser_calls")).toInteger());
+        QCOMPARE(callSigmas.size(0), refSigmas.size());
+        for (qsizetype i = 0; i < refSigmas.size(); ++i) {
+            const double want = refSigmas[i].toDouble(), got = callSigmas[i].item<double>();
+            QVERIFY2(std::fabs(got - want) <= 1e-6 * std::max(1.0, want),
+                     qPrintable(
+                         QStringLiteral("call %1: sigma %2 vs %3").arg(i).arg(got, 0, 'g', 10).arg(want, 0, 'g', 10)));
+        }
+        // A1111's UNet calls: cond and uncond in one batch when their lengths agree, else one
+        // call for the cond rows and one for the uncond rows (tokens = the context length).
+        const at::Tensor unetCalls = gotLat.load("unet_calls", at::kLong);
+        const int64_t condTokens = refCond.load("cond.crossattn", at::kFloat).size(1);
+        const int64_t uncondTokens = refCond.load("uncond.crossattn", at::kFloat).size(1);
+        const int64_t B = request.batch_size;
+        const int64_t perCall = condTokens == uncondTokens ? 1 : 2;
+        QCOMPARE(unetCalls.size(0), callSigmas.size(0) * perCall);
+        for (int64_t k = 0; k < unetCalls.size(0); ++k) {
+            const auto row = unetCalls[k];
+            QCOMPARE(row[0].item<int64_t>(), k / perCall);
+            if (perCall == 1) {
+                QCOMPARE(row[2].item<int64_t>(), 2 * B);
+                QCOMPARE(row[3].item<int64_t>(), condTokens);
+            } else {
+                QCOMPARE(row[1].item<int64_t>(), k % 2 == 0 ? 0 : B);
+                QCOMPARE(row[2].item<int64_t>(), B);
+                QCOMPARE(row[3].item<int64_t>(), k % 2 == 0 ? condTokens : uncondTokens);
             }
         }
-        const double fraction = double(differing) / (ref.width() * ref.height() * 3);
-        QVERIFY2(maxDiff <= 2, qPrintable(QStringLiteral("max pixel diff %1").arg(maxDiff)));
-        QVERIFY2(fraction <= 0.01, qPrintable(QStringLiteral("%1 % of values differ").arg(fraction * 100)));
+
+        // output.png (output_1.png, ...): ≤ 2 levels everywhere and ≤ 1 % of the values differ at all.
+        for (qsizetype k = 0; k < images.size(); ++k) {
+            QImage ref(caseDir + QLatin1Char('/') + images[k].toString());
+            QVERIFY(!ref.isNull());
+            ref = ref.convertToFormat(QImage::Format_RGB888);
+            const GeneratedImage& img = result.images[size_t(k)];
+            QCOMPARE(int(img.width), ref.width());
+            QCOMPARE(int(img.height), ref.height());
+            int maxDiff = 0;
+            qint64 differing = 0;
+            for (int y = 0; y < ref.height(); ++y) {
+                const uchar* row = ref.constScanLine(y);
+                for (int x = 0; x < ref.width() * 3; ++x) {
+                    const int d = std::abs(int(row[x]) - int(img.rgb[size_t(y) * ref.width() * 3 + x]));
+                    maxDiff = std::max(maxDiff, d);
+                    differing += d != 0;
+                }
+            }
+            const double fraction = double(differing) / (ref.width() * ref.height() * 3);
+            QVERIFY2(maxDiff <= 2, qPrintable(QStringLiteral("max pixel diff %1").arg(maxDiff)));
+            QVERIFY2(fraction <= 0.01, qPrintable(QStringLiteral("%1 % of values differ").arg(fraction * 100)));
+        }
     }
 
     void batchAgreesWithSingleImages() {

@@ -176,6 +176,41 @@ private Q_SLOTS:
         QVERIFY(!p.contains(QStringLiteral("denoising_strength"))); // txt2img without an init image
     }
 
+    // Pasted A1111 settings the panel has no field for (RNG, ENSD, sampler parameters, Seed resize
+    // from) go with the job as override settings, which the worker's request parser reads back.
+    void pastedSettingsGoWithTheJob() {
+        PromptDock dock;
+        auto* row = dock.findChild<QLabel*>(QStringLiteral("pastedSettingsLabel"));
+        QVERIFY(row);
+        QVERIFY(!row->isVisibleTo(&dock));
+        dock.applyParameters(GenerationParams::fromInfotext(QStringLiteral(
+            "a red fox\nSteps: 4, Sampler: Euler, Schedule type: Automatic, CFG scale: 7, Seed: 5, Size: 64x64, "
+            "Seed resize from: 640x448, ENSD: 31337, RNG: CPU, Sigma churn: 1.5, Pad conds: True")));
+        QVERIFY(row->isVisibleTo(&dock));
+        QVERIFY2(row->text().contains(QStringLiteral("s_churn: 1.5")), qPrintable(row->text()));
+        const QJsonObject p = dock.buildParams();
+        const QJsonObject o = p.value(QStringLiteral("override_settings")).toObject();
+        QCOMPARE(o.value(QStringLiteral("randn_source")).toString(), QStringLiteral("CPU"));
+        QCOMPARE(o.value(QStringLiteral("eta_noise_seed_delta")).toInteger(), 31337);
+        QCOMPARE(o.value(QStringLiteral("s_churn")).toDouble(), 1.5);
+        QCOMPARE(o.value(QStringLiteral("pad_cond_uncond")).toBool(), true);
+        GenerationRequest r;
+        QVERIFY(applyApiRequest(p, r).isEmpty());
+        QCOMPARE(QString::fromStdString(r.rng), QStringLiteral("cpu"));
+        QCOMPARE(r.eta_noise_seed_delta, int64_t(31337));
+        QCOMPARE(r.settings.s_churn, 1.5);
+        QVERIFY(r.settings.pad_cond_uncond);
+        QCOMPARE(r.seed_resize_from_w, int64_t(640));
+        QCOMPARE(r.seed_resize_from_h, int64_t(448));
+        // Clear forgets them.
+        QTest::mouseClick(dock.findChild<QToolButton*>(QStringLiteral("clearPastedSettingsButton")), Qt::LeftButton);
+        QVERIFY(!row->isVisibleTo(&dock));
+        const QJsonObject cleared = dock.buildParams();
+        QVERIFY(
+            !cleared.value(QStringLiteral("override_settings")).toObject().contains(QStringLiteral("randn_source")));
+        QVERIFY(!cleared.contains(QStringLiteral("seed_resize_from_w")));
+    }
+
     // PNG info with 64-bit seeds restores them exactly, and the job parameters built from the
     // panel carry them as JSON integers that the worker's A1111 request parser reads exactly.
     void bigSeedsFromInfotextToJobParameters() {

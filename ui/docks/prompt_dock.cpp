@@ -2,6 +2,7 @@
 
 #include "ui/widgets/backend_picker.h"
 
+#include "app/cli/sampling_options.h"
 #include "app/core/prompt_tokens.h"
 #include "app/core/settings.h"
 #include "app/jobs/job_queue.h"
@@ -298,6 +299,26 @@ PromptDock::PromptDock(QWidget* parent) : QDockWidget(tr("Prompt"), parent) {
     connect(useCanvas_, &QCheckBox::toggled, denoise_, &QWidget::setEnabled);
     form->addRow(QString(), useCanvas_);
     form->addRow(tr("Denoising strength"), denoise_);
+    pastedSettingsRow_ = new QWidget;
+    auto* pastedRow = new QHBoxLayout(pastedSettingsRow_);
+    pastedRow->setContentsMargins(0, 0, 0, 0);
+    pastedSettingsLabel_ = new QLabel;
+    pastedSettingsLabel_->setObjectName(QStringLiteral("pastedSettingsLabel"));
+    pastedSettingsLabel_->setWordWrap(true);
+    pastedSettingsLabel_->setTextFormat(Qt::PlainText);
+    auto* clearPasted = new QToolButton;
+    clearPasted->setObjectName(QStringLiteral("clearPastedSettingsButton"));
+    clearPasted->setText(tr("Clear"));
+    clearPasted->setToolTip(tr("Forget these settings from the pasted parameters"));
+    connect(clearPasted, &QToolButton::clicked, this, [this] {
+        pastedSettings_ = {};
+        pastedSeedResizeW_ = pastedSeedResizeH_ = -1;
+        showPastedSettings();
+    });
+    pastedRow->addWidget(pastedSettingsLabel_, 1);
+    pastedRow->addWidget(clearPasted);
+    pastedSettingsRow_->setVisible(false);
+    form->addRow(QString(), pastedSettingsRow_);
     layout->addLayout(form);
 
     hint_ = new QLabel;
@@ -679,6 +700,12 @@ void PromptDock::applyParameters(const GenerationParams& params) {
         if (!missingDownloads_.isEmpty())
             downloadMissing_->setToolTip(tr("Download %1 from Civitai").arg(missingDownloads_.constFirst().first));
     }
+    // Settings the panel has no field for (RNG, ENSD, sampler parameters, Seed resize from) go
+    // with the next jobs as A1111 override settings.
+    pastedSettings_ = samplingOverridesFromInfotext(params);
+    pastedSeedResizeW_ = params.seedResizeFromW.value_or(-1);
+    pastedSeedResizeH_ = params.seedResizeFromH.value_or(-1);
+    showPastedSettings();
     // The model by its name (A1111 "Model: file name without extension"), if it is in the list.
     if (!params.modelName.isEmpty()) {
         for (int i = 0; i < model_->count(); ++i) {
@@ -744,6 +771,21 @@ void PromptDock::applyAspect(int index) {
     height_->setValue(snap(unit * a.h));
 }
 
+void PromptDock::showPastedSettings() {
+    QStringList parts;
+    for (auto it = pastedSettings_.constBegin(); it != pastedSettings_.constEnd(); ++it) {
+        const QJsonValue v = it.value();
+        const QString text = v.isBool()     ? (v.toBool() ? QStringLiteral("true") : QStringLiteral("false"))
+                             : v.isDouble() ? QString::number(v.toDouble(), 'g', 12)
+                                            : v.toString();
+        parts << it.key() + QStringLiteral(": ") + text;
+    }
+    if (pastedSeedResizeW_ > 0 && pastedSeedResizeH_ > 0)
+        parts << QStringLiteral("seed_resize_from: %1x%2").arg(pastedSeedResizeW_).arg(pastedSeedResizeH_);
+    pastedSettingsLabel_->setText(tr("Also from the pasted parameters: %1").arg(parts.join(QStringLiteral(", "))));
+    pastedSettingsRow_->setVisible(!parts.isEmpty());
+}
+
 QJsonObject PromptDock::buildParams() const {
     QJsonObject p;
     p.insert(QStringLiteral("prompt"), prompt());
@@ -763,7 +805,11 @@ QJsonObject PromptDock::buildParams() const {
     p.insert(QStringLiteral("sampler_name"), sampler_->currentText());
     p.insert(QStringLiteral("scheduler"), schedule_->currentText());
     if (usesCanvasImage()) p.insert(QStringLiteral("denoising_strength"), denoise_->value());
-    QJsonObject overrides;
+    QJsonObject overrides = pastedSettings_;
+    if (pastedSeedResizeW_ > 0 && pastedSeedResizeH_ > 0) {
+        p.insert(QStringLiteral("seed_resize_from_w"), QJsonValue(qint64(pastedSeedResizeW_)));
+        p.insert(QStringLiteral("seed_resize_from_h"), QJsonValue(qint64(pastedSeedResizeH_)));
+    }
     if (clipSkip_->value() > 1) overrides.insert(QStringLiteral("CLIP_stop_at_last_layers"), clipSkip_->value());
     const QString model = currentModelPath();
     if (!model.isEmpty()) overrides.insert(QStringLiteral("sd_model_checkpoint"), QFileInfo(model).completeBaseName());

@@ -136,6 +136,7 @@ private:
     void refreshNetworks();
     QStringList networkRoots() const;
     void updateNetworksLabel();
+    void showPastedSettings();
 
     JobQueue* queue_ = nullptr;
     Settings* settings_ = nullptr;
@@ -175,6 +176,12 @@ private:
     bool needsLocalModel() const;
     QLabel* hint_;
     QLabel* error_;
+    // A1111 settings from a pasted infotext (RNG, ENSD, Eta, Sigma churn, ...) that the panel has
+    // no field for: kept as override_settings for the next jobs until cleared.
+    QJsonObject pastedSettings_;
+    QWidget* pastedSettingsRow_ = nullptr;
+    QLabel* pastedSettingsLabel_ = nullptr;
+    qint64 pastedSeedResizeW_ = -1, pastedSeedResizeH_ = -1;
     QTimer* tokenTimer_;
     int tokenRequest_ = 0;
     int libraryModels_ = 0;

@@ -36,7 +36,8 @@ void SamplerContext::step(int64_t i, int64_t total, double sigma, double sigma_h
 }
 
 double default_eta(const std::string& sampler_name) {
-    if (sampler_name == "DDIM" || sampler_name == "PLMS" || sampler_name == "UniPC") return 0.0;
+    if (sampler_name == "DDIM" || sampler_name == "DDIM CFG++" || sampler_name == "PLMS" || sampler_name == "UniPC")
+        return 0.0;
     return 1.0;
 }
 
@@ -60,7 +61,7 @@ NoiseSampler brownian_noise_sampler(SamplerContext& ctx, const at::Tensor& x, co
         for (int64_t b = 0; b < x.size(0); ++b) seeds.push_back(static_cast<uint64_t>(b));
     if (static_cast<int64_t>(seeds.size()) != x.size(0))
         throw PipelineError("seed_count_mismatch", "The SDE sampler needs one seed per image of the batch.");
-    auto tree = std::make_shared<BrownianTreeNoiseSampler>(x, smin, smax, seeds);
+    auto tree = std::make_shared<BrownianTreeNoiseSampler>(x, smin, smax, seeds, ctx.rng_source);
     return [tree](double sigma, double sigma_next) { return (*tree)(sigma, sigma_next); };
 }
 

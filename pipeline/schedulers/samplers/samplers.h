@@ -37,6 +37,8 @@ at::Tensor lcm(SamplerContext&, at::Tensor x, const Sigmas&, const SamplerOption
 
 at::Tensor ddim(SamplerContext&, at::Tensor x, const std::vector<int64_t>& timesteps,
                 const DiscreteSchedule&, const SamplerOptions&);
+at::Tensor ddim_cfgpp(SamplerContext&, at::Tensor x, const std::vector<int64_t>& timesteps, const DiscreteSchedule&,
+                      const SamplerOptions&);
 at::Tensor plms(SamplerContext&, at::Tensor x, const std::vector<int64_t>& timesteps,
                 const DiscreteSchedule&, const SamplerOptions&);
 // is_img2img: A1111 starts UniPC at t = timesteps.back()/1000 + 1/1000 instead of 1.
