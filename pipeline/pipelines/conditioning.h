@@ -39,6 +39,9 @@ struct ConditioningOptions {
     int steps = 20;                  // schedule resolution (A1111: steps × step multiplier)
     bool multicond = true;           // split on AND (A1111 does for the positive prompt only)
     bool zero_if_empty = false;      // SDXL: an empty negative prompt gives all-zero conditioning
+    // Hires pass: A1111 get_learned_conditioning(..., steps=first pass, hires_steps=steps): integer
+    // `when`s count from the first pass's start, fractions above 1 address the hires pass.
+    int first_pass_steps = 0;
 };
 
 PromptConditioning encode_prompt(const TextConditioner& text, const PromptChunker& chunker, const std::string& prompt,

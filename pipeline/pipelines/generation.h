@@ -3,6 +3,7 @@
 #pragma once
 
 #include "pipeline/imaging/image_u8.h"
+#include "pipeline/pipelines/hires_options.h"
 
 #include <array>
 #include <cstdint>
@@ -56,9 +57,11 @@ struct GenerationRequest {
     std::string rng = "gpu";       // "cpu", "gpu", "nv"
     int64_t eta_noise_seed_delta = 0;
     std::optional<double> eta;     // sampler eta override
-    // img2img: denoising strength (txt2img ignores it).
+    // img2img: denoising strength; txt2img: the hires pass's (ignored without hires).
     std::optional<double> denoising_strength;
     Img2ImgOptions img2img;
+    // txt2img: A1111's hires fix (second pass); see hires_options.h.
+    HiresOptions hires;
 };
 
 // One finished image: 8-bit RGB, row-major, width*height*3 bytes.

@@ -1,6 +1,7 @@
 #include "pipeline/pipelines/txt2img.h"
 
 #include "pipeline/pipelines/diffusion_loop.h"
+#include "pipeline/pipelines/hires_fix.h"
 
 namespace latent {
 
@@ -8,7 +9,9 @@ GenerationResult txt2img(DiffusionModel& model, const GenerationRequest& request
                          LatentRecorder* recorder) {
     // 1. Sampler and schedule, 2. text conditioning, 3. per-image noise, 4. CFG denoiser,
     // 5. sampling, 6. decoding: the shared loop (pipeline/pipelines/diffusion_loop.cpp) without
-    // an init image.
+    // an init image. With request.hires.enable the hires fix runs its second pass (built-in and
+    // latent upscalers only here; Engine::txt2img also loads upscaler models).
+    if (request.hires.enable) return txt2img_hires(model, request, HiresModels{}, callbacks, recorder);
     return run_diffusion(model, request, callbacks, recorder, nullptr);
 }
 
