@@ -68,10 +68,6 @@
         <translation>bench load: Das Erstellen des SD-1.5-Checkpoints ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <source>bench needs one of: gemm, unet, vae, text, load</source>
-        <translation>bench braucht eines von: gemm, unet, vae, text, load</translation>
-    </message>
-    <message>
         <source>bench gemm: --sizes takes sizes like 2048,4096</source>
         <translation>bench gemm: --sizes erwartet Größen wie 2048,4096</translation>
     </message>
@@ -106,10 +102,6 @@
     <message>
         <source>bench %1: out of memory</source>
         <translation>bench %1: nicht genug Speicher</translation>
-    </message>
-    <message>
-        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, vae, text or load)</source>
-        <translation>unbekannter Benchmark „%1“ (verwenden Sie gemm, unet, vae, text oder load)</translation>
     </message>
     <message>
         <source>download: unknown option &quot;%1&quot;</source>
@@ -404,6 +396,76 @@ Optionen für download:
   URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
   (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
 </translation>
+    </message>
+    <message>
+        <source>
+Hires fix (txt2img; also every hr_* field and enable_hr of a --request body):
+  --hires | --hr-scale F | --hr-resize WxH   [--hr-upscaler NAME] [--hr-steps N]
+  [--denoising-strength F] [--hr-sampler NAME] [--hr-schedule NAME] [--hr-prompt TEXT]
+  [--hr-negative TEXT] [--hr-cfg F] [--hr-checkpoint NAME] [--models-root ROOT]
+
+upscale (A1111 Extras, one image):
+  --input IMAGE --upscaler NAME [--scale F | --width W --height H [--no-crop]]
+  [--upscaler-2 NAME --visibility F] [--tile N] [--tile-overlap N] [--models-root ROOT]
+  [--request FILE] [--device cpu|cuda] --out DIR;  upscale --list [--models-root ROOT]
+  bench upscale [--width W --height H] [--tile N] [--model FILE] [--no-cancel]
+</source>
+        <translation>
+Hires-Fix (txt2img; auch jedes hr_*-Feld und enable_hr eines --request-Bodys):
+  --hires | --hr-scale F | --hr-resize WxH   [--hr-upscaler NAME] [--hr-steps N]
+  [--denoising-strength F] [--hr-sampler NAME] [--hr-schedule NAME] [--hr-prompt TEXT]
+  [--hr-negative TEXT] [--hr-cfg F] [--hr-checkpoint NAME] [--models-root ROOT]
+
+upscale (A1111-Extras, ein Bild):
+  --input IMAGE --upscaler NAME [--scale F | --width W --height H [--no-crop]]
+  [--upscaler-2 NAME --visibility F] [--tile N] [--tile-overlap N] [--models-root ROOT]
+  [--request FILE] [--device cpu|cuda] --out DIR;  upscale --list [--models-root ROOT]
+  bench upscale [--width W --height H] [--tile N] [--model FILE] [--no-cancel]
+</translation>
+    </message>
+    <message>
+        <source>bench needs one of: gemm, unet, vae, text, load, upscale</source>
+        <translation>bench braucht eines von: gemm, unet, vae, text, load, upscale</translation>
+    </message>
+    <message>
+        <source>bench upscale: %1</source>
+        <translation>bench upscale: %1</translation>
+    </message>
+    <message>
+        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, vae, text, load or upscale)</source>
+        <translation>unbekannter Benchmark „%1“ (gemm, unet, vae, text, load oder upscale verwenden)</translation>
+    </message>
+    <message>
+        <source>--input is required.</source>
+        <translation>--input ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>--upscaler is required (see upscale --list).</source>
+        <translation>--upscaler ist erforderlich (siehe upscale --list).</translation>
+    </message>
+    <message>
+        <source>--width and --height go together (&quot;Scale to&quot;).</source>
+        <translation>--width und --height gehören zusammen („Skalieren auf“).</translation>
+    </message>
+    <message>
+        <source>Image not found: %1</source>
+        <translation>Bild nicht gefunden: %1</translation>
+    </message>
+    <message>
+        <source>&quot;enable_hr&quot; must be true or false.</source>
+        <translation>„enable_hr“ muss true oder false sein.</translation>
+    </message>
+    <message>
+        <source>--hr-resize takes WIDTHxHEIGHT (0 for one side keeps the aspect), got &quot;%1&quot;.</source>
+        <translation>--hr-resize erwartet BREITExHÖHE (0 für eine Seite behält das Seitenverhältnis), erhalten: „%1“.</translation>
+    </message>
+    <message>
+        <source>&quot;upscaling_crop&quot; must be true or false.</source>
+        <translation>„upscaling_crop“ muss true oder false sein.</translation>
+    </message>
+    <message>
+        <source>&quot;resize_mode&quot; must be 0 (scale by) or 1 (scale to).</source>
+        <translation>„resize_mode“ muss 0 (skalieren um) oder 1 (skalieren auf) sein.</translation>
     </message>
 </context>
 <context>
@@ -877,6 +939,10 @@ Optionen für download:
         <source>hashing…</source>
         <translation>Hash wird berechnet…</translation>
     </message>
+    <message>
+        <source>Upscalers</source>
+        <translation>Upscaler</translation>
+    </message>
 </context>
 <context>
     <name>PromptDock</name>
@@ -949,6 +1015,17 @@ Optionen für download:
     <message>
         <source>Cannot move the converted file into place as %1: %2</source>
         <translation>Die umgewandelte Datei kann nicht als %1 an ihren Platz verschoben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Upscalers</name>
+    <message>
+        <source>There is no upscaler named &quot;%1&quot;. Available: %2.</source>
+        <translation>Es gibt keinen Upscaler namens „%1“. Verfügbar: %2.</translation>
+    </message>
+    <message>
+        <source>There is no checkpoint named &quot;%1&quot; for the hires pass.</source>
+        <translation>Für den Hires-Durchgang gibt es keinen Checkpoint namens „%1“.</translation>
     </message>
 </context>
 <context>
@@ -1389,6 +1466,10 @@ Optionen für download:
             <numerusform>%n in den Ausgabeordnern gefundene Bilder wurden zur Galerie hinzugefügt</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Upscale…</source>
+        <translation>Hochskalieren…</translation>
+    </message>
 </context>
 <context>
     <name>latent::GalleryModel</name>
@@ -1403,6 +1484,81 @@ Optionen für download:
     <message>
         <source>Cannot show this image</source>
         <translation>Bild kann nicht angezeigt werden</translation>
+    </message>
+</context>
+<context>
+    <name>latent::HiresPanel</name>
+    <message>
+        <source>Hires. fix</source>
+        <translation>Hires-Fix</translation>
+    </message>
+    <message>
+        <source>Upscale the image and run a second pass over it (AUTOMATIC1111&apos;s hires fix)</source>
+        <translation>Das Bild hochskalieren und einen zweiten Durchgang darüber laufen lassen (Hires-Fix von AUTOMATIC1111)</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <source>Upscaler</source>
+        <translation>Upscaler</translation>
+    </message>
+    <message>
+        <source>same as sampling steps</source>
+        <translation>wie die Sampling-Schritte</translation>
+    </message>
+    <message>
+        <source>Hires steps</source>
+        <translation>Hires-Schritte</translation>
+    </message>
+    <message>
+        <source>Denoising strength</source>
+        <translation>Entrauschungsstärke</translation>
+    </message>
+    <message>
+        <source>Upscale by</source>
+        <translation>Hochskalieren um</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>Resize to</source>
+        <translation>Skalieren auf</translation>
+    </message>
+    <message>
+        <source>Hires sampler</source>
+        <translation>Hires-Sampler</translation>
+    </message>
+    <message>
+        <source>Hires schedule type</source>
+        <translation>Hires-Zeitplan</translation>
+    </message>
+    <message>
+        <source>same as the prompt</source>
+        <translation>wie der Prompt</translation>
+    </message>
+    <message>
+        <source>Hires prompt</source>
+        <translation>Hires-Prompt</translation>
+    </message>
+    <message>
+        <source>same as the negative prompt</source>
+        <translation>wie der negative Prompt</translation>
+    </message>
+    <message>
+        <source>Hires negative</source>
+        <translation>Hires-Negativ</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>%1 × %2 is out of range (64 to 8192)</source>
+        <translation>%1 × %2 liegt außerhalb des Bereichs (64 bis 8192)</translation>
     </message>
 </context>
 <context>
@@ -1508,6 +1664,10 @@ Optionen für download:
     <message>
         <source>The engine failed with an internal error (%1). The model was unloaded; the next job loads it again.</source>
         <translation>In der Engine ist ein interner Fehler aufgetreten (%1). Das Modell wurde entladen; der nächste Auftrag lädt es neu.</translation>
+    </message>
+    <message>
+        <source>The upscale job has no image.</source>
+        <translation>Der Hochskalierungsauftrag hat kein Bild.</translation>
     </message>
 </context>
 <context>
@@ -1985,6 +2145,30 @@ libtorch %2 · Qt %3</translation>
         <source>Parameters restored</source>
         <translation>Parameter wiederhergestellt</translation>
     </message>
+    <message>
+        <source>&amp;Upscale Canvas Image…</source>
+        <translation>Leinwandbild &amp;hochskalieren…</translation>
+    </message>
+    <message>
+        <source>Enlarge the canvas image with an upscaler (AUTOMATIC1111&apos;s Extras)</source>
+        <translation>Das Leinwandbild mit einem Upscaler vergrößern (Extras von AUTOMATIC1111)</translation>
+    </message>
+    <message>
+        <source>The studio is not ready to upscale yet.</source>
+        <translation>Das Studio ist noch nicht bereit zum Hochskalieren.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>%1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Upscale to %1 queued.</source>
+        <translation>Hochskalieren auf %1 eingereiht.</translation>
+    </message>
+    <message>
+        <source>There is no image on the canvas.</source>
+        <translation>Auf der Leinwand ist kein Bild.</translation>
+    </message>
 </context>
 <context>
     <name>latent::ModelDetailsPanel</name>
@@ -2280,6 +2464,10 @@ libtorch %2 · Qt %3</translation>
         <source>Seed of the first image (the next images of a batch count up from it); &quot;Random&quot; (-1) picks a new one for every job</source>
         <translation>Seed des ersten Bildes (die weiteren Bilder eines Stapels zählen von ihm aus hoch); „Zufällig“ (-1) wählt für jeden Auftrag einen neuen</translation>
     </message>
+    <message>
+        <source>The hires fix size %1.</source>
+        <translation>Die Hires-Fix-Größe %1.</translation>
+    </message>
 </context>
 <context>
     <name>latent::QueueDock</name>
@@ -2394,6 +2582,57 @@ libtorch %2 · Qt %3</translation>
     <message>
         <source> · %1 it/s</source>
         <translation> · %1 it/s</translation>
+    </message>
+    <message>
+        <source>#%1 Upscale %2 with %3</source>
+        <translation>#%1 %2 mit %3 hochskalieren</translation>
+    </message>
+</context>
+<context>
+    <name>latent::UpscaleDialog</name>
+    <message>
+        <source>Upscale %1</source>
+        <translation>%1 hochskalieren</translation>
+    </message>
+    <message>
+        <source>Upscaler</source>
+        <translation>Upscaler</translation>
+    </message>
+    <message>
+        <source>Scale by</source>
+        <translation>Skalieren um</translation>
+    </message>
+    <message>
+        <source>Scale to</source>
+        <translation>Skalieren auf</translation>
+    </message>
+    <message>
+        <source>Crop to fit</source>
+        <translation>Passend zuschneiden</translation>
+    </message>
+    <message>
+        <source>visibility</source>
+        <translation>Sichtbarkeit</translation>
+    </message>
+    <message>
+        <source>Upscaler 2</source>
+        <translation>Upscaler 2</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Upscale</source>
+        <translation>Hochskalieren</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>%1 × %2 is out of range</source>
+        <translation>%1 × %2 liegt außerhalb des Bereichs</translation>
     </message>
 </context>
 </TS>

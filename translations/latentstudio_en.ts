@@ -68,10 +68,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>bench needs one of: gemm, unet, vae, text, load</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>bench gemm: --sizes takes sizes like 2048,4096</source>
         <translation type="unfinished"></translation>
     </message>
@@ -105,10 +101,6 @@
     </message>
     <message>
         <source>bench %1: out of memory</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, vae, text or load)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -366,6 +358,65 @@ download options:
   URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
   (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Hires fix (txt2img; also every hr_* field and enable_hr of a --request body):
+  --hires | --hr-scale F | --hr-resize WxH   [--hr-upscaler NAME] [--hr-steps N]
+  [--denoising-strength F] [--hr-sampler NAME] [--hr-schedule NAME] [--hr-prompt TEXT]
+  [--hr-negative TEXT] [--hr-cfg F] [--hr-checkpoint NAME] [--models-root ROOT]
+
+upscale (A1111 Extras, one image):
+  --input IMAGE --upscaler NAME [--scale F | --width W --height H [--no-crop]]
+  [--upscaler-2 NAME --visibility F] [--tile N] [--tile-overlap N] [--models-root ROOT]
+  [--request FILE] [--device cpu|cuda] --out DIR;  upscale --list [--models-root ROOT]
+  bench upscale [--width W --height H] [--tile N] [--model FILE] [--no-cancel]
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench needs one of: gemm, unet, vae, text, load, upscale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench upscale: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, vae, text, load or upscale)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--input is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--upscaler is required (see upscale --list).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--width and --height go together (&quot;Scale to&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image not found: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;enable_hr&quot; must be true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--hr-resize takes WIDTHxHEIGHT (0 for one side keeps the aspect), got &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;upscaling_crop&quot; must be true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;resize_mode&quot; must be 0 (scale by) or 1 (scale to).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -840,6 +891,10 @@ download options:
         <source>hashing…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Upscalers</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PromptDock</name>
@@ -911,6 +966,17 @@ download options:
     </message>
     <message>
         <source>Cannot move the converted file into place as %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Upscalers</name>
+    <message>
+        <source>There is no upscaler named &quot;%1&quot;. Available: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no checkpoint named &quot;%1&quot; for the hires pass.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1352,6 +1418,10 @@ download options:
             <numerusform>%n images found in the output folders were added to the gallery</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Upscale…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>latent::GalleryModel</name>
@@ -1365,6 +1435,81 @@ download options:
     </message>
     <message>
         <source>Cannot show this image</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>latent::HiresPanel</name>
+    <message>
+        <source>Hires. fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upscale the image and run a second pass over it (AUTOMATIC1111&apos;s hires fix)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upscaler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same as sampling steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hires steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denoising strength</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upscale by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resize to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hires sampler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hires schedule type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same as the prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hires prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same as the negative prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hires negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2 is out of range (64 to 8192)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1471,6 +1616,10 @@ download options:
     <message>
         <source>The engine failed with an internal error (%1). The model was unloaded; the next job loads it again.</source>
         <translation>The engine failed with an internal error (%1). The model was unloaded; the next job loads it again.</translation>
+    </message>
+    <message>
+        <source>The upscale job has no image.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1944,6 +2093,30 @@ libtorch %2 · Qt %3</source>
         <source>Parameters restored</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Upscale Canvas Image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enlarge the canvas image with an upscaler (AUTOMATIC1111&apos;s Extras)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The studio is not ready to upscale yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upscale to %1 queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no image on the canvas.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>latent::ModelDetailsPanel</name>
@@ -2239,6 +2412,10 @@ libtorch %2 · Qt %3</source>
         <source>Seed of the first image (the next images of a batch count up from it); &quot;Random&quot; (-1) picks a new one for every job</source>
         <translation>Seed of the first image (the next images of a batch count up from it); &quot;Random&quot; (-1) picks a new one for every job</translation>
     </message>
+    <message>
+        <source>The hires fix size %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>latent::QueueDock</name>
@@ -2352,6 +2529,57 @@ libtorch %2 · Qt %3</source>
     </message>
     <message>
         <source> · %1 it/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 Upscale %2 with %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>latent::UpscaleDialog</name>
+    <message>
+        <source>Upscale %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upscaler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crop to fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upscaler 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upscale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2 is out of range</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
