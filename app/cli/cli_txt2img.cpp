@@ -3,6 +3,7 @@
 #include "app/cli/generation_options.h"
 #include "app/core/process_memory.h"
 #include "app/jobs/generation_runner.h"
+#include "app/library/upscaler_catalog.h"
 #include "pipeline/core/error.h"
 #include "pipeline/engine.h"
 
@@ -46,6 +47,9 @@ int runTxt2ImgCommand(const QStringList& args) {
     spec.vaePath = o.vaePath;
     spec.outputDir = o.outDir;
     if (o.saveLatents) spec.latentsDir = o.outDir;
+    // Hires fix: upscaler and hires checkpoint names resolve from --models-root and the library.
+    const QString hiresError = UpscalerCatalog::resolveHires(spec.request, UpscalerCatalog::roots(o.modelsRoots));
+    if (!hiresError.isEmpty()) return fail(2, hiresError);
     try {
         Engine::check_request(spec.request);
     } catch (const PipelineError& e) {

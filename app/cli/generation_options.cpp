@@ -1,5 +1,6 @@
 #include "app/cli/generation_options.h"
 
+#include "app/cli/hires_request.h"
 #include "app/metadata/generation_params.h"
 
 #include <QCoreApplication>
@@ -149,7 +150,7 @@ QString applyApiRequest(const QJsonObject& body, GenerationRequest& r) {
     if (settings.contains(QStringLiteral("randn_source")))
         r.rng = rngFromA1111(settings.value(QStringLiteral("randn_source")).toString());
     if (!readInt(settings, "eta_noise_seed_delta", &r.eta_noise_seed_delta, &e)) return e;
-    return {};
+    return applyHiresApiRequest(body, r);
 }
 
 QString applyImg2ImgApiRequest(const QJsonObject& body, GenerationRequest& r, QString* init, QString* mask) {
@@ -237,6 +238,7 @@ QString applyInfotext(const QString& infotext, GenerationRequest& r) {
                             : mc == QLatin1String("latent nothing")                               ? 3
                                                                                                   : 1;
     }
+    applyHiresInfotext(p, r);
     return {};
 }
 
@@ -316,6 +318,8 @@ CliGenerationOptions parseGenerationOptions(const QStringList& args, bool img2im
             r.img2img.inpainting_mask_invert = true;
         } else if (img2img && a == QLatin1String("--mask-from-alpha")) {
             r.img2img.mask_from_init_alpha = true;
+        } else if (!img2img && a == QLatin1String("--hires")) {
+            r.hires.enable = true;
         } else if (!a.startsWith(QLatin1String("--"))) {
             o.error = QCoreApplication::translate("Cli", "Unexpected argument \"%1\".").arg(a);
         } else if (!need(i, a, &v)) {
@@ -366,11 +370,15 @@ CliGenerationOptions parseGenerationOptions(const QStringList& args, bool img2im
             double s = 0;
             if (toDouble(a, v, &s)) r.denoising_strength = s;
         } else if (img2img && parseImg2ImgFlag(a, v, o)) {
+        } else if (!img2img && parseHiresFlag(a, v, r, &o.error)) {
+        } else if (a == QLatin1String("--models-root")) {
+            o.modelsRoots.append(v);
         } else {
             o.error = QCoreApplication::translate("Cli", "Unknown option %1.").arg(a);
         }
         if (!o.error.isEmpty()) return o;
     }
+    if (img2img) r.hires = HiresOptions{};  // A1111's img2img has no hires pass (infotexts may carry one)
     if (o.modelPath.isEmpty()) o.error = QCoreApplication::translate("Cli", "--model is required.");
     else if (img2img && o.initPath.isEmpty() && o.initBase64.isEmpty())
         o.error = QCoreApplication::translate("Cli", "--init is required (or \"init_images\" in the --request body).");

@@ -23,6 +23,7 @@ struct CliGenerationOptions {
     QString initPath, maskPath;
     QString initBase64, maskBase64;
     bool sizeGiven = false;  // width/height came from a flag, the request or the infotext
+    QStringList modelsRoots; // --models-root (repeatable): where upscaler / hires checkpoint names resolve
 };
 
 // Applies an A1111 /sdapi/v1/txt2img (or img2img) request body onto `request`.

@@ -81,8 +81,8 @@ GenerationParams infotextFor(const GenerationJobSpec& spec, const GenerationResu
         p.subseed = img.subseed;
         p.subseedStrength = r.subseed_strength;
     }
-    if (r.denoising_strength) p.denoisingStrength = *r.denoising_strength;
-    else if (!spec.initImagePath.isEmpty()) p.denoisingStrength = 0.75;  // A1111's img2img default
+    if (!spec.initImagePath.isEmpty()) p.denoisingStrength = r.denoising_strength.value_or(0.75);  // A1111's img2img default
+    else if (r.hires.enable) p.denoisingStrength = r.denoising_strength.value_or(0.75);  // txt2img: only with hires
     if (result.conditional_mask_weight) p.conditionalMaskWeight = *result.conditional_mask_weight;
     if (r.clip_skip > 1) p.clipSkip = r.clip_skip;
     if (r.eta_noise_seed_delta != 0) p.ensd = r.eta_noise_seed_delta;
