@@ -6,6 +6,7 @@
 #include "app/cli/cli_library.h"
 #include "app/cli/cli_download.h"
 #include "app/cli/cli_txt2img.h"
+#include "app/cli/cli_upscale.h"
 #include "app/cli/cli_version.h"
 #include "pipeline/engine.h"
 #include "app/core/app_info.h"
@@ -66,7 +67,20 @@ QString usage() {
         "\n"
         "download options:\n"
         "  URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]\n"
-        "  (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)\n");
+        "  (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)\n") +
+           QCoreApplication::translate(
+               "Cli",
+               "\n"
+               "Hires fix (txt2img; also every hr_* field and enable_hr of a --request body):\n"
+               "  --hires | --hr-scale F | --hr-resize WxH   [--hr-upscaler NAME] [--hr-steps N]\n"
+               "  [--denoising-strength F] [--hr-sampler NAME] [--hr-schedule NAME] [--hr-prompt TEXT]\n"
+               "  [--hr-negative TEXT] [--hr-cfg F] [--hr-checkpoint NAME] [--models-root ROOT]\n"
+               "\n"
+               "upscale (A1111 Extras, one image):\n"
+               "  --input IMAGE --upscaler NAME [--scale F | --width W --height H [--no-crop]]\n"
+               "  [--upscaler-2 NAME --visibility F] [--tile N] [--tile-overlap N] [--models-root ROOT]\n"
+               "  [--request FILE] [--device cpu|cuda] --out DIR;  upscale --list [--models-root ROOT]\n"
+               "  bench upscale [--width W --height H] [--tile N] [--model FILE] [--no-cancel]\n");
 }
 
 } // namespace
@@ -105,6 +119,7 @@ int runCli(const QStringList& argsIn) {
     if (command == QLatin1String("convert-worker")) return runConvertWorkerCommand(args);
     if (command == QLatin1String("bench")) return runBenchCommand(args);
     if (command == QLatin1String("img2img")) return runImg2ImgCommand(args);
+    if (command == QLatin1String("upscale")) return runUpscaleCommand(args);
     if (command == QLatin1String("library")) return runLibraryCommand(args);
     if (command == QLatin1String("download")) return runDownloadCommand(args);
     if (command == QLatin1String("samplers") || command == QLatin1String("schedules")) {

@@ -14,6 +14,8 @@
 #include "app/metadata/generation_params.h"
 
 #include <QByteArray>
+#include <QList>
+#include <QPair>
 #include <QString>
 
 namespace latent {
@@ -35,6 +37,7 @@ struct ImageSaveRequest {
     QString outputDir;
     QString namePattern = QStringLiteral("[seed]");
     bool numbered = true;      // A1111 "00042-" sequence prefix
+    QList<QPair<QString, QString>> extraText;  // more text chunks (keyword, text), e.g. A1111's "extras"
 };
 
 struct ImageSaveResult {
