@@ -4,11 +4,13 @@
 #include "app/core/settings.h"
 #include "app/jobs/job_queue.h"
 #include "app/library/model_library.h"
+#include "app/library/upscaler_catalog.h"
 #include "app/metadata/generation_params.h"
 #include "app/metadata/png_text.h"
 #include "app/worker/studio_session.h"
 #include "pipeline/engine.h"
 #include "ui/widgets/prompt_highlighter.h"
+#include "ui/widgets/hires_panel.h"
 #include "ui/widgets/seed_edit.h"
 
 #include <QCheckBox>
@@ -264,6 +266,21 @@ PromptDock::PromptDock(QWidget* parent) : QDockWidget(tr("Prompt"), parent) {
     form->addRow(tr("Denoising strength"), denoise_);
     layout->addLayout(form);
 
+    // Hires fix (txt2img only: A1111's img2img has none).
+    hires_ = new HiresPanel;
+    {
+        QStringList samplers, schedules;
+        for (int i = 0; i < sampler_->count(); ++i) samplers << sampler_->itemText(i);
+        for (int i = 0; i < schedule_->count(); ++i) schedules << schedule_->itemText(i);
+        hires_->setSamplers(samplers);
+        hires_->setSchedules(schedules);
+    }
+    hires_->setFirstPassSize(width_->value(), height_->value());
+    for (QSpinBox* s : {width_, height_})
+        connect(s, &QSpinBox::valueChanged, hires_, [this] { hires_->setFirstPassSize(width_->value(), height_->value()); });
+    connect(useCanvas_, &QCheckBox::toggled, hires_, [this](bool on) { hires_->setEnabled(!on); });
+    layout->addWidget(hires_);
+
     hint_ = new QLabel;
     hint_->setObjectName(QStringLiteral("emptyStateBody"));
     hint_->setWordWrap(true);
@@ -381,6 +398,10 @@ void PromptDock::refreshModels() {
              settings_->value(settings::RecentModels).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
             if (QFileInfo(recent).isFile()) models << QFileInfo(recent).absoluteFilePath();
     }
+    if (hires_) {
+        const QStringList roots = settings_ ? ModelLibrary::rootsFromSettings(*settings_) : QStringList();
+        hires_->setUpscalers(UpscalerCatalog::names(UpscalerCatalog::roots(roots), true));
+    }
     const QString demo = StudioSession::demoModelPath();
     models.removeDuplicates();
     models.removeAll(demo);
@@ -492,6 +513,7 @@ void PromptDock::applyParameters(const GenerationParams& params) {
     if (params.subseedStrength) subseedStrength_->setValue(*params.subseedStrength);
     if (params.denoisingStrength) denoise_->setValue(*params.denoisingStrength);
     if (params.batchSize) batchSize_->setValue(*params.batchSize);
+    hires_->applyParameters(params);
     // The model by its name (A1111 "Model: file name without extension"), if it is in the list.
     if (!params.modelName.isEmpty()) {
         for (int i = 0; i < model_->count(); ++i) {
@@ -550,6 +572,12 @@ QJsonObject PromptDock::buildParams() const {
     p.insert(QStringLiteral("sampler_name"), sampler_->currentText());
     p.insert(QStringLiteral("scheduler"), schedule_->currentText());
     if (usesCanvasImage()) p.insert(QStringLiteral("denoising_strength"), denoise_->value());
+    else {
+        const QJsonObject hires = hires_->requestFields();
+        for (auto it = hires.begin(); it != hires.end(); ++it) p.insert(it.key(), it.value());
+        if (!hires.isEmpty() && settings_)
+            p.insert(QStringLiteral("models_roots"), QJsonArray::fromStringList(ModelLibrary::rootsFromSettings(*settings_)));
+    }
     QJsonObject overrides;
     if (clipSkip_->value() > 1) overrides.insert(QStringLiteral("CLIP_stop_at_last_layers"), clipSkip_->value());
     const QString model = currentModelPath();
@@ -567,6 +595,8 @@ qint64 PromptDock::generate() {
         lastError_ = tr("The studio is not ready to generate yet.");
     } else if (currentModelPath().isEmpty()) {
         lastError_ = tr("Choose a model first.");
+    } else if (!usesCanvasImage() && hires_->hiresEnabled() && !hires_->targetValid()) {
+        lastError_ = tr("The hires fix size %1.").arg(hires_->targetText());
     } else {
         QJsonObject params = buildParams();
         QString kind = QStringLiteral("txt2img");

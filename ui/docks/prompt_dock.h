@@ -24,6 +24,7 @@ class QWidget;
 namespace latent {
 
 class SeedEdit;
+class HiresPanel;
 
 class JobQueue;
 class GenerationParams;
@@ -131,6 +132,7 @@ private:
     QSpinBox* batchCount_;
     QSpinBox* clipSkip_;
     QDoubleSpinBox* denoise_;
+    HiresPanel* hires_ = nullptr;  // txt2img's hires fix section
     QPushButton* generate_;
     QPushButton* interrupt_;
     QLabel* hint_;

@@ -9,6 +9,7 @@
 #include <QAction>
 #include <QCoreApplication>
 #include <QHBoxLayout>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QImage>
 #include <QPixmap>
@@ -196,6 +197,13 @@ void QueueDock::fillRow(QTreeWidgetItem* item, const Job& job) {
                              .arg(job.params.value(QStringLiteral("height")).toInt(512));
     item->setText(ColJob, tr("#%1 %2 · %3").arg(job.id).arg(prompt.isEmpty() ? tr("(no prompt)") : prompt, size));
     item->setToolTip(ColJob, job.params.value(QStringLiteral("prompt")).toString());
+    if (job.kind == QLatin1String("upscale")) {  // A1111 Extras: the image and the upscaler
+        const QString image = job.params.value(QStringLiteral("image_path")).toString();
+        item->setText(ColJob, tr("#%1 Upscale %2 with %3")
+                                  .arg(job.id)
+                                  .arg(QFileInfo(image).fileName(), job.params.value(QStringLiteral("upscaler_1")).toString()));
+        item->setToolTip(ColJob, image);
+    }
     updateThumbnail(job);
     item->setIcon(ColJob, thumbs_.value(job.id).icon);
     item->setText(ColState, jobStateDisplayName(job.state));

@@ -17,6 +17,8 @@ class QStackedWidget;
 
 namespace latent {
 
+class UpscaleDialog;
+
 class CanvasView;
 class EmptyState;
 class GalleryDock;
@@ -75,6 +77,11 @@ public:
     LibraryDock* libraryDock() const { return libraryDock_; }
     // Adds a model root (a webui folder maps to its models/ folder), saves it, rescans.
     void addModelRoot(const QString& folder);
+    // "Upscale…" (A1111 Extras): opens the upscale dialog for an image file and queues an
+    // "upscale" job when it is accepted. `studioInput`: the file is a canvas input the session
+    // may delete once no job references it. Returns the dialog (already open), or nullptr.
+    UpscaleDialog* upscaleImageFile(const QString& path, bool studioInput = false);
+    void upscaleCanvasImage();
 
     // Downloads (created on first use; state restored from the last session). Connect to
     // DownloadManager::modelInstalled(path) to index new models.
@@ -123,6 +130,7 @@ private:
     QAction* quitAction_ = nullptr;
     QAction* generateAction_ = nullptr;
     QAction* interruptAction_ = nullptr;
+    QAction* upscaleCanvasAction_ = nullptr;
     QAction* zoomFitAction_ = nullptr;
     QAction* zoomActualAction_ = nullptr;
     QAction* resetLayoutAction_ = nullptr;
