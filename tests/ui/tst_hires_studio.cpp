@@ -85,6 +85,9 @@ private Q_SLOTS:
         Settings settings(&backend);
         prepareSettings(settings, "panel");
         MainWindow w(settings);
+        // The studio always has a session: it brings the library roots and the restore wiring.
+        StudioSession session(settings, dir_.filePath("panel-data"));
+        w.attachSession(&session);
         w.resize(1280, 900);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));

@@ -399,7 +399,11 @@ void PromptDock::refreshModels() {
             if (QFileInfo(recent).isFile()) models << QFileInfo(recent).absoluteFilePath();
     }
     if (hires_) {
-        const QStringList roots = settings_ ? ModelLibrary::rootsFromSettings(*settings_) : QStringList();
+        // The library's roots (also before a session brings the settings), then the settings'.
+        QStringList roots = library_ ? library_->roots() : QStringList();
+        if (settings_)
+            for (const QString& r : ModelLibrary::rootsFromSettings(*settings_))
+                if (!roots.contains(r)) roots << r;
         hires_->setUpscalers(UpscalerCatalog::names(UpscalerCatalog::roots(roots), true));
     }
     const QString demo = StudioSession::demoModelPath();
