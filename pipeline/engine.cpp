@@ -4,6 +4,7 @@
 #include "pipeline/core/error.h"
 #include "pipeline/loaders/checkpoint_loader.h"
 #include "pipeline/pipelines/diffusion_model.h"
+#include "pipeline/pipelines/hires_fix.h"
 #include "pipeline/pipelines/image_prep.h"
 #include "pipeline/pipelines/img2img.h"
 #include "pipeline/pipelines/inpaint.h"
@@ -11,6 +12,8 @@
 #include "pipeline/schedulers/sampler_registry.h"
 #include "pipeline/schedulers/sigma_schedule.h"
 #include "pipeline/tensors/safetensors.h"
+#include "pipeline/upscalers/image_upscaler.h"
+#include "pipeline/upscalers/upscaler_model.h"
 
 #include <ATen/ATen.h>
 #include <c10/core/InferenceMode.h>
@@ -28,7 +31,62 @@ struct Engine::Impl {
     ModelLoadResult last;
     ControlNetCache controlnets;
     double vae_scale = 0.18215;  // the checkpoint family's (A1111 uses it for any VAE)
+    // Hires fix: a second checkpoint (hr_checkpoint_name) and upscaler models, cached by path.
+    std::string hr_model_path, hr_vae_path;
+    std::unique_ptr<DiffusionModel> hr_model;
+    std::vector<std::pair<std::string, std::shared_ptr<UpscalerModel>>> upscalers;  // most recent last
+
+    std::shared_ptr<UpscalerModel> upscaler(const std::string& path) {
+        for (auto it = upscalers.begin(); it != upscalers.end(); ++it)
+            if (it->first == path) {
+                auto entry = *it;
+                upscalers.erase(it);
+                upscalers.push_back(entry);
+                return entry.second;
+            }
+        auto m = load_upscaler(path, device);
+        upscalers.emplace_back(path, m);
+        while (upscalers.size() > 2) upscalers.erase(upscalers.begin());
+        return m;
+    }
+    ImageUpscaler image_upscaler(const std::string& name, const std::string& path) {
+        ImageUpscaler up;
+        up.name = name;
+        if (const auto kind = builtin_image_upscaler(name)) {
+            up.kind = *kind;
+            return up;
+        }
+        if (path.empty()) throw PipelineError("unknown_upscaler", "Could not find the upscaler \"" + name + "\".");
+        up.kind = ImageUpscaler::Kind::Model;
+        up.model = upscaler(path);
+        return up;
+    }
 };
+
+namespace {
+std::unique_ptr<DiffusionModel> build_diffusion_model(const std::string& path, const std::string& vae_path,
+                                                      at::Device device, std::vector<std::string>* warnings = nullptr,
+                                                      double* vae_scale = nullptr) {
+    LoadOptions options;
+    options.device = device;
+    options.vae_override_path = vae_path;
+    LoadedCheckpoint ckpt = load_checkpoint(path, options);
+    auto m = std::make_unique<DiffusionModel>();
+    m->family = family_name(ckpt.detection.family);
+    m->is_sdxl = ckpt.detection.family == ModelFamily::SDXL;
+    m->inpainting = ckpt.detection.inpainting;
+    m->prediction = ckpt.prediction;
+    m->text = std::make_shared<TextConditioner>(ckpt.make_conditioner(1));
+    m->unet = ckpt.unet;
+    m->vae = ckpt.vae;
+    m->schedule = std::make_shared<DiscreteSchedule>(DiscreteSchedule::stable_diffusion());
+    m->device = device;
+    m->dtype = options.dtype.value_or(device.is_cuda() ? at::kHalf : at::kFloat);
+    if (warnings) *warnings = ckpt.warnings;
+    if (vae_scale) *vae_scale = ckpt.vae_scale;
+    return m;
+}
+} // namespace
 
 Engine::Engine(const std::string& device) : impl_(std::make_unique<Impl>()) {
     impl_->device_name = device;
@@ -46,6 +104,9 @@ Engine::~Engine() = default;
 const std::string& Engine::device() const { return impl_->device_name; }
 bool Engine::has_model() const { return impl_->model != nullptr; }
 void Engine::unload() {
+    impl_->hr_model.reset();
+    impl_->hr_model_path.clear();
+    impl_->upscalers.clear();
     impl_->model.reset();
     impl_->controlnets.clear();
     impl_->model_path.clear();
@@ -92,33 +153,20 @@ ModelLoadResult Engine::load_model(const std::string& path, const std::string& v
     impl_->model.reset();  // free the old model before loading the new one
     const auto t0 = std::chrono::steady_clock::now();
     c10::InferenceMode guard;
-    LoadOptions options;
-    options.device = impl_->device;
-    options.vae_override_path = vae_path;
-    LoadedCheckpoint ckpt = load_checkpoint(path, options);
-
-    auto m = std::make_unique<DiffusionModel>();
-    m->family = family_name(ckpt.detection.family);
-    m->is_sdxl = ckpt.detection.family == ModelFamily::SDXL;
-    m->inpainting = ckpt.detection.inpainting;
-    m->prediction = ckpt.prediction;
-    m->text = std::make_shared<TextConditioner>(ckpt.make_conditioner(1));
-    m->unet = ckpt.unet;
-    m->vae = ckpt.vae;
-    m->schedule = std::make_shared<DiscreteSchedule>(DiscreteSchedule::stable_diffusion());
-    m->device = impl_->device;
-    m->dtype = options.dtype.value_or(impl_->device.is_cuda() ? at::kHalf : at::kFloat);
+    std::vector<std::string> warnings;
+    double vae_scale = 0.18215;
+    auto m = build_diffusion_model(path, vae_path, impl_->device, &warnings, &vae_scale);
     impl_->model = std::move(m);
     impl_->model_path = path;
     impl_->vae_path = vae_path;
-    impl_->vae_scale = ckpt.vae_scale;
+    impl_->vae_scale = vae_scale;
 
     ModelLoadResult r;
     r.path = path;
     r.family = impl_->model->family;
     r.inpainting = impl_->model->inpainting;
-    r.prediction = ckpt.prediction == Prediction::V ? "v" : "epsilon";
-    r.warnings = ckpt.warnings;
+    r.prediction = impl_->model->prediction == Prediction::V ? "v" : "epsilon";
+    r.warnings = warnings;
     r.vae_path = vae_path;
     r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     impl_->last = r;
@@ -149,8 +197,31 @@ GenerationResult Engine::txt2img(const GenerationRequest& request, const Generat
         c10::InferenceMode guard;
         control = build_control_set(request, *impl_->model, impl_->controlnets, nullptr, &warnings);
     }
-    GenerationResult result = latent::txt2img(*impl_->model, request, callbacks,
-                                              save_latents_dir.empty() ? nullptr : &recorder, control.get());
+    GenerationResult result;
+    if (request.hires.enable) {
+        // Hires fix: the image-space upscaler and the second checkpoint are loaded (or reused) here.
+        Engine::check_request(request);
+        HiresModels models;
+        models.control = control.get();
+        const std::string& up = request.hires.upscaler;
+        if (!up.empty() && !find_latent_upscale_mode(up))
+            models.upscaler = impl_->image_upscaler(up, request.hires.upscaler_path);
+        const std::string& hr_path = request.hires.checkpoint_path;
+        if (!hr_path.empty() && hr_path != impl_->model_path) {
+            if (!impl_->hr_model || impl_->hr_model_path != hr_path || impl_->hr_vae_path != impl_->vae_path) {
+                impl_->hr_model.reset();
+                c10::InferenceMode guard;
+                impl_->hr_model = build_diffusion_model(hr_path, impl_->vae_path, impl_->device);
+                impl_->hr_model_path = hr_path;
+                impl_->hr_vae_path = impl_->vae_path;
+            }
+            models.second_pass = impl_->hr_model.get();
+        }
+        result = txt2img_hires(*impl_->model, request, models, callbacks, save_latents_dir.empty() ? nullptr : &recorder);
+    } else {
+        result = latent::txt2img(*impl_->model, request, callbacks, save_latents_dir.empty() ? nullptr : &recorder,
+                                 control.get());
+    }
     if (control) control->postprocess_images(result.images);
     result.warnings.insert(result.warnings.end(), warnings.begin(), warnings.end());
     if (!save_latents_dir.empty()) write_recorder(save_latents_dir, recorder);
@@ -192,6 +263,7 @@ void Engine::check_request(const GenerationRequest& request) {
     if (r.seed < 0) r.seed = 0;  // resolved later
     validate_request(r);
     resolve_sampler(r.sampler, r.schedule);
+    validate_hires(r);
     if (r.denoising_strength && !(*r.denoising_strength >= 0.0 && *r.denoising_strength <= 1.0))
         throw PipelineError("bad_request", "Denoising strength must be between 0 and 1.");
     const std::string rng = r.rng;
@@ -227,6 +299,60 @@ void Engine::check_img2img(const GenerationRequest& request, const InitImages& i
                                                    : "The mask is completely black, so there is nothing to inpaint "
                                                      "(white marks the area to repaint).");
     }
+}
+
+void Engine::check_upscale(const UpscaleRequest& r, const ImageU8& image) {
+    auto bad = [](const std::string& msg) { throw PipelineError("bad_request", msg); };
+    if (!image.valid()) throw PipelineError("bad_image", "The image to upscale is empty or unreadable.");
+    if (r.upscaler.empty()) bad("Choose an upscaler.");
+    const bool scale_to = r.width > 0 || r.height > 0;
+    if (scale_to && (r.width <= 0 || r.height <= 0)) bad("Give both the width and the height to scale to.");
+    if (!scale_to && !(r.scale > 0.0 && r.scale <= 16.0)) bad("The upscale factor must be above 0 and at most 16.");
+    const double by = scale_to ? std::max(double(r.width) / double(image.width), double(r.height) / double(image.height))
+                               : r.scale;
+    const double w = image.width * by, h = image.height * by;
+    if (w > double(kMaxUpscaleSide) || h > double(kMaxUpscaleSide) || r.width > kMaxUpscaleSide ||
+        r.height > kMaxUpscaleSide)
+        bad("The upscaled image would be larger than " + std::to_string(kMaxUpscaleSide) + " pixels on a side.");
+    if (std::floor(w / 8.0) < 1.0 || std::floor(h / 8.0) < 1.0) bad("The upscaled image would be smaller than 8 pixels.");
+    if (!(r.visibility >= 0.0 && r.visibility <= 1.0)) bad("The second upscaler's visibility must be between 0 and 1.");
+    if (r.tile < 0 || r.tile_overlap < 0 || (r.tile > 0 && r.tile_overlap >= r.tile))
+        bad("The tile overlap must be smaller than the tile size.");
+    for (const auto& [name, path] : {std::pair{r.upscaler, r.upscaler_path}, std::pair{r.upscaler_2, r.upscaler_2_path}})
+        if (!name.empty() && !builtin_image_upscaler(name) && path.empty())
+            throw PipelineError("unknown_upscaler", "Could not find the upscaler \"" + name + "\".");
+}
+
+ImageU8 Engine::upscale(const ImageU8& image, const UpscaleRequest& r, const GenerationCallbacks& callbacks) {
+    check_upscale(r, image);
+    c10::InferenceMode guard;
+    const ImageUpscaler up1 = impl_->image_upscaler(r.upscaler, r.upscaler_path);
+    std::optional<ImageUpscaler> up2;
+    if (!r.upscaler_2.empty() && r.upscaler_2 != "None" && r.visibility > 0)
+        up2 = impl_->image_upscaler(r.upscaler_2, r.upscaler_2_path);
+    UpscaleContext ctx;
+    ctx.tile = r.tile;
+    ctx.tile_overlap = r.tile_overlap;
+    ctx.cancelled = callbacks.cancelled;
+    const auto t0 = std::chrono::steady_clock::now();
+    ctx.on_tile = [&](int64_t done, int64_t total) {
+        if (!callbacks.on_progress) return;
+        GenerationProgress p;
+        p.step = done;
+        p.total = total;
+        p.seconds_elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        p.iterations_per_second = p.seconds_elapsed > 0 ? done / p.seconds_elapsed : 0;
+        p.eta_seconds = p.iterations_per_second > 0 ? (total - done) / p.iterations_per_second : 0;
+        callbacks.on_progress(p);
+    };
+    if (up1.kind == ImageUpscaler::Kind::None) return image;  // A1111 Extras: upscaler "None" does nothing
+    ExtrasUpscaleOptions o;
+    o.scale = r.scale;
+    o.scale_to_width = r.width;
+    o.scale_to_height = r.height;
+    o.crop = r.crop;
+    o.visibility = r.visibility;
+    return extras_upscale(image, up1, up2 ? &*up2 : nullptr, o, ctx);
 }
 
 std::string Engine::samplers_json() { return sampler_catalog_json().dump(); }

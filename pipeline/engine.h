@@ -4,6 +4,7 @@
 #pragma once
 
 #include "pipeline/pipelines/generation.h"
+#include "pipeline/upscalers/upscale_request.h"
 
 #include <memory>
 #include <string>
@@ -50,6 +51,12 @@ public:
     // and (inpainting) `mask`, `nmask`.
     GenerationResult img2img(const GenerationRequest& request, const InitImages& images,
                              const GenerationCallbacks& callbacks = {}, const std::string& save_latents_dir = {});
+
+    // Upscales one image as A1111's Extras tab does (built-in resizes or ESRGAN-family models,
+    // tiled; progress counts tiles; cancel is checked before every tile). Throws PipelineError.
+    ImageU8 upscale(const ImageU8& image, const UpscaleRequest& request, const GenerationCallbacks& callbacks = {});
+    // Checks an upscale request without running it (scale, sizes, names). Throws PipelineError.
+    static void check_upscale(const UpscaleRequest& request, const ImageU8& image);
 
     // Whether the loaded UNet is a 9-channel inpainting model.
     bool is_inpainting_model() const;

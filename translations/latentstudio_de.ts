@@ -1594,16 +1594,8 @@
         <translation>das Geheimnis für --backend-url: user:pass für A1111, der Schlüssel für RunPod und APIs im OpenAI-Stil</translation>
     </message>
     <message>
-        <source>bench needs one of: gemm, unet, cfg, vae, text, load, lora, serve, dispatch</source>
-        <translation>bench braucht eines von: gemm, unet, cfg, vae, text, load, lora, serve, dispatch</translation>
-    </message>
-    <message>
         <source>bench cfg: %1</source>
         <translation>bench cfg: %1</translation>
-    </message>
-    <message>
-        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, cfg, vae, text, load, lora, serve or dispatch)</source>
-        <translation>unbekannter Benchmark „%1“ (gemm, unet, cfg, vae, text, load, lora, serve oder dispatch verwenden)</translation>
     </message>
     <message>
         <source>init_images[%1]: %2</source>
@@ -1624,6 +1616,122 @@
     <message>
         <source>Sampler settings must not be negative (and the Beta schedule&apos;s alpha and beta must be above 0).</source>
         <translation>Sampler-Einstellungen dürfen nicht negativ sein (und Alpha und Beta des Beta-Zeitplans müssen größer als 0 sein).</translation>
+    </message>
+    <message>
+        <source>bench needs one of: gemm, unet, cfg, vae, text, load, lora, upscale, serve, dispatch</source>
+        <translation>bench braucht eines von: gemm, unet, cfg, vae, text, load, lora, upscale, serve, dispatch</translation>
+    </message>
+    <message>
+        <source>bench upscale: %1</source>
+        <translation>bench upscale: %1</translation>
+    </message>
+    <message>
+        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, cfg, vae, text, load, lora, upscale, serve or dispatch)</source>
+        <translation>unbekannter Benchmark „%1“ (gemm, unet, cfg, vae, text, load, lora, upscale, serve oder dispatch verwenden)</translation>
+    </message>
+    <message>
+        <source>txt2img: run A1111&apos;s hires fix (second pass) with its defaults</source>
+        <translation>txt2img: A1111s Hires. fix (zweiter Durchgang) mit seinen Standardwerten ausführen</translation>
+    </message>
+    <message>
+        <source>hires fix: upscale by a factor, or to a size (A1111&apos;s rounding and aspect rules)</source>
+        <translation>Hires. fix: um einen Faktor oder auf eine Größe vergrößern (A1111s Rundungs- und Seitenverhältnisregeln)</translation>
+    </message>
+    <message>
+        <source>hires fix: Latent (...), None, Lanczos, Nearest or an ESRGAN-family model by name</source>
+        <translation>Hires. fix: Latent (...), None, Lanczos, Nearest oder ein Modell der ESRGAN-Familie nach Namen</translation>
+    </message>
+    <message>
+        <source>hires fix: second-pass steps (0 = as the first pass) and denoising strength</source>
+        <translation>Hires. fix: Schritte des zweiten Durchgangs (0 = wie der erste) und Entrauschungsstärke</translation>
+    </message>
+    <message>
+        <source>hires fix: the second pass&apos;s sampler, schedule type and CFG scale</source>
+        <translation>Hires. fix: Sampler, Zeitplantyp und CFG-Skala des zweiten Durchgangs</translation>
+    </message>
+    <message>
+        <source>hires fix: the second pass&apos;s prompt and negative prompt</source>
+        <translation>Hires. fix: Prompt und negativer Prompt des zweiten Durchgangs</translation>
+    </message>
+    <message>
+        <source>hires fix: another checkpoint for the second pass (looked up in --models-root)</source>
+        <translation>Hires. fix: ein anderer Checkpoint für den zweiten Durchgang (in --models-root gesucht)</translation>
+    </message>
+    <message>
+        <source>upscale: tile size, overlap, and skip the cancel-latency measurement</source>
+        <translation>upscale: Kachelgröße, Überlappung und die Messung der Abbruch-Latenz auslassen</translation>
+    </message>
+    <message>
+        <source>upscale one image as A1111&apos;s Extras tab does</source>
+        <translation>ein Bild vergrößern, wie es A1111s Extras-Reiter tut</translation>
+    </message>
+    <message>
+        <source>the image to upscale</source>
+        <translation>das zu vergrößernde Bild</translation>
+    </message>
+    <message>
+        <source>Lanczos, Nearest, or an ESRGAN-family model by name (see --list)</source>
+        <translation>Lanczos, Nearest oder ein Modell der ESRGAN-Familie nach Namen (siehe --list)</translation>
+    </message>
+    <message>
+        <source>the result&apos;s size: a factor, or a size (cropped to fit unless --no-crop)</source>
+        <translation>die Größe des Ergebnisses: ein Faktor oder eine Größe (zugeschnitten, außer mit --no-crop)</translation>
+    </message>
+    <message>
+        <source>a second upscaler blended in with this visibility</source>
+        <translation>ein zweiter Upscaler, mit dieser Sichtbarkeit eingeblendet</translation>
+    </message>
+    <message>
+        <source>tiled inference (A1111&apos;s ESRGAN_tile 192 and ESRGAN_tile_overlap 8)</source>
+        <translation>Kachelweise Berechnung (A1111s ESRGAN_tile 192 und ESRGAN_tile_overlap 8)</translation>
+    </message>
+    <message>
+        <source>where upscaler models are found (models/ESRGAN, models/RealESRGAN)</source>
+        <translation>wo Upscaler-Modelle gefunden werden (models/ESRGAN, models/RealESRGAN)</translation>
+    </message>
+    <message>
+        <source>take the parameters of an A1111 /sdapi/v1/extra-single-image body (JSON)</source>
+        <translation>die Parameter eines A1111-/sdapi/v1/extra-single-image-Körpers übernehmen (JSON)</translation>
+    </message>
+    <message>
+        <source>where to run, and the folder for the result</source>
+        <translation>wo gerechnet wird, und der Ordner für das Ergebnis</translation>
+    </message>
+    <message>
+        <source>list the upscalers and exit</source>
+        <translation>die Upscaler auflisten und beenden</translation>
+    </message>
+    <message>
+        <source>--input is required.</source>
+        <translation>--input ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>--upscaler is required (see upscale --list).</source>
+        <translation>--upscaler ist erforderlich (siehe upscale --list).</translation>
+    </message>
+    <message>
+        <source>--width and --height go together (&quot;Scale to&quot;).</source>
+        <translation>--width und --height gehören zusammen („Skalieren auf“).</translation>
+    </message>
+    <message>
+        <source>Image not found: %1</source>
+        <translation>Bild nicht gefunden: %1</translation>
+    </message>
+    <message>
+        <source>&quot;enable_hr&quot; must be true or false.</source>
+        <translation>„enable_hr“ muss true oder false sein.</translation>
+    </message>
+    <message>
+        <source>--hr-resize takes WIDTHxHEIGHT (0 for one side keeps the aspect), got &quot;%1&quot;.</source>
+        <translation>--hr-resize erwartet BREITExHÖHE (0 für eine Seite behält das Seitenverhältnis), erhalten: „%1“.</translation>
+    </message>
+    <message>
+        <source>&quot;upscaling_crop&quot; must be true or false.</source>
+        <translation>„upscaling_crop“ muss true oder false sein.</translation>
+    </message>
+    <message>
+        <source>&quot;resize_mode&quot; must be 0 (scale by) or 1 (scale to).</source>
+        <translation>„resize_mode“ muss 0 (skalieren um) oder 1 (skalieren auf) sein.</translation>
     </message>
 </context>
 <context>
@@ -2477,6 +2585,10 @@
         <source>hashing…</source>
         <translation>Hash wird berechnet…</translation>
     </message>
+    <message>
+        <source>Upscalers</source>
+        <translation>Upscaler</translation>
+    </message>
 </context>
 <context>
     <name>NetworkFolders</name>
@@ -2674,6 +2786,17 @@
     <message>
         <source>Set a password for the API user %1 first.</source>
         <translation>Bitte zuerst ein Passwort für den API-Benutzer %1 festlegen.</translation>
+    </message>
+</context>
+<context>
+    <name>Upscalers</name>
+    <message>
+        <source>There is no upscaler named &quot;%1&quot;. Available: %2.</source>
+        <translation>Es gibt keinen Upscaler namens „%1“. Verfügbar: %2.</translation>
+    </message>
+    <message>
+        <source>There is no checkpoint named &quot;%1&quot; for the hires pass.</source>
+        <translation>Für den Hires-Durchgang gibt es keinen Checkpoint namens „%1“.</translation>
     </message>
 </context>
 <context>
@@ -4024,6 +4147,10 @@
             <numerusform>%n in den Ausgabeordnern gefundene Bilder wurden zur Galerie hinzugefügt</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Upscale…</source>
+        <translation>Hochskalieren…</translation>
+    </message>
 </context>
 <context>
     <name>latent::GalleryModel</name>
@@ -4038,6 +4165,81 @@
     <message>
         <source>Cannot show this image</source>
         <translation>Bild kann nicht angezeigt werden</translation>
+    </message>
+</context>
+<context>
+    <name>latent::HiresPanel</name>
+    <message>
+        <source>Hires. fix</source>
+        <translation>Hires-Fix</translation>
+    </message>
+    <message>
+        <source>Upscale the image and run a second pass over it (AUTOMATIC1111&apos;s hires fix)</source>
+        <translation>Das Bild hochskalieren und einen zweiten Durchgang darüber laufen lassen (Hires-Fix von AUTOMATIC1111)</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <source>Upscaler</source>
+        <translation>Upscaler</translation>
+    </message>
+    <message>
+        <source>same as sampling steps</source>
+        <translation>wie die Sampling-Schritte</translation>
+    </message>
+    <message>
+        <source>Hires steps</source>
+        <translation>Hires-Schritte</translation>
+    </message>
+    <message>
+        <source>Denoising strength</source>
+        <translation>Entrauschungsstärke</translation>
+    </message>
+    <message>
+        <source>Upscale by</source>
+        <translation>Hochskalieren um</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>Resize to</source>
+        <translation>Skalieren auf</translation>
+    </message>
+    <message>
+        <source>Hires sampler</source>
+        <translation>Hires-Sampler</translation>
+    </message>
+    <message>
+        <source>Hires schedule type</source>
+        <translation>Hires-Zeitplan</translation>
+    </message>
+    <message>
+        <source>same as the prompt</source>
+        <translation>wie der Prompt</translation>
+    </message>
+    <message>
+        <source>Hires prompt</source>
+        <translation>Hires-Prompt</translation>
+    </message>
+    <message>
+        <source>same as the negative prompt</source>
+        <translation>wie der negative Prompt</translation>
+    </message>
+    <message>
+        <source>Hires negative</source>
+        <translation>Hires-Negativ</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>%1 × %2 is out of range (64 to 8192)</source>
+        <translation>%1 × %2 liegt außerhalb des Bereichs (64 bis 8192)</translation>
     </message>
 </context>
 <context>
@@ -4147,6 +4349,10 @@
     <message>
         <source>Out of memory while loading the model.</source>
         <translation>Kein Speicher mehr beim Laden des Modells.</translation>
+    </message>
+    <message>
+        <source>The upscale job has no image.</source>
+        <translation>Der Hochskalierungsauftrag hat kein Bild.</translation>
     </message>
 </context>
 <context>
@@ -4726,6 +4932,30 @@ libtorch %2 · Qt %3</translation>
         <source>&amp;Report a problem…</source>
         <translation>Problem &amp;melden…</translation>
     </message>
+    <message>
+        <source>&amp;Upscale Canvas Image…</source>
+        <translation>Leinwandbild &amp;hochskalieren…</translation>
+    </message>
+    <message>
+        <source>Enlarge the canvas image with an upscaler (AUTOMATIC1111&apos;s Extras)</source>
+        <translation>Das Leinwandbild mit einem Upscaler vergrößern (Extras von AUTOMATIC1111)</translation>
+    </message>
+    <message>
+        <source>The studio is not ready to upscale yet.</source>
+        <translation>Das Studio ist noch nicht bereit zum Hochskalieren.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>%1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Upscale to %1 queued.</source>
+        <translation>Hochskalieren auf %1 eingereiht.</translation>
+    </message>
+    <message>
+        <source>There is no image on the canvas.</source>
+        <translation>Auf der Leinwand ist kein Bild.</translation>
+    </message>
 </context>
 <context>
     <name>latent::ModelDetailsPanel</name>
@@ -5137,6 +5367,10 @@ libtorch %2 · Qt %3</translation>
         <source>Also from the pasted parameters: %1</source>
         <translation>Außerdem aus den eingefügten Parametern: %1</translation>
     </message>
+    <message>
+        <source>The hires fix size %1.</source>
+        <translation>Die Hires-Fix-Größe %1.</translation>
+    </message>
 </context>
 <context>
     <name>latent::QueueDock</name>
@@ -5268,12 +5502,63 @@ libtorch %2 · Qt %3</translation>
         <source>Any</source>
         <translation>Beliebig</translation>
     </message>
+    <message>
+        <source>#%1 Upscale %2 with %3</source>
+        <translation>#%1 %2 mit %3 hochskalieren</translation>
+    </message>
 </context>
 <context>
     <name>latent::StudioSession</name>
     <message>
         <source>%1 New jobs are kept in memory only and are lost when the studio quits.</source>
         <translation>%1 Neue Aufträge werden nur im Arbeitsspeicher gehalten und gehen beim Beenden des Studios verloren.</translation>
+    </message>
+</context>
+<context>
+    <name>latent::UpscaleDialog</name>
+    <message>
+        <source>Upscale %1</source>
+        <translation>%1 hochskalieren</translation>
+    </message>
+    <message>
+        <source>Upscaler</source>
+        <translation>Upscaler</translation>
+    </message>
+    <message>
+        <source>Scale by</source>
+        <translation>Skalieren um</translation>
+    </message>
+    <message>
+        <source>Scale to</source>
+        <translation>Skalieren auf</translation>
+    </message>
+    <message>
+        <source>Crop to fit</source>
+        <translation>Passend zuschneiden</translation>
+    </message>
+    <message>
+        <source>visibility</source>
+        <translation>Sichtbarkeit</translation>
+    </message>
+    <message>
+        <source>Upscaler 2</source>
+        <translation>Upscaler 2</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Upscale</source>
+        <translation>Hochskalieren</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>%1 × %2 is out of range</source>
+        <translation>%1 × %2 liegt außerhalb des Bereichs</translation>
     </message>
 </context>
 </TS>

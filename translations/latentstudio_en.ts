@@ -1594,15 +1594,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>bench needs one of: gemm, unet, cfg, vae, text, load, lora, serve, dispatch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>bench cfg: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, cfg, vae, text, load, lora, serve or dispatch)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1623,6 +1615,122 @@
     </message>
     <message>
         <source>Sampler settings must not be negative (and the Beta schedule&apos;s alpha and beta must be above 0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench needs one of: gemm, unet, cfg, vae, text, load, lora, upscale, serve, dispatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench upscale: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, cfg, vae, text, load, lora, upscale, serve or dispatch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>txt2img: run A1111&apos;s hires fix (second pass) with its defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hires fix: upscale by a factor, or to a size (A1111&apos;s rounding and aspect rules)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hires fix: Latent (...), None, Lanczos, Nearest or an ESRGAN-family model by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hires fix: second-pass steps (0 = as the first pass) and denoising strength</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hires fix: the second pass&apos;s sampler, schedule type and CFG scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hires fix: the second pass&apos;s prompt and negative prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hires fix: another checkpoint for the second pass (looked up in --models-root)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upscale: tile size, overlap, and skip the cancel-latency measurement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upscale one image as A1111&apos;s Extras tab does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the image to upscale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lanczos, Nearest, or an ESRGAN-family model by name (see --list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the result&apos;s size: a factor, or a size (cropped to fit unless --no-crop)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a second upscaler blended in with this visibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tiled inference (A1111&apos;s ESRGAN_tile 192 and ESRGAN_tile_overlap 8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>where upscaler models are found (models/ESRGAN, models/RealESRGAN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>take the parameters of an A1111 /sdapi/v1/extra-single-image body (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>where to run, and the folder for the result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list the upscalers and exit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--input is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--upscaler is required (see upscale --list).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--width and --height go together (&quot;Scale to&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image not found: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;enable_hr&quot; must be true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--hr-resize takes WIDTHxHEIGHT (0 for one side keeps the aspect), got &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;upscaling_crop&quot; must be true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;resize_mode&quot; must be 0 (scale by) or 1 (scale to).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2477,6 +2585,10 @@
         <source>hashing…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Upscalers</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>NetworkFolders</name>
@@ -2673,6 +2785,17 @@
     </message>
     <message>
         <source>Set a password for the API user %1 first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Upscalers</name>
+    <message>
+        <source>There is no upscaler named &quot;%1&quot;. Available: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no checkpoint named &quot;%1&quot; for the hires pass.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4024,6 +4147,10 @@
             <numerusform>%n images found in the output folders were added to the gallery</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Upscale…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>latent::GalleryModel</name>
@@ -4037,6 +4164,81 @@
     </message>
     <message>
         <source>Cannot show this image</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>latent::HiresPanel</name>
+    <message>
+        <source>Hires. fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upscale the image and run a second pass over it (AUTOMATIC1111&apos;s hires fix)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upscaler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same as sampling steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hires steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denoising strength</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upscale by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resize to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hires sampler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hires schedule type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same as the prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hires prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same as the negative prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hires negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2 is out of range (64 to 8192)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4146,6 +4348,10 @@
     </message>
     <message>
         <source>Out of memory while loading the model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upscale job has no image.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4722,6 +4928,30 @@ libtorch %2 · Qt %3</source>
         <source>&amp;Report a problem…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Upscale Canvas Image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enlarge the canvas image with an upscaler (AUTOMATIC1111&apos;s Extras)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The studio is not ready to upscale yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upscale to %1 queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no image on the canvas.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>latent::ModelDetailsPanel</name>
@@ -5133,6 +5363,10 @@ libtorch %2 · Qt %3</source>
         <source>Also from the pasted parameters: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The hires fix size %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>latent::QueueDock</name>
@@ -5264,11 +5498,62 @@ libtorch %2 · Qt %3</source>
         <source>Any</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>#%1 Upscale %2 with %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>latent::StudioSession</name>
     <message>
         <source>%1 New jobs are kept in memory only and are lost when the studio quits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>latent::UpscaleDialog</name>
+    <message>
+        <source>Upscale %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upscaler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crop to fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upscaler 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upscale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2 is out of range</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -9,6 +9,7 @@
 #include "app/cli/cli_remote.h"
 #include "app/cli/cli_options.h"
 #include "app/cli/cli_txt2img.h"
+#include "app/cli/cli_upscale.h"
 #include "app/cli/cli_version.h"
 #include "pipeline/engine.h"
 #include "app/core/app_info.h"
@@ -69,6 +70,7 @@ int runCli(const QStringList& argsIn) {
     if (command == QLatin1String("convert-worker")) return runConvertWorkerCommand(args);
     if (command == QLatin1String("bench")) return runBenchCommand(args);
     if (command == QLatin1String("img2img")) return runImg2ImgCommand(args);
+    if (command == QLatin1String("upscale")) return runUpscaleCommand(args);
     if (command == QLatin1String("library")) return runLibraryCommand(args);
     if (command == QLatin1String("download")) return runDownloadCommand(args);
     if (command == QLatin1String("serve")) return runServeCommand(args);

@@ -8,6 +8,7 @@
 #include "pipeline/bench/bench_lora.h"
 #include "pipeline/bench/bench_cfg.h"
 #include "pipeline/bench/bench_models.h"
+#include "pipeline/bench/bench_upscale.h"
 #include "pipeline/core/error.h"
 
 #include <QCoreApplication>
@@ -119,6 +120,15 @@ QString plain(const std::string& what, const nlohmann::json& j) {
               << " UNet calls): " << num(j[k], "seconds_per_evaluation") << " s per evaluation (best "
               << num(j[k], "best_seconds") << ")\n";
         o << "peak RSS " << num(j, "peak_rss_mib") << " MiB\n";
+    } else if (what == "upscale") {
+        o << "upscale " << j["input"][0].get<int64_t>() << "x" << j["input"][1].get<int64_t>() << " -> "
+          << j["output"][0].get<int64_t>() << "x" << j["output"][1].get<int64_t>() << " ("
+          << QString::fromStdString(j["model"]["arch"].get<std::string>()) << "): " << num(j, "seconds") << " s, "
+          << j["tiles"].get<int64_t>() << " tiles of " << j["tile"].get<int64_t>() << " (" << num(j, "seconds_per_tile")
+          << " s each, max " << num(j, "max_tile_seconds") << "), peak RSS " << num(j, "peak_rss_mib") << " MiB\n";
+        if (j.contains("cancel") && j["cancel"].contains("latency_seconds"))
+            o << "cancel took effect " << num(j["cancel"], "latency_seconds") << " s after the request (after "
+              << j["cancel"]["tiles_done"].get<int64_t>() << " tiles)\n";
     } else if (what == "load") {
         o << "load " << QString::fromStdString(j["family"].get<std::string>()) << ": " << num(j, "load_seconds")
           << " s, peak RSS " << num(j, "peak_rss_mib") << " MiB = " << num(j, "peak_over_fp32_size")
@@ -184,7 +194,7 @@ int benchLoad(Options& o, int threads, bool asPlain) {
 
 int runBenchCommand(const QStringList& argsIn) {
     Options o{argsIn, {}};
-    if (o.args.isEmpty()) return fail(2, QCoreApplication::translate("Cli", "bench needs one of: gemm, unet, cfg, vae, text, load, lora, serve, dispatch"));
+    if (o.args.isEmpty()) return fail(2, QCoreApplication::translate("Cli", "bench needs one of: gemm, unet, cfg, vae, text, load, lora, upscale, serve, dispatch"));
     const QString what = o.args.takeFirst();
     if (what == QLatin1String("dispatch")) return runBenchDispatchCommand(o.args);
     const bool asPlain = o.flag(QStringLiteral("--plain"));
@@ -277,6 +287,19 @@ int runBenchCommand(const QStringList& argsIn) {
                                     QFile::encodeName(dir).toStdString()),
                          asPlain);
         }
+        if (what == QLatin1String("upscale")) {
+            const QString model = o.value(QStringLiteral("--model")).value_or(QString());
+            const int64_t width = o.integer(QStringLiteral("--width"), 512);
+            const int64_t height = o.integer(QStringLiteral("--height"), 512);
+            const int64_t tile = o.integer(QStringLiteral("--tile"), 192);
+            const int64_t overlap = o.integer(QStringLiteral("--tile-overlap"), 8);
+            const bool noCancel = o.flag(QStringLiteral("--no-cancel"));
+            if (o.leftover()) return fail(2, QCoreApplication::translate("Cli", "bench upscale: %1").arg(o.error));
+            return print("upscale",
+                         bench_upscale(QFile::encodeName(model).toStdString(), width, height, tile, overlap, !noCancel,
+                                       threads),
+                         asPlain);
+        }
         if (what == QLatin1String("create-sd15")) { // child of `bench load`
             if (o.args.size() != 1) return fail(2, QCoreApplication::translate("Cli", "bench create-sd15 needs a PATH"));
             const nlohmann::json j = bench_create_sd15_checkpoint(QFile::encodeName(o.args.first()).toStdString());
@@ -290,7 +313,7 @@ int runBenchCommand(const QStringList& argsIn) {
     } catch (const std::exception& e) {
         return fail(1, QCoreApplication::translate("Cli", "bench %1: %2").arg(what, QString::fromLocal8Bit(e.what())));
     }
-    return fail(2, QCoreApplication::translate("Cli", "unknown benchmark \"%1\" (use gemm, unet, cfg, vae, text, load, lora, serve or dispatch)").arg(what));
+    return fail(2, QCoreApplication::translate("Cli", "unknown benchmark \"%1\" (use gemm, unet, cfg, vae, text, load, lora, upscale, serve or dispatch)").arg(what));
 }
 
 } // namespace latent

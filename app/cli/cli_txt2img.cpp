@@ -4,6 +4,7 @@
 #include "app/cli/generation_options.h"
 #include "app/core/process_memory.h"
 #include "app/jobs/generation_runner.h"
+#include "app/library/upscaler_catalog.h"
 #include "pipeline/core/error.h"
 #include "pipeline/engine.h"
 
@@ -49,6 +50,9 @@ int runTxt2ImgCommand(const QStringList& args) {
     spec.outputDir = o.outDir;
     spec.controlInputs = o.controlInputs;
     if (o.saveLatents) spec.latentsDir = o.outDir;
+    // Hires fix: upscaler and hires checkpoint names resolve from --models-root and the library.
+    const QString hiresError = UpscalerCatalog::resolveHires(spec.request, UpscalerCatalog::roots(o.modelRoots));
+    if (!hiresError.isEmpty()) return fail(2, hiresError);
     try {
         Engine::check_request(spec.request);
     } catch (const PipelineError& e) {

@@ -3,6 +3,7 @@
 #include "app/cli/network_options.h"
 
 #include "app/cli/sampling_options.h"
+#include "app/cli/hires_request.h"
 #include "app/metadata/generation_params.h"
 
 #include <QCoreApplication>
@@ -159,6 +160,7 @@ QString applyApiRequest(const QJsonObject& body, GenerationRequest& r) {
     if (!readInt(settings, "eta_noise_seed_delta", &r.eta_noise_seed_delta, &e)) return e;
     if (const QString se = applySamplerRequestFields(body, r); !se.isEmpty()) return se;
     if (const QString se = applySamplingOverrides(settings, r); !se.isEmpty()) return se;
+    if (const QString he = applyHiresApiRequest(body, r); !he.isEmpty()) return he;
     return {};
 }
 
@@ -256,6 +258,7 @@ QString applyInfotext(const QString& infotext, GenerationRequest& r) {
                             : mc == QLatin1String("latent nothing")                               ? 3
                                                                                                   : 1;
     }
+    applyHiresInfotext(p, r);
     return {};
 }
 
@@ -357,6 +360,8 @@ CliGenerationOptions parseGenerationOptions(const QStringList& args, bool img2im
             r.img2img.inpainting_mask_invert = true;
         } else if (img2img && a == QLatin1String("--mask-from-alpha")) {
             r.img2img.mask_from_init_alpha = true;
+        } else if (!img2img && a == QLatin1String("--hires")) {
+            r.hires.enable = true;
         } else if (!a.startsWith(QLatin1String("--"))) {
             o.error = QCoreApplication::translate("Cli", "Unexpected argument \"%1\".").arg(a);
         } else if (!need(i, a, &v)) {
@@ -452,11 +457,13 @@ CliGenerationOptions parseGenerationOptions(const QStringList& args, bool img2im
                 else u->resize_mode = *m;
             }
         } else if (img2img && parseImg2ImgFlag(a, v, o)) {
+        } else if (!img2img && parseHiresFlag(a, v, r, &o.error)) {
         } else {
             o.error = QCoreApplication::translate("Cli", "Unknown option %1.").arg(a);
         }
         if (!o.error.isEmpty()) return o;
     }
+    if (img2img) r.hires = HiresOptions{};  // A1111's img2img has no hires pass (infotexts may carry one)
     if (o.modelPath.isEmpty() && requireModel) o.error = QCoreApplication::translate("Cli", "--model is required.");
     else if (img2img && o.initPath.isEmpty() && o.initBase64.isEmpty())
         o.error = QCoreApplication::translate("Cli", "--init is required (or \"init_images\" in the --request body).");

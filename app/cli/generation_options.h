@@ -29,7 +29,7 @@ struct CliGenerationOptions {
     // ControlNet units (request.controlnet) get their pixels from here (index-aligned);
     // The first --models-root resolves their model names from ROOT/models/ControlNet.
     QList<ControlInputFiles> controlInputs;
-    // Networks: --models-root (A1111 roots), --lora-dir / --embeddings-dir (replace the roots'
+    // Networks: --models-root (A1111 roots; also where upscaler / hires checkpoint names resolve), --lora-dir / --embeddings-dir (replace the roots'
     // folders), the VAE choice (--vae NAME, override_settings.sd_vae or the infotext's "VAE").
     QStringList modelRoots, loraDirs, embeddingDirs;
     QString sdVae;

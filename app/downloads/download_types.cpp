@@ -15,6 +15,7 @@ std::optional<ModelKind> modelKindFromCivitaiType(const QString& type) {
     if (t == QLatin1String("textualinversion")) return ModelKind::Embedding;
     if (t == QLatin1String("vae")) return ModelKind::Vae;
     if (t == QLatin1String("controlnet")) return ModelKind::ControlNet;
+    if (t == QLatin1String("upscaler")) return ModelKind::Upscaler;
     return std::nullopt;
 }
 

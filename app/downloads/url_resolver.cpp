@@ -60,6 +60,7 @@ ModelKind guessHfKind(const QString& repo, const QString& path, const QJsonArray
         hay.contains(QLatin1String("control_")))
         return ModelKind::ControlNet;
     const QString file = path.section(QLatin1Char('/'), -1).toLower();
+    if (file.contains(QLatin1String("esrgan")) || hay.contains(QLatin1String("upscal"))) return ModelKind::Upscaler;
     if (file.contains(QLatin1String("vae")) || repo.toLower().contains(QLatin1String("vae"))) return ModelKind::Vae;
     return ModelKind::Checkpoint;
 }

@@ -86,8 +86,8 @@ GenerationParams infotextFor(const GenerationJobSpec& spec, const GenerationResu
         p.seedResizeFromW = static_cast<int>(r.seed_resize_from_w);
         p.seedResizeFromH = static_cast<int>(r.seed_resize_from_h);
     }
-    if (r.denoising_strength) p.denoisingStrength = *r.denoising_strength;
-    else if (!spec.initImagePath.isEmpty()) p.denoisingStrength = 0.75;  // A1111's img2img default
+    if (!spec.initImagePath.isEmpty()) p.denoisingStrength = r.denoising_strength.value_or(0.75);  // A1111's img2img default
+    else if (r.hires.enable) p.denoisingStrength = r.denoising_strength.value_or(0.75);  // txt2img: only with hires
     if (result.conditional_mask_weight) p.conditionalMaskWeight = *result.conditional_mask_weight;
     if (r.clip_skip > 1) p.clipSkip = r.clip_skip;
     if (r.eta_noise_seed_delta != 0 && result.uses_ensd) p.ensd = r.eta_noise_seed_delta;

@@ -23,7 +23,7 @@ bool isFinalState(JobState state);
 
 struct Job {
     qint64 id = 0;
-    QString kind;         // "txt2img", "img2img"
+    QString kind;         // "txt2img", "img2img", "upscale"
     QJsonObject params;   // A1111 /sdapi/v1 request body
     JobState state = JobState::Queued;
     double progress = 0;  // 0..1

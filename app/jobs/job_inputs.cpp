@@ -42,7 +42,7 @@ QString JobInputFiles::canvasInputStem() {
 
 QStringList JobInputFiles::referencedFiles(const Job& job) {
     QStringList out;
-    for (const char* key : {"init_image_path", "mask_path"}) {
+    for (const char* key : {"init_image_path", "mask_path", "image_path"}) {
         const QString path = job.params.value(QLatin1String(key)).toString();
         if (!path.isEmpty()) out << path;
     }

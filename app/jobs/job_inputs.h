@@ -34,7 +34,7 @@ public:
 
     // A new file name stem for the canvas's inputs ("canvas-yyyyMMdd-HHmmss-zzz").
     static QString canvasInputStem();
-    // The input files a job names (its "init_image_path" and "mask_path").
+    // The input files a job names (its "init_image_path", "mask_path" and, for upscale jobs, "image_path").
     static QStringList referencedFiles(const Job& job);
 
     // Whether `path` is a file this class may delete (see above).

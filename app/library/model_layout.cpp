@@ -18,6 +18,8 @@ QString modelKindName(ModelKind kind) {
         return QStringLiteral("embedding");
     case ModelKind::ControlNet:
         return QStringLiteral("controlnet");
+    case ModelKind::Upscaler:
+        return QStringLiteral("upscaler");
     case ModelKind::Unknown:
         break;
     }
@@ -26,7 +28,7 @@ QString modelKindName(ModelKind kind) {
 
 std::optional<ModelKind> modelKindFromName(const QString& name) {
     for (ModelKind k : {ModelKind::Checkpoint, ModelKind::Lora, ModelKind::Vae, ModelKind::Embedding,
-                        ModelKind::ControlNet, ModelKind::Unknown})
+                        ModelKind::ControlNet, ModelKind::Upscaler, ModelKind::Unknown})
         if (modelKindName(k) == name.trimmed().toLower()) return k;
     return std::nullopt;
 }
@@ -43,6 +45,8 @@ QString modelKindDisplayName(ModelKind kind) {
         return QCoreApplication::translate("ModelLibrary", "Embeddings");
     case ModelKind::ControlNet:
         return QCoreApplication::translate("ModelLibrary", "ControlNet");
+    case ModelKind::Upscaler:
+        return QCoreApplication::translate("ModelLibrary", "Upscalers");
     case ModelKind::Unknown:
         break;
     }
@@ -61,6 +65,8 @@ QString modelKindFolder(ModelKind kind) {
         return QStringLiteral("embeddings");
     case ModelKind::ControlNet:
         return QStringLiteral("ControlNet");
+    case ModelKind::Upscaler:
+        return QStringLiteral("ESRGAN");
     case ModelKind::Unknown:
         break;
     }
@@ -80,13 +86,15 @@ std::optional<ModelKind> modelKindForFolder(const QString& folderName) {
     if (f == QLatin1String("vae")) return ModelKind::Vae;
     if (f == QLatin1String("embeddings")) return ModelKind::Embedding;
     if (f == QLatin1String("controlnet")) return ModelKind::ControlNet;
+    if (f == QLatin1String("esrgan") || f == QLatin1String("realesrgan")) return ModelKind::Upscaler;
     return std::nullopt;
 }
 
 QStringList modelKindFolders() {
     return {QStringLiteral("Stable-diffusion"), QStringLiteral("Lora"),
             QStringLiteral("LyCORIS"),          QStringLiteral("VAE"),
-            QStringLiteral("embeddings"),       QStringLiteral("ControlNet")};
+            QStringLiteral("embeddings"),       QStringLiteral("ControlNet"),
+            QStringLiteral("ESRGAN"),           QStringLiteral("RealESRGAN")};
 }
 
 QString normalizeModelRoot(const QString& path) {
@@ -114,6 +122,7 @@ ModelKind modelKindForFamily(const QString& family) {
     if (family == QLatin1String("vae")) return ModelKind::Vae;
     if (family == QLatin1String("embedding")) return ModelKind::Embedding;
     if (family == QLatin1String("controlnet")) return ModelKind::ControlNet;
+    if (family == QLatin1String("upscaler")) return ModelKind::Upscaler;
     return ModelKind::Unknown;
 }
 

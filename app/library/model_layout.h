@@ -6,6 +6,7 @@
 //   <root>/VAE/                 VAEs
 //   <root>/embeddings/          textual-inversion embeddings
 //   <root>/ControlNet/          ControlNets
+//   <root>/ESRGAN/, <root>/RealESRGAN/   image upscalers (ESRGAN-family models)
 //
 // A root may also be an A1111 webui folder (holding models/): normalizeModelRoot() maps it to
 // its models/ folder. Files directly in a root (not in a kind folder) are listed by their
@@ -19,17 +20,17 @@
 
 namespace latent {
 
-enum class ModelKind { Checkpoint, Lora, Vae, Embedding, ControlNet, Unknown };
+enum class ModelKind { Checkpoint, Lora, Vae, Embedding, ControlNet, Unknown, Upscaler };
 
 // Stable names (persisted, JSON, CLI --kind): "checkpoint", "lora", "vae", "embedding",
-// "controlnet", "unknown".
+// "controlnet", "upscaler", "unknown".
 QString modelKindName(ModelKind kind);
 std::optional<ModelKind> modelKindFromName(const QString& name);
 // Translated plural for tabs and messages ("Checkpoints", "LoRA", ...).
 QString modelKindDisplayName(ModelKind kind);
 
 // The A1111 folder name of a kind ("Stable-diffusion", "Lora", "VAE", "embeddings",
-// "ControlNet"); empty for Unknown.
+// "ControlNet", "ESRGAN"); empty for Unknown.
 QString modelKindFolder(ModelKind kind);
 
 // Destination folder for `kind` under `root` (root normalised first), e.g.
@@ -53,7 +54,7 @@ QString normalizeModelRoot(const QString& path);
 bool isModelFileName(const QString& fileName);
 
 // The kind a detected family string belongs to ("sd1", "sdxl", ... -> Checkpoint; "lora" ->
-// Lora; "vae"; "embedding"; "controlnet"; anything else -> Unknown).
+// Lora; "vae"; "embedding"; "controlnet"; "upscaler"; anything else -> Unknown).
 ModelKind modelKindForFamily(const QString& family);
 
 } // namespace latent

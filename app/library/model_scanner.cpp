@@ -4,6 +4,7 @@
 #include "pipeline/core/error.h"
 #include "pipeline/loaders/format_sniff.h"
 #include "pipeline/loaders/model_family.h"
+#include "pipeline/upscalers/upscaler_arch.h"
 #include "pipeline/tensors/safetensors.h"
 
 #include <QCryptographicHash>
@@ -222,6 +223,25 @@ ModelEntry ModelScanner::inspect(const FoundFile& f) {
         if (e.format.isEmpty()) e.format = QStringLiteral("unreadable");
         e.family = QStringLiteral("unknown");
         e.problem = QStringLiteral("The file could not be read: %1").arg(fromStd(err.what()));
+    }
+    // ESRGAN-family upscalers: in the ESRGAN / RealESRGAN folders, or a safetensors file no other
+    // detector knows. .pth files there are read by the restricted pickle reader, never unpickled.
+    if ((f.folderKind && *f.folderKind == ModelKind::Upscaler && !f.isFolder) ||
+        (e.usable && e.family == QLatin1String("unknown") && !f.isFolder)) {
+        try {
+            const UpscalerArchInfo info = inspect_upscaler(path);
+            e.family = QStringLiteral("upscaler");
+            e.layout = fromStd(info.layout);
+            e.usable = true;
+            e.problem.clear();
+            e.metadata.insert(QStringLiteral("upscaler.arch"), fromStd(info.describe()));
+            e.metadata.insert(QStringLiteral("upscaler.scale"), QString::number(info.scale));
+        } catch (const std::exception& err) {
+            if (f.folderKind && *f.folderKind == ModelKind::Upscaler) {
+                e.usable = false;
+                e.problem = fromStd(err.what());
+            }
+        }
     }
     e.kind = f.folderKind ? *f.folderKind : modelKindForFamily(e.family);
     if (e.usable && f.folderKind) {

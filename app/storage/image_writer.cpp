@@ -426,10 +426,17 @@ ImageSaveResult ImageWriter::save(const ImageSaveRequest& req) const {
     ImageSaveResult r;
     QString encodeError;
     const QString infotext = req.infotext.isNull() ? req.params.toInfotext() : req.infotext;
-    const QByteArray png = encodePng(req.image, infotext, 6, &encodeError);
+    QByteArray png = encodePng(req.image, infotext, 6, &encodeError);
     if (png.isEmpty()) {
         r.error = encodeError;
         return r;
+    }
+    for (const auto& [keyword, text] : req.extraText) {
+        png = PngText::withTextChunk(png, keyword, text, &encodeError);
+        if (png.isEmpty()) {
+            r.error = encodeError;
+            return r;
+        }
     }
     // An empty pattern gives bare numbers ("00042.png"), as in A1111.
     const QString expanded = expandPattern(req.namePattern, req.params).trimmed();

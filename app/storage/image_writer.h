@@ -15,6 +15,8 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QList>
+#include <QPair>
 #include <QString>
 
 namespace latent {
@@ -36,6 +38,7 @@ struct ImageSaveRequest {
     QString outputDir;
     QString namePattern = QStringLiteral("[seed]");
     bool numbered = true;      // A1111 "00042-" sequence prefix
+    QList<QPair<QString, QString>> extraText;  // more text chunks (keyword, text), e.g. A1111's "extras"
 };
 
 struct ImageSaveResult {

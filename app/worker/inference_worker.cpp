@@ -6,6 +6,8 @@
 #include "app/jobs/network_params.h"
 #include "app/jobs/job_queue.h"
 #include "app/remote/backend_config.h"
+#include "app/jobs/upscale_runner.h"
+#include "app/library/upscaler_catalog.h"
 #include "pipeline/core/error.h"
 #include "pipeline/engine.h"
 
@@ -138,6 +140,18 @@ QString shortEngineMessage(const char* what) {
 }
 } // namespace
 
+namespace {
+// "model_roots" (and the older key "models_roots"): the library roots when the job was queued
+// (upscaler, hires checkpoint, LoRA and ControlNet names resolve there).
+QStringList modelsRootsOf(const QJsonObject& params) {
+    QStringList roots;
+    for (const char* key : {"model_roots", "models_roots"})
+        for (const QJsonValue& v : params.value(QLatin1String(key)).toArray())
+            if (v.isString() && !roots.contains(v.toString())) roots << v.toString();
+    return roots;
+}
+} // namespace
+
 struct InferenceWorker::Impl {
     WorkerOptions options;
     std::shared_ptr<WorkerCancelState> cancel;
@@ -147,6 +161,7 @@ struct InferenceWorker::Impl {
         std::unique_ptr<Engine> engine;
     };
     std::list<Cached> engines;
+    std::unique_ptr<Engine> upscaleEngine;  // "upscale" jobs: no checkpoint, its own upscaler cache
     bool threadsSet = false;
     mutable QMutex loadedMutex;
     QStringList loaded; // snapshot of the cache for other threads
@@ -228,6 +243,7 @@ void InferenceWorker::setPreviewEvery(int steps) {
 
 void InferenceWorker::releaseModels() {
     impl_->engines.clear();
+    impl_->upscaleEngine.reset();
     impl_->publish();
 }
 
@@ -261,6 +277,14 @@ void InferenceWorker::runJob(qint64 jobId, const QString& kind, const QJsonObjec
         impl_->threadsSet = true;
         c10::InferenceMode guard; // thread-local: opened per job, on this thread
         const bool img2img = kind == QLatin1String("img2img");
+        if (kind == QLatin1String("upscale")) {
+            if (!impl_->upscaleEngine) impl_->upscaleEngine = std::make_unique<Engine>(impl_->options.device.toStdString());
+            engine = impl_->upscaleEngine.get();
+            runUpscaleJob(jobId, params, *engine);
+            impl_->publish();
+            Q_EMIT idle();
+            return;
+        }
         if (!img2img && kind != QLatin1String("txt2img"))
             throw PipelineError("unsupported_job",
                                 tr("The studio cannot run jobs of kind \"%1\".").arg(kind).toStdString());
@@ -285,6 +309,9 @@ void InferenceWorker::runJob(qint64 jobId, const QString& kind, const QJsonObjec
             if (error.isEmpty() && spec.initImagePath.isEmpty())
                 error = tr("The image-to-image job has no init image.");
         }
+        // Hires fix: upscaler and hires checkpoint names resolve through the library's roots.
+        if (error.isEmpty() && !img2img)
+            error = UpscalerCatalog::resolveHires(spec.request, UpscalerCatalog::roots(modelsRootsOf(params)));
         if (!error.isEmpty()) throw PipelineError("bad_request", error.toStdString());
         Engine::check_request(spec.request);
         spec.request = resolveSeeds(spec.request);
@@ -365,6 +392,36 @@ void InferenceWorker::runJob(qint64 jobId, const QString& kind, const QJsonObjec
     }
     impl_->publish();
     Q_EMIT idle();
+}
+
+void InferenceWorker::runUpscaleJob(qint64 jobId, const QJsonObject& params, Engine& engine) {
+    UpscaleJobSpec spec;
+    QString error = applyUpscaleApiRequest(params, spec.request);
+    spec.inputPath = params.value(QStringLiteral("image_path")).toString();
+    spec.outputDir = params.value(QStringLiteral("output_dir")).toString();
+    if (spec.outputDir.isEmpty()) spec.outputDir = impl_->options.outputDir;
+    if (error.isEmpty() && spec.inputPath.isEmpty()) error = tr("The upscale job has no image.");
+    if (error.isEmpty()) error = UpscalerCatalog::resolveUpscale(spec.request, UpscalerCatalog::roots(modelsRootsOf(params)));
+    if (!error.isEmpty()) throw PipelineError("bad_request", error.toStdString());
+    const std::shared_ptr<WorkerCancelState> cancel = impl_->cancel;
+    GenerationCallbacks callbacks;
+    callbacks.cancelled = [cancel, jobId] { return cancel->cancelJobId.load() == jobId || cancel->shuttingDown.load(); };
+    callbacks.on_progress = [this, jobId](const GenerationProgress& p) {
+        Q_EMIT progress(jobId, int(p.step), int(p.total), p.iterations_per_second, p.eta_seconds);
+        if (stepHook) stepHook(jobId, int(p.step), int(p.total));
+    };
+    const UpscaleOutcome outcome = runUpscale(engine, spec, callbacks);
+    QStringList recovered;
+    if (outcome.image.recovered)
+        recovered << tr("%1 was saved to the recovery folder: %2").arg(outcome.image.path, outcome.image.reason);
+    ImagePixels pixels;
+    pixels.width = outcome.width;
+    pixels.height = outcome.height;
+    pixels.channels = 3;
+    pixels.data = QByteArray(reinterpret_cast<const char*>(outcome.pixels.data.data()),
+                             static_cast<qsizetype>(outcome.pixels.data.size()));
+    if (pixels.isValid()) Q_EMIT resultImage(jobId, pixels, outcome.image.path, outcome.sourceParameters);
+    Q_EMIT jobFinished(jobId, {outcome.image.path}, recovered, 0.0);
 }
 
 void InferenceWorker::failOutOfMemory(qint64 jobId, Engine* engine, const QString& detail) {

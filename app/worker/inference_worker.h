@@ -16,6 +16,11 @@
 //   "output_dir"       folder for the PNGs (optional; the controller's output folder otherwise)
 //   "init_image_path"  img2img: the init image file (required)
 //   "mask_path"        img2img: the inpaint mask file, white = repaint (optional)
+// Kind "upscale" (A1111 Extras): an /sdapi/v1/extra-single-image body without base64 images
+// (upscaler_1, upscaler_2, extras_upscaler_2_visibility, resize_mode, upscaling_resize,
+// upscaling_resize_w/_h, upscaling_crop) plus "image_path" (required) and "output_dir".
+// Upscaler names (and txt2img's hr_upscaler / hr_checkpoint_name) resolve through "model_roots"
+// (optional list of model roots) and the library roots of the settings.
 #pragma once
 
 #include "app/storage/image_writer.h"
@@ -98,6 +103,8 @@ Q_SIGNALS:
     void modelPreloaded(const QString& modelPath, const QString& error, double seconds);
 
 private:
+    // Kind "upscale": emits resultImage and jobFinished; throws like runJob's body.
+    void runUpscaleJob(qint64 jobId, const QJsonObject& params, Engine& engine);
     // Releases what it can (other cached models, the CUDA cache) and fails the job with a
     // message that says so. `detail`: the allocator's message (logged; the size is shown).
     void failOutOfMemory(qint64 jobId, Engine* engine, const QString& detail);

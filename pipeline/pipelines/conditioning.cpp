@@ -121,7 +121,9 @@ PromptConditioning encode_prompt(const TextConditioner& text, const PromptChunke
         wc.weight = weight;
         auto it = cache.find(subprompt);
         if (it == cache.end()) {
-            const std::vector<ScheduleEntry> schedule = PromptParser::get_prompt_schedule(subprompt, options.steps);
+            const std::vector<ScheduleEntry> schedule = options.first_pass_steps > 0
+                ? PromptParser::get_prompt_schedule(subprompt, options.first_pass_steps, options.steps)
+                : PromptParser::get_prompt_schedule(subprompt, options.steps);
             if (schedule.empty()) throw PipelineError("prompt_syntax", "The prompt produced no conditioning.");
             std::vector<std::string> lines;
             for (const ScheduleEntry& entry : schedule) lines.push_back(entry.text);

@@ -46,6 +46,9 @@ struct ConditioningOptions {
     // PromptChunker) and whether the model is SDXL (clip_l / clip_g vectors).
     const EmbeddingDatabase* embeddings = nullptr;
     bool sdxl = false;
+    // Hires pass: A1111 get_learned_conditioning(..., steps=first pass, hires_steps=steps): integer
+    // `when`s count from the first pass's start, fractions above 1 address the hires pass.
+    int first_pass_steps = 0;
 };
 
 PromptConditioning encode_prompt(const TextConditioner& text, const PromptChunker& chunker, const std::string& prompt,

@@ -111,7 +111,9 @@ GenerationResult run_diffusion(DiffusionModel& model, const GenerationRequest& r
     const SamplerSetup setup = setup_sampler(request, model.is_sdxl, *model.schedule, img2img);
     std::optional<double> strength;
     if (img2img) strength = request.denoising_strength.value_or(0.75);
-    const SamplingPlan plan = plan_sampling(setup.spec, *model.schedule, request.steps, strength);
+    const SamplingPlan plan = img2img && inputs->fixed_steps
+                                  ? plan_img2img_fixed_steps(setup.spec, *model.schedule, request.steps, *strength)
+                                  : plan_sampling(setup.spec, *model.schedule, request.steps, strength);
     result.sampler_name = plan.sampler->name;
     result.schedule_type = plan.infotext_schedule;
     result.steps = request.steps;
@@ -134,6 +136,7 @@ GenerationResult run_diffusion(DiffusionModel& model, const GenerationRequest& r
     cond_opts.steps = static_cast<int>(request.steps * step_multiplier);
     cond_opts.embeddings = embeddings;
     cond_opts.sdxl = model.is_sdxl;
+    if (inputs && inputs->first_pass_steps > 0) cond_opts.first_pass_steps = inputs->first_pass_steps;
     PromptConditioning cond = encode_prompt(*model.text, chunker, request.prompt, cond_opts);
     ConditioningOptions uncond_opts = cond_opts;
     uncond_opts.multicond = false;
@@ -183,7 +186,9 @@ GenerationResult run_diffusion(DiffusionModel& model, const GenerationRequest& r
     // SDXL added conditioning: pooled text embedding and size/crop ids (orig h,w; crop 0,0; target h,w).
     at::Tensor time_ids;
     if (model.is_sdxl) {
-        time_ids = at::tensor({double(H), double(W), 0.0, 0.0, double(H), double(W)}, at::kFloat)
+        const double ch = inputs && inputs->cond_height > 0 ? double(inputs->cond_height) : double(H);
+        const double cw = inputs && inputs->cond_width > 0 ? double(inputs->cond_width) : double(W);
+        time_ids = at::tensor({ch, cw, 0.0, 0.0, ch, cw}, at::kFloat)
                        .to(model.device, model.dtype)
                        .unsqueeze(0);
         if (recorder) {
@@ -394,6 +399,12 @@ GenerationResult run_diffusion(DiffusionModel& model, const GenerationRequest& r
                 recorder->latents["steps.denoised"] = at::stack(steps_denoised);
             }
             recorder->latents["rng_draws"] = at::stack(draws);
+        }
+
+        // Hires fix first pass: the second pass upscales and decodes these latents.
+        if (inputs && inputs->samples_out) {
+            *inputs->samples_out = samples;
+            continue;
         }
 
         // 6. Decode and convert to 8-bit.

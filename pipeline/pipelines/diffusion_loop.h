@@ -31,6 +31,12 @@ struct LatentInputs {
     at::Tensor nmask;       // [4,h,w] repaint mask (= 1 − mask)
     at::Tensor image_cond;  // [B,5,h,w] c_concat of 9-channel inpainting UNets (mask, masked-image latent)
     ControlSet* control = nullptr;  // ControlNet units consulted on every UNet call (pipeline/control)
+    // Hires fix (pipeline/pipelines/hires_fix.cpp):
+    bool fixed_steps = false;          // second pass: exactly request.steps steps (plan_img2img_fixed_steps)
+    int first_pass_steps = 0;          // > 0: prompt schedules use A1111's hires timeline (base = this)
+    int64_t cond_width = 0;            // > 0: SDXL size conditioning (A1111 uses hr_upscale_to_x/y)
+    int64_t cond_height = 0;
+    at::Tensor* samples_out = nullptr; // first pass: hand the latents over instead of decoding them
 };
 
 // Runs every batch of the request. `inputs` null (or without init_latent) = txt2img.

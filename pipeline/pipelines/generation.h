@@ -5,6 +5,7 @@
 #include "pipeline/control/control_unit.h"
 #include "pipeline/imaging/image_u8.h"
 #include "pipeline/pipelines/sampling_settings.h"
+#include "pipeline/pipelines/hires_options.h"
 
 #include <array>
 #include <cstdint>
@@ -61,7 +62,7 @@ struct GenerationRequest {
     std::string rng = "gpu";       // "cpu", "gpu", "nv"
     int64_t eta_noise_seed_delta = 0;
     std::optional<double> eta;     // sampler eta override
-    // img2img: denoising strength (txt2img ignores it).
+    // img2img: denoising strength; txt2img: the hires pass's (ignored without hires).
     std::optional<double> denoising_strength;
     Img2ImgOptions img2img;
     // ControlNet units (sd-webui-controlnet's alwayson_scripts.controlnet.args).
@@ -79,6 +80,8 @@ struct GenerationRequest {
     // "Seed resize from": draw the noise as for this size (pixels) and centre it; <= 0 = off.
     int64_t seed_resize_from_w = -1;
     int64_t seed_resize_from_h = -1;
+    // txt2img: A1111's hires fix (second pass); see hires_options.h.
+    HiresOptions hires;
 };
 
 // A network or embedding a job used (for the infotext's "Lora hashes" / "TI hashes" and the

@@ -163,8 +163,42 @@ std::vector<int64_t> a1111_timesteps(int64_t steps, int64_t n_train) {
 
 } // namespace
 
+namespace {
+SamplingPlan plan_sampling_t_enc(const SamplerSpec& spec, const DiscreteSchedule& model, int64_t steps,
+                                 std::optional<int64_t> t_enc);
+} // namespace
+
 SamplingPlan plan_sampling(const SamplerSpec& spec, const DiscreteSchedule& model, int64_t steps,
                            std::optional<double> denoising_strength) {
+    if (steps < 1) throw PipelineError("bad_steps", "The number of steps must be at least 1.");
+    std::optional<int64_t> t_enc;
+    if (denoising_strength) {
+        const double s = std::min(*denoising_strength, 0.999);
+        t_enc = std::max<int64_t>(0, static_cast<int64_t>(std::floor(s * static_cast<double>(steps))));
+    }
+    return plan_sampling_t_enc(spec, model, steps, t_enc);
+}
+
+std::pair<int64_t, int64_t> img2img_fixed_steps(int64_t requested_steps, double denoising_strength) {
+    // A1111 sd_samplers_common.setup_img2img_steps with steps given (the hires pass) or
+    // img2img_fix_steps: steps = int(requested / min(strength, 0.999)), t_enc = requested - 1.
+    const double s = std::min(denoising_strength, 0.999);
+    const int64_t steps = s > 0 ? static_cast<int64_t>(static_cast<double>(requested_steps) / s) : 0;
+    return {steps, requested_steps - 1};
+}
+
+SamplingPlan plan_img2img_fixed_steps(const SamplerSpec& spec, const DiscreteSchedule& model, int64_t requested_steps,
+                                      double denoising_strength) {
+    if (requested_steps < 1) throw PipelineError("bad_steps", "The number of steps must be at least 1.");
+    if (!(denoising_strength > 0.0))
+        throw PipelineError("bad_request", "A denoising strength of 0 leaves nothing to sample.");
+    const auto [steps, t_enc] = img2img_fixed_steps(requested_steps, denoising_strength);
+    return plan_sampling_t_enc(spec, model, steps, t_enc);
+}
+
+namespace {
+SamplingPlan plan_sampling_t_enc(const SamplerSpec& spec, const DiscreteSchedule& model, int64_t steps,
+                                 std::optional<int64_t> t_enc) {
     if (steps < 1) throw PipelineError("bad_steps", "The number of steps must be at least 1.");
     const ResolvedSampler r = resolve_sampler(spec.sampler, spec.schedule, /*convert_automatic=*/false);
     SamplingPlan plan;
@@ -176,11 +210,7 @@ SamplingPlan plan_sampling(const SamplerSpec& spec, const DiscreteSchedule& mode
         plan.options.solver_type = r.sampler->solver_type;
 
     int64_t run_steps = steps;
-    if (denoising_strength) {
-        const double s = std::min(*denoising_strength, 0.999);
-        plan.t_enc = static_cast<int64_t>(std::floor(s * static_cast<double>(steps)));
-        if (*plan.t_enc < 0) plan.t_enc = 0;
-    }
+    plan.t_enc = t_enc;
 
     const bool discard = r.sampler->discard_next_to_last_sigma || spec.always_discard_next_to_last_sigma;
     const int64_t n = steps + (discard ? 1 : 0);
@@ -253,6 +283,7 @@ SamplingPlan plan_sampling(const SamplerSpec& spec, const DiscreteSchedule& mode
     }
     return plan;
 }
+} // namespace
 
 at::Tensor initial_latent(const SamplingPlan& plan, const at::Tensor& noise, const DiscreteSchedule& model,
                           const std::optional<at::Tensor>& init_latent) {

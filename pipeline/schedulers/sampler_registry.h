@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace latent {
@@ -82,6 +83,14 @@ struct SamplingPlan {
 // Plans a txt2img (no strength) or img2img (denoising strength in (0, 1]) run.
 SamplingPlan plan_sampling(const SamplerSpec& spec, const DiscreteSchedule& model, int64_t steps,
                            std::optional<double> denoising_strength = std::nullopt);
+
+// A1111 setup_img2img_steps when the steps are fixed (the hires-fix second pass, or the
+// img2img_fix_steps option): the schedule is built for int(requested / min(strength, 0.999))
+// steps and exactly `requested` of them run (t_enc = requested - 1). Returns {steps, t_enc}.
+std::pair<int64_t, int64_t> img2img_fixed_steps(int64_t requested_steps, double denoising_strength);
+// plan_sampling with those fixed steps. Strength must be > 0.
+SamplingPlan plan_img2img_fixed_steps(const SamplerSpec& spec, const DiscreteSchedule& model, int64_t requested_steps,
+                                      double denoising_strength);
 
 // The latent handed to the sampler: txt2img: noise * sigmas[0] (timestep samplers: noise);
 // img2img: init + noise * run_sigmas[0] (timestep samplers: init*sqrt(a) + noise*sqrt(1-a) at

@@ -1,6 +1,7 @@
 // `latentstudio-cli bench ...` prints figures (JSON or plain text); no figure is asserted, only
 // that the commands run and report what they promise, and that bad options exit 2 with one line.
 #include "common/cli_runner.h"
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -49,13 +50,35 @@ private Q_SLOTS:
         QVERIFY(j.value("seconds_per_encode").toDouble() > 0);
     }
 
+    void upscale() {
+        // The real-size 4x RRDBNet on a tiny image with tiny tiles: 3 x 3 tiles of 8 with overlap 2.
+        const CliRun r = runCli({"--threads", "1", "bench", "upscale", "--width", "16", "--height", "16", "--tile",
+                                 "8", "--tile-overlap", "2"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject j = QJsonDocument::fromJson(r.out).object();
+        // RealESRGAN_x4plus's size: conv_first 1792 + 23 RRDB x 3 RDB x 239808 + 4 x 36928 + conv_last 1731.
+        QCOMPARE(j.value("created").toObject().value("parameters").toInteger(), qint64(16697987));
+        const QJsonObject model = j.value("model").toObject();
+        QCOMPARE(model.value("scale").toInt(), 4);
+        QCOMPARE(model.value("blocks").toInt(), 23);
+        QCOMPARE(model.value("features").toInt(), 64);
+        QCOMPARE(j.value("output").toArray(), (QJsonArray{64, 64}));
+        QCOMPARE(j.value("tiles").toInt(), 9);
+        QVERIFY(j.value("seconds").toDouble() > 0);
+        QVERIFY(j.value("peak_rss_bytes").toInteger() > 0);
+        QVERIFY(j.value("cancel").toObject().contains("cancelled"));
+        // The temporary model is removed.
+        QVERIFY(!QFile::exists(model.value("path").toString()));
+    }
+
     void badOptionsExitTwo() {
         for (const QStringList& a :
              {QStringList{"bench"}, QStringList{"bench", "warp"}, QStringList{"bench", "unet", "--family", "sd9"},
               QStringList{"bench", "unet", "--width", "12"}, QStringList{"bench", "vae", "--width", "x"},
               QStringList{"bench", "gemm", "--sizes", "-1"}, QStringList{"bench", "text", "--bogus"},
               QStringList{"bench", "load", "--path"}, QStringList{"bench", "cfg", "--family", "sd9"},
-              QStringList{"bench", "cfg", "--width", "12"}, QStringList{"bench", "cfg", "--bogus"}}) {
+              QStringList{"bench", "cfg", "--width", "12"}, QStringList{"bench", "cfg", "--bogus"},
+              QStringList{"bench", "upscale", "--width", "4"}}) {
             const CliRun r = runCli(a);
             QVERIFY2(r.exitCode == 2, qPrintable(a.join(' ') + " -> " + QString::number(r.exitCode) + " " + r.err));
             QVERIFY2(r.out.isEmpty(), qPrintable(a.join(' ')));

@@ -57,7 +57,10 @@ private Q_SLOTS:
         QVERIFY(modelDestinationFolder(QStringLiteral("/m"), ModelKind::Unknown).isEmpty());
         QVERIFY(modelKindForFolder(QStringLiteral("LyCORIS")) == ModelKind::Lora);
         QVERIFY(modelKindForFolder(QStringLiteral("stable-diffusion")) == ModelKind::Checkpoint);
-        QVERIFY(!modelKindForFolder(QStringLiteral("ESRGAN")));
+        QVERIFY(modelKindForFolder(QStringLiteral("ESRGAN")) == ModelKind::Upscaler);
+        QVERIFY(modelKindForFolder(QStringLiteral("RealESRGAN")) == ModelKind::Upscaler);
+        QCOMPARE(modelDestinationFolder(QStringLiteral("/m"), ModelKind::Upscaler), QStringLiteral("/m/ESRGAN"));
+        QVERIFY(!modelKindForFolder(QStringLiteral("GFPGAN")));
         QVERIFY(isModelFileName(QStringLiteral("a.SAFETENSORS")));
         QVERIFY(isModelFileName(QStringLiteral("a.ckpt")));
         QVERIFY(!isModelFileName(QStringLiteral("a.safetensors.part")));

@@ -160,6 +160,8 @@ GalleryDock::GalleryDock(QWidget* parent)
     // Actions on the current / selected images.
     openAction_ = new QAction(tr("Open in Canvas"), this);
     initAction_ = new QAction(tr("Use as Init Image"), this);
+    upscaleAction_ = new QAction(tr("Upscale…"), this);
+    upscaleAction_->setObjectName(QStringLiteral("galleryUpscaleAction"));
     copyParamsAction_ = new QAction(tr("Copy Parameters"), this);
     copyImageAction_ = new QAction(tr("Copy Image"), this);
     showFolderAction_ = new QAction(tr("Show in Folder"), this);
@@ -174,6 +176,9 @@ GalleryDock::GalleryDock(QWidget* parent)
     });
     connect(initAction_, &QAction::triggered, this, [this] {
         if (const QString p = pathOf(currentId()); !p.isEmpty()) Q_EMIT useAsInitImageRequested(p);
+    });
+    connect(upscaleAction_, &QAction::triggered, this, [this] {
+        if (const QString p = pathOf(currentId()); !p.isEmpty()) Q_EMIT upscaleRequested(p);
     });
     connect(copyParamsAction_, &QAction::triggered, this, [this] { copyParameters(currentId()); });
     connect(copyImageAction_, &QAction::triggered, this, [this] { copyImage(currentId()); });
@@ -492,6 +497,7 @@ void GalleryDock::showContextMenu(const QPoint& pos) {
     QMenu menu(this);
     menu.addAction(openAction_);
     menu.addAction(initAction_);
+    menu.addAction(upscaleAction_);
     menu.addSeparator();
     menu.addAction(copyParamsAction_);
     menu.addAction(copyImageAction_);

@@ -82,6 +82,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void openInCanvasRequested(const QString& path);
     void useAsInitImageRequested(const QString& path);
+    // "Upscale…" on the current image (A1111 Extras).
+    void upscaleRequested(const QString& path);
     // The current image changed (empty path: none).
     void currentImageChanged(const QString& path, const QString& infotext);
     void rebuildFinished(int count); // after rebuildIndex (count) or rescanFolders (added)
@@ -116,6 +118,7 @@ private:
 
     QAction* openAction_;
     QAction* initAction_;
+    QAction* upscaleAction_;
     QAction* copyParamsAction_;
     QAction* copyImageAction_;
     QAction* showFolderAction_;

@@ -27,7 +27,8 @@ namespace latent {
 
 namespace {
 const ModelKind kTabKinds[] = {ModelKind::Checkpoint, ModelKind::Lora,       ModelKind::Vae,
-                               ModelKind::Embedding,  ModelKind::ControlNet, ModelKind::Unknown};
+                               ModelKind::Embedding,  ModelKind::ControlNet, ModelKind::Upscaler,
+                               ModelKind::Unknown};
 constexpr int kTabCount = int(sizeof kTabKinds / sizeof kTabKinds[0]);
 } // namespace
 

@@ -11,12 +11,14 @@
 #include "app/library/network_restore.h"
 #include "app/metadata/network_usage.h"
 #include "pipeline/networks/network_index.h"
+#include "app/library/upscaler_catalog.h"
 #include "app/metadata/generation_params.h"
 #include "app/metadata/png_text.h"
 #include "app/worker/studio_session.h"
 #include "pipeline/engine.h"
 #include "ui/widgets/prompt_completer.h"
 #include "ui/widgets/prompt_highlighter.h"
+#include "ui/widgets/hires_panel.h"
 #include "ui/widgets/seed_edit.h"
 
 #include <QCheckBox>
@@ -321,6 +323,21 @@ PromptDock::PromptDock(QWidget* parent) : QDockWidget(tr("Prompt"), parent) {
     form->addRow(QString(), pastedSettingsRow_);
     layout->addLayout(form);
 
+    // Hires fix (txt2img only: A1111's img2img has none).
+    hires_ = new HiresPanel;
+    {
+        QStringList samplers, schedules;
+        for (int i = 0; i < sampler_->count(); ++i) samplers << sampler_->itemText(i);
+        for (int i = 0; i < schedule_->count(); ++i) schedules << schedule_->itemText(i);
+        hires_->setSamplers(samplers);
+        hires_->setSchedules(schedules);
+    }
+    hires_->setFirstPassSize(width_->value(), height_->value());
+    for (QSpinBox* s : {width_, height_})
+        connect(s, &QSpinBox::valueChanged, hires_, [this] { hires_->setFirstPassSize(width_->value(), height_->value()); });
+    connect(useCanvas_, &QCheckBox::toggled, hires_, [this](bool on) { hires_->setEnabled(!on); });
+    layout->addWidget(hires_);
+
     hint_ = new QLabel;
     hint_->setObjectName(QStringLiteral("emptyStateBody"));
     hint_->setWordWrap(true);
@@ -443,6 +460,14 @@ void PromptDock::refreshModels() {
         for (const QString& recent :
              settings_->value(settings::RecentModels).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
             if (QFileInfo(recent).isFile()) models << QFileInfo(recent).absoluteFilePath();
+    }
+    if (hires_) {
+        // The library's roots (also before a session brings the settings), then the settings'.
+        QStringList roots = library_ ? library_->roots() : QStringList();
+        if (settings_)
+            for (const QString& r : ModelLibrary::rootsFromSettings(*settings_))
+                if (!roots.contains(r)) roots << r;
+        hires_->setUpscalers(UpscalerCatalog::names(UpscalerCatalog::roots(roots), true));
     }
     const QString demo = StudioSession::demoModelPath();
     models.removeDuplicates();
@@ -706,6 +731,7 @@ void PromptDock::applyParameters(const GenerationParams& params) {
     pastedSeedResizeW_ = params.seedResizeFromW.value_or(-1);
     pastedSeedResizeH_ = params.seedResizeFromH.value_or(-1);
     showPastedSettings();
+    hires_->applyParameters(params);
     // The model by its name (A1111 "Model: file name without extension"), if it is in the list.
     if (!params.modelName.isEmpty()) {
         for (int i = 0; i < model_->count(); ++i) {
@@ -805,6 +831,12 @@ QJsonObject PromptDock::buildParams() const {
     p.insert(QStringLiteral("sampler_name"), sampler_->currentText());
     p.insert(QStringLiteral("scheduler"), schedule_->currentText());
     if (usesCanvasImage()) p.insert(QStringLiteral("denoising_strength"), denoise_->value());
+    else {
+        const QJsonObject hires = hires_->requestFields();
+        for (auto it = hires.begin(); it != hires.end(); ++it) p.insert(it.key(), it.value());
+        if (!hires.isEmpty() && settings_)
+            p.insert(QStringLiteral("model_roots"), QJsonArray::fromStringList(ModelLibrary::rootsFromSettings(*settings_)));
+    }
     QJsonObject overrides = pastedSettings_;
     if (pastedSeedResizeW_ > 0 && pastedSeedResizeH_ > 0) {
         p.insert(QStringLiteral("seed_resize_from_w"), QJsonValue(qint64(pastedSeedResizeW_)));
@@ -841,6 +873,8 @@ qint64 PromptDock::generate() {
         lastError_ = tr("The studio is not ready to generate yet.");
     } else if (currentModelPath().isEmpty() && needsLocalModel()) {
         lastError_ = tr("Choose a model first.");
+    } else if (!usesCanvasImage() && hires_->hiresEnabled() && !hires_->targetValid()) {
+        lastError_ = tr("The hires fix size %1.").arg(hires_->targetText());
     } else {
         QJsonObject params = buildParams();
         QString kind = QStringLiteral("txt2img");

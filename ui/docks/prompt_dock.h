@@ -29,6 +29,7 @@ namespace latent {
 class PromptCompleter;
 class BackendPicker;
 class SeedEdit;
+class HiresPanel;
 
 class JobQueue;
 class GenerationParams;
@@ -167,6 +168,7 @@ private:
     QSpinBox* batchCount_;
     QSpinBox* clipSkip_;
     QDoubleSpinBox* denoise_;
+    HiresPanel* hires_ = nullptr;  // txt2img's hires fix section
     QPushButton* generate_;
     QPushButton* interrupt_;
     QHBoxLayout* buttons_ = nullptr;

@@ -12,6 +12,7 @@
 #include <QAction>
 #include <QCoreApplication>
 #include <QHBoxLayout>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QImage>
 #include <QPixmap>
@@ -205,6 +206,13 @@ void QueueDock::fillRow(QTreeWidgetItem* item, const Job& job) {
         item->setText(ColJob, tr("API") + QStringLiteral(" · ") + item->text(ColJob));
     item->setToolTip(ColJob, job.params.value(QStringLiteral("prompt")).toString() +
                                  (networks.isEmpty() ? QString() : QStringLiteral("\n\n") + networks));
+    if (job.kind == QLatin1String("upscale")) {  // A1111 Extras: the image and the upscaler
+        const QString image = job.params.value(QStringLiteral("image_path")).toString();
+        item->setText(ColJob, tr("#%1 Upscale %2 with %3")
+                                  .arg(job.id)
+                                  .arg(QFileInfo(image).fileName(), job.params.value(QStringLiteral("upscaler_1")).toString()));
+        item->setToolTip(ColJob, image);
+    }
     updateThumbnail(job);
     item->setIcon(ColJob, thumbs_.value(job.id).icon);
     item->setText(ColState, jobStateDisplayName(job.state));

@@ -7,8 +7,11 @@
 #include "app/gallery/gallery_store.h"
 #include "app/storage/image_writer.h"
 #include "app/library/model_library.h"
+#include "app/library/upscaler_catalog.h"
+#include "app/jobs/job_queue.h"
 #include "pipeline/core/system_info.h"
 #include "ui/canvas/canvas_view.h"
+#include <QJsonArray>
 #include <QJsonObject>
 #include "app/metadata/generation_params.h"
 #include "ui/canvas/canvas_document.h"
@@ -30,6 +33,7 @@
 #include "app/downloads/token_store.h"
 #include "ui/dialogs/download_dialog.h"
 #include "ui/dialogs/problem_report_dialog.h"
+#include "ui/dialogs/upscale_dialog.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -134,6 +138,7 @@ void MainWindow::wireCanvasAndGallery() {
         loadImageFile(path);
         inpaintDock_->raise();
     });
+    connect(galleryDock_, &GalleryDock::upscaleRequested, this, [this](const QString& path) { upscaleImageFile(path); });
     connect(galleryDock_, &GalleryDock::currentImageChanged, imageInfoDock_, &ImageInfoDock::setImage);
     connect(galleryDock_, &GalleryDock::statusMessage, this,
             [this](const QString& m) { statusBar()->showMessage(m, 6000); });
@@ -163,6 +168,10 @@ void MainWindow::createActions() {
     interruptAction_ = new QAction(tr("&Interrupt"), this);
     interruptAction_->setShortcut(QKeySequence(Qt::Key_Escape));
     interruptAction_->setEnabled(false);
+    upscaleCanvasAction_ = new QAction(tr("&Upscale Canvas Image…"), this);
+    upscaleCanvasAction_->setObjectName(QStringLiteral("upscaleCanvasAction"));
+    upscaleCanvasAction_->setToolTip(tr("Enlarge the canvas image with an upscaler (AUTOMATIC1111's Extras)"));
+    connect(upscaleCanvasAction_, &QAction::triggered, this, &MainWindow::upscaleCanvasImage);
 
     zoomFitAction_ = new QAction(tr("Zoom to &Fit"), this);
     zoomFitAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
@@ -221,6 +230,8 @@ void MainWindow::createMenus() {
     QMenu* generate = menuBar()->addMenu(tr("&Generate"));
     generate->addAction(generateAction_);
     generate->addAction(interruptAction_);
+    generate->addSeparator();
+    generate->addAction(upscaleCanvasAction_);
 
     viewMenu_ = menuBar()->addMenu(tr("&View"));
     viewMenu_->setObjectName(QStringLiteral("viewMenu"));
@@ -631,6 +642,53 @@ void MainWindow::attachSession(StudioSession* session) {
                                     nullptr, queue->interruptedAtStartup()),
                                  15000);
     wireApiServer();
+}
+
+} // namespace latent
+
+namespace latent {
+
+UpscaleDialog* MainWindow::upscaleImageFile(const QString& path, bool studioInput) {
+    if (!session_) {
+        statusBar()->showMessage(tr("The studio is not ready to upscale yet."), 6000);
+        return nullptr;
+    }
+    QImageReader reader(path);
+    const QSize size = reader.size();
+    if (!size.isValid()) {
+        statusBar()->showMessage(tr("Cannot read %1.").arg(QFileInfo(path).fileName()), 8000);
+        return nullptr;
+    }
+    const QStringList roots = UpscalerCatalog::roots(ModelLibrary::rootsFromSettings(settings_));
+    auto* dialog = new UpscaleDialog(QFileInfo(path).fileName(), size, UpscalerCatalog::names(roots, false), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this, dialog, path, studioInput](int result) {
+        JobQueue::EnqueueResult r{0, {}};
+        if (result == QDialog::Accepted) {
+            QJsonObject params = dialog->params();
+            params.insert(QStringLiteral("image_path"), path);
+            params.insert(QStringLiteral("model_roots"), QJsonArray::fromStringList(ModelLibrary::rootsFromSettings(settings_)));
+            r = session_->queue()->enqueue(QStringLiteral("upscale"), params);
+            statusBar()->showMessage(r.ok() ? tr("Upscale to %1 queued.").arg(dialog->resultText()) : r.error, 8000);
+        }
+        if (!r.ok() && studioInput) session_->inputFiles()->releaseIfUnreferenced({path});
+    });
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::upscaleCanvasImage() {
+    if (!session_ || !canvas_->document()->hasSource()) {
+        statusBar()->showMessage(tr("There is no image on the canvas."), 6000);
+        return;
+    }
+    const InpaintInputs inputs = canvas_->document()->writeInputs(session_->inputsDir(), InpaintOptions{});
+    if (!inputs.ok) {
+        statusBar()->showMessage(inputs.error, 8000);
+        return;
+    }
+    if (!inputs.maskPath.isEmpty()) session_->inputFiles()->releaseIfUnreferenced({inputs.maskPath});
+    upscaleImageFile(inputs.sourcePath, true);
 }
 
 } // namespace latent

@@ -19,6 +19,8 @@ namespace latent {
 
 class BackendPicker;
 class BackendsDialog;
+class UpscaleDialog;
+
 class CanvasView;
 class ControlNetDock;
 class EmptyState;
@@ -82,6 +84,11 @@ public:
     LibraryDock* libraryDock() const { return libraryDock_; }
     // Adds a model root (a webui folder maps to its models/ folder), saves it, rescans.
     void addModelRoot(const QString& folder);
+    // "Upscale…" (A1111 Extras): opens the upscale dialog for an image file and queues an
+    // "upscale" job when it is accepted. `studioInput`: the file is a canvas input the session
+    // may delete once no job references it. Returns the dialog (already open), or nullptr.
+    UpscaleDialog* upscaleImageFile(const QString& path, bool studioInput = false);
+    void upscaleCanvasImage();
 
     // Remote backends (issue 16; main_window_remote.cpp): the picker next to Generate, the
     // health indicator in the status bar, Settings ▸ Backends.
@@ -144,6 +151,7 @@ private:
     QAction* quitAction_ = nullptr;
     QAction* generateAction_ = nullptr;
     QAction* interruptAction_ = nullptr;
+    QAction* upscaleCanvasAction_ = nullptr;
     QAction* zoomFitAction_ = nullptr;
     QAction* zoomActualAction_ = nullptr;
     QAction* resetLayoutAction_ = nullptr;
