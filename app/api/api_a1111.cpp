@@ -99,7 +99,6 @@ QString unsupportedField(const QJsonObject& body, const QString& kind) {
     if (body.value(QStringLiteral("restore_faces")).toBool())
         return QCoreApplication::translate("latent::ApiServer", "Face restoration is not available on this server (/sdapi/v1/face-restorers is empty).");
     if (body.value(QStringLiteral("tiling")).toBool()) return QCoreApplication::translate("latent::ApiServer", "Tiling is not supported by this server.");
-    if (body.value(QStringLiteral("enable_hr")).toBool()) return QCoreApplication::translate("latent::ApiServer", "Hires fix is not available on this server yet.");
     if (!body.value(QStringLiteral("refiner_checkpoint")).toString().isEmpty())
         return QCoreApplication::translate("latent::ApiServer", "A refiner checkpoint is not supported by this server.");
     if (!body.value(QStringLiteral("firstpass_image")).toString().isEmpty())

@@ -4,6 +4,7 @@
 // found by name in models/ControlNet (the image changes, "ControlNet 0" in the infotext). Other
 // always-on scripts and unknown ControlNet models are refused with 422. Real server on
 // 127.0.0.1, the studio's queue and worker, the demo model, real files.
+#include "app/metadata/png_text.h"
 #include "app/storage/image_writer.h"
 #include "common/api_fixture.h"
 #include "common/http_client.h"
@@ -134,6 +135,26 @@ private Q_SLOTS:
         const Generated missing = generate(port_, job(QStringLiteral("a red fox <lora:nothere:1>")));
         QCOMPARE(missing.status, 200);
         QVERIFY(!missing.infotext.contains(QStringLiteral("Lora hashes")));
+    }
+
+    void hiresFixRunsOverTheApi() {
+        QJsonObject body = job(QStringLiteral("a red fox"));
+        body.insert(QStringLiteral("enable_hr"), true);
+        body.insert(QStringLiteral("hr_scale"), 2);
+        body.insert(QStringLiteral("hr_upscaler"), QStringLiteral("Latent"));
+        body.insert(QStringLiteral("hr_second_pass_steps"), 2);
+        body.insert(QStringLiteral("denoising_strength"), 0.5);
+        const Generated hr = generate(port_, body);
+        QVERIFY2(hr.status == 200, qPrintable(hr.detail));
+        const PngTextReadResult png = PngText::read(QByteArray::fromBase64(hr.image.toLatin1()));
+        QVERIFY(png.ok);
+        QCOMPARE(png.width, 128);
+        QVERIFY2(hr.infotext.contains(QStringLiteral("Hires upscale: 2")), qPrintable(hr.infotext));
+        QVERIFY2(hr.infotext.contains(QStringLiteral("Hires upscaler: Latent")), qPrintable(hr.infotext));
+        // An upscaler the library does not have: refused, as A1111 does.
+        body.insert(QStringLiteral("hr_upscaler"), QStringLiteral("NoSuchUpscaler"));
+        const Generated bad = generate(port_, body);
+        QVERIFY(bad.status != 200);
     }
 
     void controlNetUnitsRun() {
