@@ -68,10 +68,6 @@
         <translation>bench load: Das Erstellen des SD-1.5-Checkpoints ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <source>bench needs one of: gemm, unet, vae, text, load</source>
-        <translation>bench braucht eines von: gemm, unet, vae, text, load</translation>
-    </message>
-    <message>
         <source>bench gemm: --sizes takes sizes like 2048,4096</source>
         <translation>bench gemm: --sizes erwartet Größen wie 2048,4096</translation>
     </message>
@@ -106,10 +102,6 @@
     <message>
         <source>bench %1: out of memory</source>
         <translation>bench %1: nicht genug Speicher</translation>
-    </message>
-    <message>
-        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, vae, text or load)</source>
-        <translation>unbekannter Benchmark „%1“ (verwenden Sie gemm, unet, vae, text oder load)</translation>
     </message>
     <message>
         <source>download: unknown option &quot;%1&quot;</source>
@@ -404,6 +396,14 @@ Optionen für download:
   URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
   (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
 </translation>
+    </message>
+    <message>
+        <source>bench needs one of: gemm, unet, vae, text, load</source>
+        <translation>bench braucht eines von: gemm, unet, vae, text, load</translation>
+    </message>
+    <message>
+        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, vae, text or load)</source>
+        <translation>unbekannter Benchmark „%1“ (verwenden Sie gemm, unet, vae, text oder load)</translation>
     </message>
 </context>
 <context>
@@ -1985,6 +1985,12 @@ libtorch %2 · Qt %3</translation>
         <source>Parameters restored</source>
         <translation>Parameter wiederhergestellt</translation>
     </message>
+    <message>
+        <source>%1: %2.
+Waiting: %3.</source>
+        <translation>%1: %2.
+Warten: %3.</translation>
+    </message>
 </context>
 <context>
     <name>latent::ModelDetailsPanel</name>
@@ -2394,6 +2400,44 @@ libtorch %2 · Qt %3</translation>
     <message>
         <source> · %1 it/s</source>
         <translation> · %1 it/s</translation>
+    </message>
+</context>
+<context>
+    <name>latent::ThreadReport</name>
+    <message numerus="yes">
+        <source>%n thread(s)</source>
+        <translation>
+            <numerusform>%n Thread</numerusform>
+            <numerusform>%n Threads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>set by you (--threads or Settings); automatic would use every CPU this process may use</source>
+        <translation>von Ihnen festgelegt (--threads oder Einstellungen); automatisch würden alle CPUs genutzt, die dieser Prozess nutzen darf</translation>
+    </message>
+    <message>
+        <source>automatic: every CPU this process may use</source>
+        <translation>automatisch: alle CPUs, die dieser Prozess nutzen darf</translation>
+    </message>
+    <message>
+        <source>automatic: the CPU affinity mask allows %1 of %2 CPUs</source>
+        <translation>automatisch: die CPU-Affinitätsmaske erlaubt %1 von %2 CPUs</translation>
+    </message>
+    <message>
+        <source>automatic: the cgroup CPU quota allows %1 CPUs (%2)</source>
+        <translation>automatisch: das CPU-Kontingent der cgroup erlaubt %1 CPUs (%2)</translation>
+    </message>
+    <message>
+        <source>threads sleep while they wait (OMP_WAIT_POLICY=PASSIVE, set by Latent Studio: spinning threads stall when other programs use the CPU)</source>
+        <translation>Threads schlafen, während sie warten (OMP_WAIT_POLICY=PASSIVE, von Latent Studio gesetzt: aktiv wartende Threads blockieren, wenn andere Programme die CPU nutzen)</translation>
+    </message>
+    <message>
+        <source>threads spin while they wait (the OpenMP runtime&apos;s default: the variables were not set at start)</source>
+        <translation>Threads warten aktiv (Standard der OpenMP-Laufzeit: die Variablen wurden beim Start nicht gesetzt)</translation>
+    </message>
+    <message>
+        <source>as set in the environment: %1</source>
+        <translation>wie in der Umgebung gesetzt: %1</translation>
     </message>
 </context>
 </TS>

@@ -68,10 +68,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>bench needs one of: gemm, unet, vae, text, load</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>bench gemm: --sizes takes sizes like 2048,4096</source>
         <translation type="unfinished"></translation>
     </message>
@@ -105,10 +101,6 @@
     </message>
     <message>
         <source>bench %1: out of memory</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, vae, text or load)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -366,6 +358,14 @@ download options:
   URL [--dest ROOT] [--kind checkpoint|lora|vae|embedding|controlnet] [--yes]
   (LATENT_HF_ENDPOINT, LATENT_CIVITAI_ENDPOINT, HF_TOKEN, CIVITAI_TOKEN)
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench needs one of: gemm, unet, vae, text, load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, vae, text or load)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1944,6 +1944,11 @@ libtorch %2 · Qt %3</source>
         <source>Parameters restored</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: %2.
+Waiting: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>latent::ModelDetailsPanel</name>
@@ -2352,6 +2357,44 @@ libtorch %2 · Qt %3</source>
     </message>
     <message>
         <source> · %1 it/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>latent::ThreadReport</name>
+    <message numerus="yes">
+        <source>%n thread(s)</source>
+        <translation>
+            <numerusform>%n thread</numerusform>
+            <numerusform>%n threads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>set by you (--threads or Settings); automatic would use every CPU this process may use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>automatic: every CPU this process may use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>automatic: the CPU affinity mask allows %1 of %2 CPUs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>automatic: the cgroup CPU quota allows %1 CPUs (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>threads sleep while they wait (OMP_WAIT_POLICY=PASSIVE, set by Latent Studio: spinning threads stall when other programs use the CPU)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>threads spin while they wait (the OpenMP runtime&apos;s default: the variables were not set at start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as set in the environment: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
