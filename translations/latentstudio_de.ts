@@ -398,12 +398,44 @@ Optionen für download:
 </translation>
     </message>
     <message>
-        <source>bench needs one of: gemm, unet, vae, text, load</source>
-        <translation>bench braucht eines von: gemm, unet, vae, text, load</translation>
+        <source>%1 needs a whole number from %2 to %3, not &quot;%4&quot;</source>
+        <translation>%1 braucht eine ganze Zahl von %2 bis %3, nicht „%4“</translation>
     </message>
     <message>
-        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, vae, text or load)</source>
-        <translation>unbekannter Benchmark „%1“ (verwenden Sie gemm, unet, vae, text oder load)</translation>
+        <source>bench spin: %1</source>
+        <translation>bench spin: %1</translation>
+    </message>
+    <message>
+        <source>bench contention-task: %1</source>
+        <translation>bench contention-task: %1</translation>
+    </message>
+    <message>
+        <source>bench contention-task: --model is required</source>
+        <translation>bench contention-task: --model ist erforderlich</translation>
+    </message>
+    <message>
+        <source>bench contention-task: --task must be tiny or unet</source>
+        <translation>bench contention-task: --task muss tiny oder unet sein</translation>
+    </message>
+    <message>
+        <source>bench contention: --competitors takes counts like 0,1,2</source>
+        <translation>bench contention: --competitors erwartet Anzahlen wie 0,1,2</translation>
+    </message>
+    <message>
+        <source>bench contention: %1</source>
+        <translation>bench contention: %1</translation>
+    </message>
+    <message>
+        <source>bench contention: no tiny model found (give --model, set LATENT_GOLDEN_DIR or install the demo model)</source>
+        <translation>bench contention: kein kleines Modell gefunden (--model angeben, LATENT_GOLDEN_DIR setzen oder das Demo-Modell installieren)</translation>
+    </message>
+    <message>
+        <source>bench needs one of: gemm, unet, vae, text, load, contention</source>
+        <translation>bench braucht eines von: gemm, unet, vae, text, load, contention</translation>
+    </message>
+    <message>
+        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, vae, text, load or contention)</source>
+        <translation>unbekannter Benchmark „%1“ (verwenden Sie gemm, unet, vae, text, load oder contention)</translation>
     </message>
 </context>
 <context>

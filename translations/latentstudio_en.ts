@@ -361,11 +361,43 @@ download options:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>bench needs one of: gemm, unet, vae, text, load</source>
+        <source>%1 needs a whole number from %2 to %3, not &quot;%4&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, vae, text or load)</source>
+        <source>bench spin: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench contention-task: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench contention-task: --model is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench contention-task: --task must be tiny or unet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench contention: --competitors takes counts like 0,1,2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench contention: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench contention: no tiny model found (give --model, set LATENT_GOLDEN_DIR or install the demo model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench needs one of: gemm, unet, vae, text, load, contention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, vae, text, load or contention)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

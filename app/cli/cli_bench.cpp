@@ -1,5 +1,7 @@
 #include "app/cli/cli_bench.h"
 
+#include "app/cli/cli_bench_contention.h"
+
 #include "pipeline/bench/bench.h"
 #include "pipeline/bench/bench_models.h"
 #include "pipeline/core/error.h"
@@ -156,8 +158,12 @@ int benchLoad(Options& o, int threads, bool asPlain) {
 
 int runBenchCommand(const QStringList& argsIn) {
     Options o{argsIn, {}};
-    if (o.args.isEmpty()) return fail(2, QCoreApplication::translate("Cli", "bench needs one of: gemm, unet, vae, text, load"));
+    if (o.args.isEmpty()) return fail(2, QCoreApplication::translate("Cli", "bench needs one of: gemm, unet, vae, text, load, contention"));
     const QString what = o.args.takeFirst();
+    // Threading under load (cli_bench_contention.h).
+    if (what == QLatin1String("contention")) return runBenchContention(o.args);
+    if (what == QLatin1String("contention-task")) return runBenchContentionTask(o.args);
+    if (what == QLatin1String("spin")) return runBenchSpin(o.args);
     const bool asPlain = o.flag(QStringLiteral("--plain"));
     // The global --threads option (cli.cpp) has already configured libtorch; keep its count.
     const int threads = at::get_num_threads();
@@ -227,7 +233,7 @@ int runBenchCommand(const QStringList& argsIn) {
     } catch (const std::exception& e) {
         return fail(1, QCoreApplication::translate("Cli", "bench %1: %2").arg(what, QString::fromLocal8Bit(e.what())));
     }
-    return fail(2, QCoreApplication::translate("Cli", "unknown benchmark \"%1\" (use gemm, unet, vae, text or load)").arg(what));
+    return fail(2, QCoreApplication::translate("Cli", "unknown benchmark \"%1\" (use gemm, unet, vae, text, load or contention)").arg(what));
 }
 
 } // namespace latent
