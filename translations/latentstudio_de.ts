@@ -1618,16 +1618,8 @@
         <translation>Sampler-Einstellungen dürfen nicht negativ sein (und Alpha und Beta des Beta-Zeitplans müssen größer als 0 sein).</translation>
     </message>
     <message>
-        <source>bench needs one of: gemm, unet, cfg, vae, text, load, lora, upscale, serve, dispatch</source>
-        <translation>bench braucht eines von: gemm, unet, cfg, vae, text, load, lora, upscale, serve, dispatch</translation>
-    </message>
-    <message>
         <source>bench upscale: %1</source>
         <translation>bench upscale: %1</translation>
-    </message>
-    <message>
-        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, cfg, vae, text, load, lora, upscale, serve or dispatch)</source>
-        <translation>unbekannter Benchmark „%1“ (gemm, unet, cfg, vae, text, load, lora, upscale, serve oder dispatch verwenden)</translation>
     </message>
     <message>
         <source>txt2img: run A1111&apos;s hires fix (second pass) with its defaults</source>
@@ -1732,6 +1724,58 @@
     <message>
         <source>&quot;resize_mode&quot; must be 0 (scale by) or 1 (scale to).</source>
         <translation>„resize_mode“ muss 0 (skalieren um) oder 1 (skalieren auf) sein.</translation>
+    </message>
+    <message>
+        <source>bench needs one of: gemm, unet, cfg, vae, text, load, lora, upscale, serve, dispatch, contention</source>
+        <translation>bench braucht eines von: gemm, unet, cfg, vae, text, load, lora, upscale, serve, dispatch, contention</translation>
+    </message>
+    <message>
+        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, cfg, vae, text, load, lora, upscale, serve, dispatch or contention)</source>
+        <translation>unbekannter Benchmark „%1“ (gemm, unet, cfg, vae, text, load, lora, upscale, serve, dispatch oder contention verwenden)</translation>
+    </message>
+    <message>
+        <source>%1 needs a whole number from %2 to %3, not &quot;%4&quot;</source>
+        <translation>%1 braucht eine ganze Zahl von %2 bis %3, nicht „%4“</translation>
+    </message>
+    <message>
+        <source>bench spin: %1</source>
+        <translation>bench spin: %1</translation>
+    </message>
+    <message>
+        <source>bench contention-task: %1</source>
+        <translation>bench contention-task: %1</translation>
+    </message>
+    <message>
+        <source>bench contention-task: --model is required</source>
+        <translation>bench contention-task: --model ist erforderlich</translation>
+    </message>
+    <message>
+        <source>bench contention-task: --task must be tiny or unet</source>
+        <translation>bench contention-task: --task muss tiny oder unet sein</translation>
+    </message>
+    <message>
+        <source>bench contention: --competitors takes counts like 0,1,2</source>
+        <translation>bench contention: --competitors erwartet Anzahlen wie 0,1,2</translation>
+    </message>
+    <message>
+        <source>bench contention: %1</source>
+        <translation>bench contention: %1</translation>
+    </message>
+    <message>
+        <source>bench contention: no tiny model found (give --model, set LATENT_GOLDEN_DIR or install the demo model)</source>
+        <translation>bench contention: kein kleines Modell gefunden (--model angeben, LATENT_GOLDEN_DIR setzen oder das Demo-Modell installieren)</translation>
+    </message>
+    <message>
+        <source>contention: competitor counts, skip the real-size UNet step, compare with spinning waits</source>
+        <translation>contention: Anzahl der Konkurrenten, den UNet-Schritt in voller Größe auslassen, mit aktivem Warten vergleichen</translation>
+    </message>
+    <message>
+        <source>contention: the UNet step&apos;s size and batch, and a time limit</source>
+        <translation>contention: Größe und Stapel des UNet-Schritts und ein Zeitlimit</translation>
+    </message>
+    <message>
+        <source>contention-task (internal): the measured task of one run</source>
+        <translation>contention-task (intern): die gemessene Aufgabe eines Laufs</translation>
     </message>
 </context>
 <context>
@@ -2808,10 +2852,6 @@
     <message>
         <source>Tiling is not supported by this server.</source>
         <translation>Kacheln (Tiling) wird von diesem Server nicht unterstützt.</translation>
-    </message>
-    <message>
-        <source>Hires fix is not available on this server yet.</source>
-        <translation>Hires fix ist auf diesem Server noch nicht verfügbar.</translation>
     </message>
     <message>
         <source>A refiner checkpoint is not supported by this server.</source>
@@ -4956,6 +4996,12 @@ libtorch %2 · Qt %3</translation>
         <source>There is no image on the canvas.</source>
         <translation>Auf der Leinwand ist kein Bild.</translation>
     </message>
+    <message>
+        <source>%1: %2.
+Waiting: %3.</source>
+        <translation>%1: %2.
+Warten: %3.</translation>
+    </message>
 </context>
 <context>
     <name>latent::ModelDetailsPanel</name>
@@ -5512,6 +5558,44 @@ libtorch %2 · Qt %3</translation>
     <message>
         <source>%1 New jobs are kept in memory only and are lost when the studio quits.</source>
         <translation>%1 Neue Aufträge werden nur im Arbeitsspeicher gehalten und gehen beim Beenden des Studios verloren.</translation>
+    </message>
+</context>
+<context>
+    <name>latent::ThreadReport</name>
+    <message numerus="yes">
+        <source>%n thread(s)</source>
+        <translation>
+            <numerusform>%n Thread</numerusform>
+            <numerusform>%n Threads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>set by you (--threads or Settings); automatic would use every CPU this process may use</source>
+        <translation>von Ihnen festgelegt (--threads oder Einstellungen); automatisch würden alle CPUs genutzt, die dieser Prozess nutzen darf</translation>
+    </message>
+    <message>
+        <source>automatic: every CPU this process may use</source>
+        <translation>automatisch: alle CPUs, die dieser Prozess nutzen darf</translation>
+    </message>
+    <message>
+        <source>automatic: the CPU affinity mask allows %1 of %2 CPUs</source>
+        <translation>automatisch: die CPU-Affinitätsmaske erlaubt %1 von %2 CPUs</translation>
+    </message>
+    <message>
+        <source>automatic: the cgroup CPU quota allows %1 CPUs (%2)</source>
+        <translation>automatisch: das CPU-Kontingent der cgroup erlaubt %1 CPUs (%2)</translation>
+    </message>
+    <message>
+        <source>threads sleep while they wait (OMP_WAIT_POLICY=PASSIVE, set by Latent Studio: spinning threads stall when other programs use the CPU)</source>
+        <translation>Threads schlafen, während sie warten (OMP_WAIT_POLICY=PASSIVE, von Latent Studio gesetzt: aktiv wartende Threads blockieren, wenn andere Programme die CPU nutzen)</translation>
+    </message>
+    <message>
+        <source>threads spin while they wait (the OpenMP runtime&apos;s default: the variables were not set at start)</source>
+        <translation>Threads warten aktiv (Standard der OpenMP-Laufzeit: die Variablen wurden beim Start nicht gesetzt)</translation>
+    </message>
+    <message>
+        <source>as set in the environment: %1</source>
+        <translation>wie in der Umgebung gesetzt: %1</translation>
     </message>
 </context>
 <context>

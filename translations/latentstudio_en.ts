@@ -1618,15 +1618,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>bench needs one of: gemm, unet, cfg, vae, text, load, lora, upscale, serve, dispatch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>bench upscale: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, cfg, vae, text, load, lora, upscale, serve or dispatch)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1731,6 +1723,58 @@
     </message>
     <message>
         <source>&quot;resize_mode&quot; must be 0 (scale by) or 1 (scale to).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench needs one of: gemm, unet, cfg, vae, text, load, lora, upscale, serve, dispatch, contention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, cfg, vae, text, load, lora, upscale, serve, dispatch or contention)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a whole number from %2 to %3, not &quot;%4&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench spin: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench contention-task: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench contention-task: --model is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench contention-task: --task must be tiny or unet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench contention: --competitors takes counts like 0,1,2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench contention: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench contention: no tiny model found (give --model, set LATENT_GOLDEN_DIR or install the demo model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contention: competitor counts, skip the real-size UNet step, compare with spinning waits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contention: the UNet step&apos;s size and batch, and a time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contention-task (internal): the measured task of one run</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2807,10 +2851,6 @@
     </message>
     <message>
         <source>Tiling is not supported by this server.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hires fix is not available on this server yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4952,6 +4992,11 @@ libtorch %2 · Qt %3</source>
         <source>There is no image on the canvas.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: %2.
+Waiting: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>latent::ModelDetailsPanel</name>
@@ -5507,6 +5552,44 @@ libtorch %2 · Qt %3</source>
     <name>latent::StudioSession</name>
     <message>
         <source>%1 New jobs are kept in memory only and are lost when the studio quits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>latent::ThreadReport</name>
+    <message numerus="yes">
+        <source>%n thread(s)</source>
+        <translation>
+            <numerusform>%n thread</numerusform>
+            <numerusform>%n threads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>set by you (--threads or Settings); automatic would use every CPU this process may use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>automatic: every CPU this process may use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>automatic: the CPU affinity mask allows %1 of %2 CPUs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>automatic: the cgroup CPU quota allows %1 CPUs (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>threads sleep while they wait (OMP_WAIT_POLICY=PASSIVE, set by Latent Studio: spinning threads stall when other programs use the CPU)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>threads spin while they wait (the OpenMP runtime&apos;s default: the variables were not set at start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as set in the environment: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3,6 +3,8 @@
 
 #include "app/cli/cli_bench_serve.h"
 
+#include "app/cli/cli_bench_contention.h"
+
 #include "pipeline/bench/bench.h"
 #include "pipeline/bench/bench_controlnet.h"
 #include "pipeline/bench/bench_lora.h"
@@ -194,9 +196,13 @@ int benchLoad(Options& o, int threads, bool asPlain) {
 
 int runBenchCommand(const QStringList& argsIn) {
     Options o{argsIn, {}};
-    if (o.args.isEmpty()) return fail(2, QCoreApplication::translate("Cli", "bench needs one of: gemm, unet, cfg, vae, text, load, lora, upscale, serve, dispatch"));
+    if (o.args.isEmpty()) return fail(2, QCoreApplication::translate("Cli", "bench needs one of: gemm, unet, cfg, vae, text, load, lora, upscale, serve, dispatch, contention"));
     const QString what = o.args.takeFirst();
     if (what == QLatin1String("dispatch")) return runBenchDispatchCommand(o.args);
+    // Threading under load (cli_bench_contention.h).
+    if (what == QLatin1String("contention")) return runBenchContention(o.args);
+    if (what == QLatin1String("contention-task")) return runBenchContentionTask(o.args);
+    if (what == QLatin1String("spin")) return runBenchSpin(o.args);
     const bool asPlain = o.flag(QStringLiteral("--plain"));
     if (what == QLatin1String("serve")) return runBenchServeCommand(o.args, asPlain);
     // The global --threads option (cli.cpp) has already configured libtorch; keep its count.
@@ -313,7 +319,7 @@ int runBenchCommand(const QStringList& argsIn) {
     } catch (const std::exception& e) {
         return fail(1, QCoreApplication::translate("Cli", "bench %1: %2").arg(what, QString::fromLocal8Bit(e.what())));
     }
-    return fail(2, QCoreApplication::translate("Cli", "unknown benchmark \"%1\" (use gemm, unet, cfg, vae, text, load, lora, upscale, serve or dispatch)").arg(what));
+    return fail(2, QCoreApplication::translate("Cli", "unknown benchmark \"%1\" (use gemm, unet, cfg, vae, text, load, lora, upscale, serve, dispatch or contention)").arg(what));
 }
 
 } // namespace latent

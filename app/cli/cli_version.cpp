@@ -2,6 +2,7 @@
 
 #include "app/core/app_info.h"
 #include "app/core/process_memory.h"
+#include "app/core/thread_report.h"
 #include "pipeline/core/system_info.h"
 
 #include <OpenImageIO/oiioversion.h>
@@ -25,7 +26,8 @@ QString versionReport() {
                           info.blas_core_forced
                               ? QStringLiteral(" (forced with OPENBLAS_CORETYPE: this OpenBLAS does not know the CPU)")
                               : QString());
-    lines << QStringLiteral("Threads: %1 (of %2 logical cores)").arg(info.threads).arg(info.cores);
+    lines << QStringLiteral("Threads: %1 (of %2 logical cores; %3)").arg(info.threads).arg(info.cores).arg(threadReasonText());
+    lines << QStringLiteral("Thread waiting: %1").arg(threadWaitText());
     lines << QStringLiteral("Devices:");
     for (const DeviceInfo& d : info.devices) {
         lines << QStringLiteral("  %1:%2  %3  (%4)")

@@ -3,11 +3,13 @@
 #include "app/core/app_info.h"
 #include "app/core/app_startup.h"
 #include "pipeline/core/system_info.h"
+#include "pipeline/core/thread_policy.h"
 
 #include <QCoreApplication>
 
 int main(int argc, char** argv) {
-    latent::reexec_for_blas_core(argv);  // before anything else: OpenBLAS may pick slow kernels
+    // Before anything else: OpenBLAS may pick slow kernels, libgomp spins (thread_policy.h).
+    latent::reexec_with_runtime_settings(argv);
     QCoreApplication app(argc, argv);
     latent::AppInfo::applyToApplication();
     QStringList args = QCoreApplication::arguments();

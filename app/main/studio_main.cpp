@@ -12,6 +12,7 @@
 #include "ui/main/theme.h"
 #include "app/worker/studio_session.h"
 #include "pipeline/core/system_info.h"
+#include "pipeline/core/thread_policy.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -22,7 +23,8 @@
 #include <cstring>
 
 int main(int argc, char** argv) {
-    latent::reexec_for_blas_core(argv);  // before anything else: OpenBLAS may pick slow kernels
+    // Before anything else: OpenBLAS may pick slow kernels, libgomp spins (thread_policy.h).
+    latent::reexec_with_runtime_settings(argv);
     // A screenshot needs no display: render offscreen unless a platform was chosen explicitly.
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--screenshot") == 0 && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {

@@ -1,5 +1,7 @@
 #include "pipeline/core/system_info.h"
 
+#include "pipeline/core/thread_policy.h"
+
 #include <ATen/Parallel.h>
 #include <ATen/Context.h>
 #include <torch/version.h>
@@ -111,25 +113,14 @@ std::string blas_core_to_force() {
     return "";
 }
 
-void reexec_for_blas_core(char** argv) {
-    if (std::getenv("OPENBLAS_CORETYPE") || !argv || !argv[0]) return;
-    const std::string core = blas_core_to_force();
-    if (core.empty()) return;
-    ::setenv("OPENBLAS_CORETYPE", core.c_str(), 1);
-    ::setenv("LATENT_BLAS_CORE_FORCED", "1", 1);
-    ::execv("/proc/self/exe", argv);
-    // exec failed: carry on with the slow kernels rather than not at all.
-    ::unsetenv("OPENBLAS_CORETYPE");
-    ::unsetenv("LATENT_BLAS_CORE_FORCED");
-}
+void reexec_for_blas_core(char** argv) { reexec_with_runtime_settings(argv); }
 
 int configure_threads(int n) {
-    if (n <= 0) {
-        n = static_cast<int>(std::thread::hardware_concurrency());
-        if (n <= 0) n = 1;
-    }
-    at::set_num_threads(n);
-    return at::get_num_threads();
+    ThreadDecision d = decide_threads(n, query_cpu_availability());
+    at::set_num_threads(d.threads);
+    d.threads = at::get_num_threads();
+    remember_thread_decision(d);
+    return d.threads;
 }
 
 SystemInfo query_system_info() {

@@ -26,7 +26,8 @@ struct SystemInfo {
     std::vector<DeviceInfo> devices;
 };
 
-// Set libtorch's intra-op thread count; n <= 0 means "every core". Returns the count in effect.
+// Set libtorch's intra-op thread count; n <= 0 means automatic: every CPU this process may use
+// (affinity mask and cgroup quota, see thread_policy.h). Returns the count in effect.
 int configure_threads(int n = 0);
 
 SystemInfo query_system_info();
@@ -38,9 +39,9 @@ SystemInfo query_system_info();
 // the OpenBLAS in this process chose a set without AVX on such a CPU; "" otherwise.
 std::string blas_core_to_force();
 
-// Call first thing in main(): when blas_core_to_force() is not empty and OPENBLAS_CORETYPE is not
-// set, sets it (plus LATENT_BLAS_CORE_FORCED=1) and re-executes the program, because OpenBLAS reads
-// the variable only while it loads. Returns normally when nothing needs doing or exec fails.
+// Same as reexec_with_runtime_settings() (thread_policy.h), which also sets OPENBLAS_CORETYPE when
+// blas_core_to_force() is not empty (plus LATENT_BLAS_CORE_FORCED=1), because OpenBLAS reads the
+// variable only while it loads. Kept for existing callers.
 void reexec_for_blas_core(char** argv);
 
 } // namespace latent

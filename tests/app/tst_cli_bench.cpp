@@ -1,6 +1,9 @@
 // `latentstudio-cli bench ...` prints figures (JSON or plain text); no figure is asserted, only
 // that the commands run and report what they promise, and that bad options exit 2 with one line.
 #include "common/cli_runner.h"
+#include "common/golden.h"
+
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -71,6 +74,37 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(model.value("path").toString()));
     }
 
+    // bench contention starts its own competitors, runs the tiny txt2img with both thread
+    // settings beside them, and leaves no competitor behind.
+    void contentionRunsBothSettingsAndCleansUp() {
+        LATENT_REQUIRE_GOLDEN();
+        const CliRun r = runCli({"bench", "contention", "--competitors", "0,1", "--no-unet", "--repeats", "1", "--model",
+                                 goldenDir() + "/tiny-sd1.safetensors"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject j = QJsonDocument::fromJson(r.out).object();
+        QVERIFY(j.value("gemm").toObject().value("peak_gflops").toDouble() > 0);
+        const QJsonArray runs = j.value("runs").toArray();
+        QCOMPARE(runs.size(), 2);
+        for (int i = 0; i < 2; ++i) {
+            const QJsonObject row = runs.at(i).toObject();
+            QCOMPARE(row.value("competitors").toInt(), i);
+            QCOMPARE(row.value("task").toString(), QStringLiteral("tiny_txt2img"));
+            QVERIFY(row.value("default_seconds").toDouble() > 0);
+            QVERIFY(row.value("threads_1_seconds").toDouble() > 0);
+            QCOMPARE(row.value("threads_1").toObject().value("threads").toInt(), 1);
+            QCOMPARE(row.value("default").toObject().value("threads").toInt(), j.value("default_threads").toInt());
+        }
+        QVERIFY(j.value("summary").toObject().contains("tiny_txt2img"));
+        // No `bench spin` competitor survives the benchmark.
+        QDirIterator it(QStringLiteral("/proc"), QDir::Dirs | QDir::NoDotAndDotDot);
+        while (it.hasNext()) {
+            QFile cmd(it.next() + QStringLiteral("/cmdline"));
+            if (!cmd.open(QIODevice::ReadOnly)) continue;
+            const QByteArray c = cmd.readAll();
+            QVERIFY2(!(c.contains("latentstudio-cli") && c.contains(QByteArray("bench\0spin", 11))), c.constData());
+        }
+    }
+
     void badOptionsExitTwo() {
         for (const QStringList& a :
              {QStringList{"bench"}, QStringList{"bench", "warp"}, QStringList{"bench", "unet", "--family", "sd9"},
@@ -78,7 +112,8 @@ private Q_SLOTS:
               QStringList{"bench", "gemm", "--sizes", "-1"}, QStringList{"bench", "text", "--bogus"},
               QStringList{"bench", "load", "--path"}, QStringList{"bench", "cfg", "--family", "sd9"},
               QStringList{"bench", "cfg", "--width", "12"}, QStringList{"bench", "cfg", "--bogus"},
-              QStringList{"bench", "upscale", "--width", "4"}}) {
+              QStringList{"bench", "upscale", "--width", "4"},
+              QStringList{"bench", "contention", "--competitors", "x"}}) {
             const CliRun r = runCli(a);
             QVERIFY2(r.exitCode == 2, qPrintable(a.join(' ') + " -> " + QString::number(r.exitCode) + " " + r.err));
             QVERIFY2(r.out.isEmpty(), qPrintable(a.join(' ')));

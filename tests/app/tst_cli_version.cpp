@@ -7,6 +7,9 @@
 #include <QTest>
 #include <QThread>
 
+#include <sched.h>
+#include <unistd.h>
+
 namespace {
 const QString kCli = QStringLiteral(LATENT_TEST_BIN_DIR "/latentstudio-cli");
 
@@ -43,7 +46,10 @@ private Q_SLOTS:
         QVERIFY2(r.out.contains(QStringLiteral("openblas-openmp")), qPrintable(r.out));
         // libtorch uses every core by default.
         const int cores = QThread::idealThreadCount();
-        QVERIFY2(r.out.contains(QStringLiteral("Threads: %1 (of %1 logical cores)").arg(cores)), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("Threads: %1 (of %1 logical cores; automatic: every CPU this process may "
+                                               "use)")
+                                    .arg(cores)),
+                 qPrintable(r.out));
         QVERIFY(r.out.contains(QStringLiteral("cpu:0")));
     }
 
@@ -71,6 +77,56 @@ private Q_SLOTS:
         env.insert(QStringLiteral("OPENBLAS_CORETYPE"), QStringLiteral("Haswell"));
         const Run h = runCli({QStringLiteral("--version")}, env);
         QVERIFY2(h.out.contains(QStringLiteral("BLAS kernels: Haswell\n")), qPrintable(h.out));
+    }
+
+    // Issue 19: threads that spin while they wait collapse when other programs use the CPU, so the
+    // program sets passive waiting before the OpenMP runtime loads (re-executing itself), unless
+    // the user chose a policy.
+    void waitPolicyIsPassiveUnlessChosen() {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char* k : {"OMP_WAIT_POLICY", "GOMP_SPINCOUNT", "LATENT_OMP_WAIT_SET", "LATENT_NO_REEXEC"})
+            env.remove(QLatin1String(k));
+        const Run r = runCli({QStringLiteral("--version")}, env);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("Thread waiting: threads sleep while they wait (OMP_WAIT_POLICY=PASSIVE, "
+                                               "set by Latent Studio")),
+                 qPrintable(r.out));
+        env.insert(QStringLiteral("OMP_WAIT_POLICY"), QStringLiteral("ACTIVE"));
+        const Run a = runCli({QStringLiteral("--version")}, env);
+        QVERIFY2(a.out.contains(QStringLiteral("Thread waiting: as set in the environment: active\n")), qPrintable(a.out));
+        env.remove(QStringLiteral("OMP_WAIT_POLICY"));
+        env.insert(QStringLiteral("GOMP_SPINCOUNT"), QStringLiteral("1000"));
+        const Run g = runCli({QStringLiteral("--version")}, env);
+        QVERIFY2(g.out.contains(QStringLiteral("Thread waiting: as set in the environment: spin 1000\n")), qPrintable(g.out));
+    }
+
+    // Started with an affinity mask of one CPU, the program uses one thread and says why.
+    void affinityMaskLimitsThreads() {
+        cpu_set_t original;
+        CPU_ZERO(&original);
+        QCOMPARE(sched_getaffinity(0, sizeof(original), &original), 0);
+        int first = -1;
+        for (int i = 0; i < CPU_SETSIZE && first < 0; ++i)
+            if (CPU_ISSET(i, &original)) first = i;
+        cpu_set_t one;
+        CPU_ZERO(&one);
+        CPU_SET(first, &one);
+        QCOMPARE(sched_setaffinity(0, sizeof(one), &one), 0);  // the child inherits this thread's mask
+        const Run r = runCli({QStringLiteral("--version")});
+        QCOMPARE(sched_setaffinity(0, sizeof(original), &original), 0);
+        QCOMPARE(r.exitCode, 0);
+        const int online = int(sysconf(_SC_NPROCESSORS_ONLN));
+        if (online > 1)
+            QVERIFY2(r.out.contains(QStringLiteral("Threads: 1 (of %1 logical cores; automatic: the CPU affinity mask "
+                                                   "allows 1 of %1 CPUs)")
+                                        .arg(online)),
+                     qPrintable(r.out));
+        else
+            QVERIFY2(r.out.contains(QStringLiteral("Threads: 1 ")), qPrintable(r.out));
+        // An explicit --threads wins over the mask, and says so.
+        const Run t = runCli({QStringLiteral("--threads"), QStringLiteral("2"), QStringLiteral("--version")});
+        QVERIFY2(t.out.contains(QStringLiteral("Threads: 2 ")) && t.out.contains(QStringLiteral("set by you")),
+                 qPrintable(t.out));
     }
 
     void threadsOptionIsHonoured() {

@@ -1,7 +1,8 @@
 // Main window: the seven docks, View menu toggles, layout save/restore round trip, reset layout,
-// German translation, screenshot rendering.
+// German translation, screenshot rendering, the thread report in the status bar.
 #include "app/core/settings.h"
 #include "app/core/translations.h"
+#include "pipeline/core/thread_policy.h"
 #include "ui/canvas/canvas_view.h"
 #include "ui/main/main_window.h"
 #include "common/isolated_app_data.h"
@@ -10,6 +11,7 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QImage>
+#include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
@@ -151,6 +153,23 @@ private Q_SLOTS:
         auto* generate = w.findChild<QWidget*>(QStringLiteral("generateButton"));
         QVERIFY(generate);
         QVERIFY(!generate->isEnabled()); // no model yet
+    }
+
+    // Issue 19: the status bar's device label says how many threads run, why, and how they wait.
+    void statusBarSaysThreadsAndWhy() {
+        QSettings backend(settingsPath(), QSettings::IniFormat);
+        latent::Settings settings(&backend);
+        MainWindow w(settings);
+        auto* label = w.findChild<QLabel*>(QStringLiteral("deviceLabel"));
+        QVERIFY(label);
+        const QString tip = label->toolTip();
+        const latent::ThreadDecision d = latent::current_thread_decision();
+        QVERIFY2(tip.startsWith(QStringLiteral("%1 thread").arg(d.threads)), qPrintable(tip));
+        QVERIFY2(tip.contains(d.limit == latent::ThreadLimit::Requested ? QStringLiteral(": set by you")
+                                                                       : QStringLiteral(": automatic: ")),
+                 qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("\nWaiting: threads ")) || tip.contains(QStringLiteral("\nWaiting: as set in")),
+                 qPrintable(tip));
     }
 
     void germanTranslationApplies() {

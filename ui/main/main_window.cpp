@@ -2,6 +2,7 @@
 
 #include "app/core/app_info.h"
 #include "app/core/process_memory.h"
+#include "app/core/thread_report.h"
 #include "app/core/settings.h"
 #include "app/core/translations.h"
 #include "app/gallery/gallery_store.h"
@@ -283,6 +284,9 @@ void MainWindow::createStatusBar() {
             break;
         }
     deviceLabel_ = new QLabel(tr("Device: %1 · %n thread(s)", nullptr, info.threads).arg(device));
+    deviceLabel_->setObjectName(QStringLiteral("deviceLabel"));
+    // Why that many threads, and how they wait (issue 19: steady when other programs use the CPU).
+    deviceLabel_->setToolTip(tr("%1: %2.\nWaiting: %3.").arg(threadCountText(), threadReasonText(), threadWaitText()));
     memoryLabel_ = new QLabel;
     statusBar()->addPermanentWidget(memoryLabel_);
     statusBar()->addPermanentWidget(deviceLabel_);
