@@ -37,6 +37,9 @@ struct CliGenerationOptions {
     QStringList warnings;       // networks of the infotext that are missing, renamed tags, ...
 };
 
+// A1111's randn_source / "RNG" value ("CPU", "GPU", "NV") as the engine's rng name.
+std::string rngFromA1111(const QString& value);
+
 // Applies an A1111 /sdapi/v1/txt2img (or img2img) request body onto `request`.
 // Returns an error sentence on wrong types or values, else an empty string.
 QString applyApiRequest(const QJsonObject& body, GenerationRequest& request);
