@@ -4281,6 +4281,14 @@
         <source>%1 × %2 is out of range (64 to 8192)</source>
         <translation>%1 × %2 liegt außerhalb des Bereichs (64 bis 8192)</translation>
     </message>
+    <message>
+        <source>Use same sampler</source>
+        <translation>Gleichen Sampler verwenden</translation>
+    </message>
+    <message>
+        <source>Use same scheduler</source>
+        <translation>Gleichen Zeitplan verwenden</translation>
+    </message>
 </context>
 <context>
     <name>latent::ImageInfoDock</name>

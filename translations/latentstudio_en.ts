@@ -4281,6 +4281,14 @@
         <source>%1 × %2 is out of range (64 to 8192)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Use same sampler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use same scheduler</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>latent::ImageInfoDock</name>

@@ -19,8 +19,9 @@
 namespace latent {
 
 namespace {
-const QString kSameSampler = QStringLiteral("Use same sampler");
-const QString kSameSchedule = QStringLiteral("Use same scheduler");
+// A1111's first entries of the hires sampler / schedule lists (index 0: the first pass's).
+QString sameSampler() { return latent::HiresPanel::tr("Use same sampler"); }
+QString sameSchedule() { return latent::HiresPanel::tr("Use same scheduler"); }
 
 // Replaces a combo's items (item 0 = `first` when given), keeping the current text if offered.
 void refill(QComboBox* box, const QString& first, const QStringList& names) {
@@ -100,11 +101,11 @@ HiresPanel::HiresPanel(QWidget* parent) : QWidget(parent) {
     form->addRow(tr("Resize to"), resizeRow);
     sampler_ = new QComboBox;
     sampler_->setObjectName(QStringLiteral("hiresSampler"));
-    sampler_->addItem(kSameSampler);
+    sampler_->addItem(sameSampler());
     form->addRow(tr("Hires sampler"), sampler_);
     schedule_ = new QComboBox;
     schedule_->setObjectName(QStringLiteral("hiresSchedule"));
-    schedule_->addItem(kSameSchedule);
+    schedule_->addItem(sameSchedule());
     form->addRow(tr("Hires schedule type"), schedule_);
     prompt_ = new QLineEdit;
     prompt_->setObjectName(QStringLiteral("hiresPrompt"));
@@ -157,10 +158,10 @@ void HiresPanel::setUpscalers(const QStringList& names) {
     refill(upscaler_, {}, names);
 }
 void HiresPanel::setSamplers(const QStringList& names) {
-    refill(sampler_, kSameSampler, names);
+    refill(sampler_, sameSampler(), names);
 }
 void HiresPanel::setSchedules(const QStringList& labels) {
-    refill(schedule_, kSameSchedule, labels);
+    refill(schedule_, sameSchedule(), labels);
 }
 
 QString HiresPanel::targetText() const {
