@@ -56,7 +56,13 @@ int runInspectCommand(const QStringList& argsIn) {
         } catch (const PipelineError& e) {
             // A PyTorch file may be a LoRA or an embedding: those are read by the restricted reader.
             if (e.code() != "pickle_checkpoint" || !QFileInfo(path).isFile()) throw;
-            network = inspect_network_json(file, QFile::encodeName(matchModel).toStdString());
+            // Not readable as a network either (a damaged or foreign archive): the checkpoint
+            // message stands, with its advice to convert the file.
+            try {
+                network = inspect_network_json(file, QFile::encodeName(matchModel).toStdString());
+            } catch (const PipelineError&) {
+                throw e;
+            }
             if (!network) throw;
             j = nlohmann::json{{"format", "pytorch_zip"},
                                {"family", (*network)["kind"] == "embedding" ? "embedding" : "lora"}};

@@ -244,6 +244,9 @@ bool includePrompts() {
 }
 
 void fileOnly(Level level, const QString& message) {
+    // Without a log file (help, --version, the converter child) there is nowhere for these lines:
+    // stderr belongs to the program's own output.
+    if (!isInstalled()) return;
     t_fileOnly = true;
     switch (level) {
     case Level::Debug:

@@ -251,8 +251,11 @@ private Q_SLOTS:
         QCOMPARE(r.body, QByteArray("null"));
         o = getJson(port_, "/sdapi/v1/options").object();
         QCOMPARE(o.value(QStringLiteral("CLIP_stop_at_last_layers")).toInt(), 2);
-        // Options reach the generations: Clip skip and ENSD in the infotext.
-        r = postJson(port_, "/sdapi/v1/txt2img", smallJob(1));
+        // Options reach the generations: Clip skip and ENSD in the infotext (A1111 writes ENSD
+        // only for samplers that draw noise while sampling, such as Euler a).
+        QJsonObject ancestral = smallJob(1);
+        ancestral.insert(QStringLiteral("sampler_name"), QStringLiteral("Euler a"));
+        r = postJson(port_, "/sdapi/v1/txt2img", ancestral);
         QCOMPARE(r.status, 200);
         QString infotext = QJsonDocument::fromJson(r.object().value(QStringLiteral("info")).toString().toUtf8())
                                .object()
