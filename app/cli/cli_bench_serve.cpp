@@ -311,7 +311,9 @@ int runBenchServeCommand(const QStringList& argsIn, bool plain) {
                   {QStringLiteral("rss_growth_mb"), mb(rss1000) - mb(rss100)}};
     QTextStream out(stdout);
     if (plain) {
-        out << QStringLiteral("serve %1² %2 steps: overhead p50 %3 ms, p99 %4 ms (%5 requests)\n")
+        // (Not "%1²": QString::arg reads the superscript two as a digit of the placeholder.)
+        out << QStringLiteral("serve %1x%2, %3 steps: overhead p50 %4 ms, p99 %5 ms (%6 requests)\n")
+                   .arg(size)
                    .arg(size)
                    .arg(steps)
                    .arg(percentile(overhead, 50), 0, 'f', 2)
