@@ -5010,6 +5010,13 @@ Waiting: %3.</source>
         <translation>%1: %2.
 Warten: %3.</translation>
     </message>
+    <message numerus="yes">
+        <source>Job #%1 done: %n image(s) saved. Warning: %2</source>
+        <translation>
+            <numerusform>Auftrag #%1 fertig: %n Bild gespeichert. Warnung: %2</numerusform>
+            <numerusform>Auftrag #%1 fertig: %n Bilder gespeichert. Warnung: %2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>latent::ModelDetailsPanel</name>
@@ -5559,6 +5566,13 @@ Warten: %3.</translation>
     <message>
         <source>#%1 Upscale %2 with %3</source>
         <translation>#%1 %2 mit %3 hochskalieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n warning(s)</source>
+        <translation>
+            <numerusform>%1 · %n Warnung</numerusform>
+            <numerusform>%1 · %n Warnungen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

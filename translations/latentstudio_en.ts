@@ -5005,6 +5005,13 @@ libtorch %2 · Qt %3</source>
 Waiting: %3.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Job #%1 done: %n image(s) saved. Warning: %2</source>
+        <translation>
+            <numerusform>Job #%1 done: %n image saved. Warning: %2</numerusform>
+            <numerusform>Job #%1 done: %n images saved. Warning: %2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>latent::ModelDetailsPanel</name>
@@ -5554,6 +5561,13 @@ Waiting: %3.</source>
     <message>
         <source>#%1 Upscale %2 with %3</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n warning(s)</source>
+        <translation>
+            <numerusform>%1 · %n warning</numerusform>
+            <numerusform>%1 · %n warnings</numerusform>
+        </translation>
     </message>
 </context>
 <context>

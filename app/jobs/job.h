@@ -35,6 +35,9 @@ struct Job {
     QDateTime finished;
     QString error;
     QStringList results;  // output image paths
+    // What a finished job noted but survived, one sentence each: a `<lora:…>` or embedding that
+    // was not found or not applied, an init image that was cropped, unused checkpoint tensors.
+    QStringList warnings;
 
     int batchSize() const { return params.value(QStringLiteral("batch_size")).toInt(1); }
     qint64 elapsedMs() const;

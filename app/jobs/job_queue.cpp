@@ -255,12 +255,14 @@ void JobQueue::reportProgress(qint64 id, int step, int totalSteps) {
     Q_EMIT jobChanged(id);
 }
 
-void JobQueue::finish(qint64 id, JobState state, const QString& error, const QStringList& results) {
+void JobQueue::finish(qint64 id, JobState state, const QString& error, const QStringList& results,
+                      const QStringList& warnings) {
     Job* j = find(id);
     if (!j || isFinalState(j->state)) return;  // double reports are no-ops
     j->state = state;
     j->error = error;
     j->results = results;
+    j->warnings = warnings;
     j->finished = QDateTime::currentDateTimeUtc();
     if (state == JobState::Done) j->progress = 1.0;
     persist(*j);
@@ -268,7 +270,9 @@ void JobQueue::finish(qint64 id, JobState state, const QString& error, const QSt
     Q_EMIT workAvailable();
 }
 
-void JobQueue::reportFinished(qint64 id, const QStringList& results) { finish(id, JobState::Done, {}, results); }
+void JobQueue::reportFinished(qint64 id, const QStringList& results, const QStringList& warnings) {
+    finish(id, JobState::Done, {}, results, warnings);
+}
 void JobQueue::reportFailed(qint64 id, const QString& error) { finish(id, JobState::Failed, error, {}); }
 void JobQueue::reportCancelled(qint64 id) { finish(id, JobState::Cancelled, {}, {}); }
 

@@ -75,7 +75,8 @@ public:
     // every view re-read the queue per step. Progress is not written to the store per step.
     void reportProgress(qint64 id, int step, int totalSteps);
     static constexpr int kProgressNotifyMs = 100;
-    void reportFinished(qint64 id, const QStringList& results);
+    // `warnings`: what the job noted but survived (kept with the job, see Job::warnings).
+    void reportFinished(qint64 id, const QStringList& results, const QStringList& warnings = {});
     void reportFailed(qint64 id, const QString& error);
     void reportCancelled(qint64 id);
 
@@ -91,7 +92,8 @@ Q_SIGNALS:
 private:
     Job* find(qint64 id);
     void persist(const Job& job);
-    void finish(qint64 id, JobState state, const QString& error, const QStringList& results);
+    void finish(qint64 id, JobState state, const QString& error, const QStringList& results,
+                const QStringList& warnings = {});
     qint64 nextPosition() const;
 
     JobStore* store_;

@@ -36,6 +36,7 @@ void bindColumns(QSqlQuery& q, const Job& job) {
     q.addBindValue(toText(job.finished));
     q.addBindValue(job.error);
     q.addBindValue(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(job.results)).toJson(QJsonDocument::Compact)));
+    q.addBindValue(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(job.warnings)).toJson(QJsonDocument::Compact)));
 }
 } // namespace
 
@@ -78,7 +79,9 @@ bool JobStore::open(const QString& path) {
                                                " position INTEGER NOT NULL,"
                                                " created TEXT, started TEXT, finished TEXT,"
                                                " error TEXT, results TEXT)")}};
-    static_assert(kSchemaVersion == 1, "add a SchemaStep for the new version");
+    // Version 2: what a finished job noted but survived (missing LoRAs, ...), a JSON array.
+    schema.steps << SchemaStep{2, {QStringLiteral("ALTER TABLE jobs ADD COLUMN warnings TEXT")}};
+    static_assert(kSchemaVersion == 2, "add a SchemaStep for the new version");
     const SchemaOpenResult r = openVersionedDatabase(db, schema);
     if (!r.ok) {
         error_ = r.error;
@@ -95,8 +98,14 @@ QList<Job> JobStore::loadAll(bool* ok) {
     QList<Job> jobs;
     if (ok) *ok = false;
     QSqlQuery q(QSqlDatabase::database(connection_));
+    // A database opened read-only without its upgrade (a newer version's file, a write-protected
+    // one) may lack the later columns: read what is there.
+    bool hasWarnings = false;
+    if (q.exec(QStringLiteral("PRAGMA table_info(jobs)")))
+        while (q.next()) hasWarnings = hasWarnings || q.value(1).toString() == QLatin1String("warnings");
     if (!q.exec(QStringLiteral("SELECT id, kind, params, state, progress, step, total_steps, position, created, "
-                               "started, finished, error, results FROM jobs ORDER BY id"))) {
+                               "started, finished, error, results, %1 FROM jobs ORDER BY id")
+                    .arg(hasWarnings ? QStringLiteral("warnings") : QStringLiteral("NULL")))) {
         error_ = q.lastError().text();
         return jobs;
     }
@@ -117,6 +126,8 @@ QList<Job> JobStore::loadAll(bool* ok) {
         j.error = q.value(11).toString();
         for (const auto& v : QJsonDocument::fromJson(q.value(12).toString().toUtf8()).array())
             j.results << v.toString();
+        for (const auto& v : QJsonDocument::fromJson(q.value(13).toString().toUtf8()).array())
+            j.warnings << v.toString();
         jobs << j;
     }
     return jobs;
@@ -125,7 +136,7 @@ QList<Job> JobStore::loadAll(bool* ok) {
 bool JobStore::insert(Job& job) {
     QSqlQuery q(QSqlDatabase::database(connection_));
     q.prepare(QStringLiteral("INSERT INTO jobs (kind, params, state, progress, step, total_steps, position, created, "
-                             "started, finished, error, results) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
+                             "started, finished, error, results, warnings) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     bindColumns(q, job);
     if (!q.exec()) {
         error_ = q.lastError().text();
@@ -138,7 +149,7 @@ bool JobStore::insert(Job& job) {
 bool JobStore::update(const Job& job) {
     QSqlQuery q(QSqlDatabase::database(connection_));
     q.prepare(QStringLiteral("UPDATE jobs SET kind=?, params=?, state=?, progress=?, step=?, total_steps=?, "
-                             "position=?, created=?, started=?, finished=?, error=?, results=? WHERE id=?"));
+                             "position=?, created=?, started=?, finished=?, error=?, results=?, warnings=? WHERE id=?"));
     bindColumns(q, job);
     q.addBindValue(job.id);
     if (!q.exec()) {

@@ -25,8 +25,8 @@ public:
     bool isReadOnly() const { return readOnly_; }
     QString readOnlyMessage() const { return readOnlyMessage_; }
     // Schema version this build writes (PRAGMA user_version). 1: the first versioned schema
-    // (the tables of the unversioned releases, unchanged).
-    static constexpr int kSchemaVersion = 1;
+    // (the tables of the unversioned releases, unchanged). 2: jobs.warnings (JSON array).
+    static constexpr int kSchemaVersion = 2;
     QString errorString() const { return error_; }
 
     QList<Job> loadAll(bool* ok = nullptr);  // ordered by id; *ok = false when the query failed

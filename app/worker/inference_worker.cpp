@@ -357,6 +357,15 @@ void InferenceWorker::runJob(qint64 jobId, const QString& kind, const QJsonObjec
         double total = 0;
         for (double s : steps) total += s;
         const double itPerSecond = total > 0 ? double(steps.size()) / total : 0.0;
+        QStringList warnings;
+        for (const std::string& w : outcome.result.warnings) {
+            const QString text = QString::fromStdString(w).trimmed();
+            if (!text.isEmpty() && !warnings.contains(text)) warnings << text;
+        }
+        if (!warnings.isEmpty()) {
+            qWarning("latent: job %lld: %s", static_cast<long long>(jobId), qPrintable(warnings.join(QStringLiteral("; "))));
+            Q_EMIT jobWarnings(jobId, warnings);
+        }
         Q_EMIT jobFinished(jobId, paths, recovered, itPerSecond);
     } catch (const CancelledError&) {
         Q_EMIT jobCancelled(jobId);
@@ -458,12 +467,20 @@ InferenceController::InferenceController(JobQueue* queue, WorkerOptions options,
                 busyJob_ = 0;
                 qInfo("latent: job %lld done: %d image(s)%s", static_cast<long long>(id), int(paths.size()),
                       recovered.isEmpty() ? "" : ", some in the recovery folder");
-                queue_->reportFinished(id, paths);
+                const QStringList warnings = id == warningsJob_ ? busyWarnings_ : QStringList();
+                warningsJob_ = 0;
+                busyWarnings_.clear();
+                queue_->reportFinished(id, paths, warnings);
+                if (!warnings.isEmpty()) Q_EMIT jobWarnings(id, warnings);
                 Q_EMIT imagesSaved(id, paths);
                 if (!recovered.isEmpty()) Q_EMIT imagesRecovered(id, recovered);
                 Q_EMIT busyChanged(false);
                 dispatch();
             });
+    connect(worker_, &InferenceWorker::jobWarnings, this, [this](qint64 id, const QStringList& warnings) {
+        warningsJob_ = id;
+        busyWarnings_ = warnings;
+    });
     connect(worker_, &InferenceWorker::jobFailed, this, [this](qint64 id, const QString& error) {
         qWarning("latent: job %lld failed: %s", static_cast<long long>(id), qPrintable(error));
         busyJob_ = 0;

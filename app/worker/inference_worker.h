@@ -94,6 +94,9 @@ Q_SIGNALS:
     void resultImage(qint64 jobId, const latent::ImagePixels& image, const QString& path, const QString& infotext);
     // `paths`: the saved PNGs; `recovered`: notes for images that went to the recovery folder.
     void jobFinished(qint64 jobId, const QStringList& paths, const QStringList& recovered, double itPerSecond);
+    // What a successful job noted but survived (a LoRA not found, ...). Emitted just before
+    // jobFinished, only when there is something to say.
+    void jobWarnings(qint64 jobId, const QStringList& warnings);
     void jobFailed(qint64 jobId, const QString& error);
     void jobCancelled(qint64 jobId);
     // The device ran out of memory in a job: what the worker released to recover.
@@ -154,6 +157,8 @@ Q_SIGNALS:
     void jobFailed(qint64 jobId, const QString& error);
     // Some images of the job went to the recovery folder (the output folder failed).
     void imagesRecovered(qint64 jobId, const QStringList& notes);
+    // A finished job's warnings (also kept in the queue's Job::warnings), before imagesSaved.
+    void jobWarnings(qint64 jobId, const QStringList& warnings);
     void busyChanged(bool busy);
     void modelPreloaded(const QString& modelPath, const QString& error, double seconds);
 
@@ -167,6 +172,8 @@ private:
     QThread* thread_ = nullptr;
     InferenceWorker* worker_ = nullptr;
     qint64 busyJob_ = 0;
+    qint64 warningsJob_ = 0;   // the job busyWarnings_ belong to
+    QStringList busyWarnings_; // the worker's jobWarnings, kept until that job finishes
     double lastItPerSecond_ = 0;
     bool started_ = false;
 };

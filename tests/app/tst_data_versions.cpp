@@ -137,6 +137,12 @@ private Q_SLOTS:
             QCOMPARE(jobs[2].params.value(QStringLiteral("seed")).toInteger(), 9007199254740993LL);
             QCOMPARE(jobs[3].state, JobState::Queued);
             QCOMPARE(jobs[4].params.value(QStringLiteral("prompt")).toString(), QStringLiteral("third pending"));
+            // Version 2's column: none of the old jobs has warnings; a new one keeps its own.
+            for (const Job& j : jobs) QVERIFY(j.warnings.isEmpty());
+            Job w = jobs[0];
+            w.warnings = QStringList{QStringLiteral("Lora not found: gone")};
+            QVERIFY2(store.update(w), qPrintable(store.errorString()));
+            QCOMPARE(store.loadAll().at(0).warnings, w.warnings);
         }
         QCOMPARE(userVersion(path), JobStore::kSchemaVersion);
         QCOMPARE(sqlValue(path, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));

@@ -378,6 +378,45 @@ private Q_SLOTS:
         QCOMPARE(saved.first().at(0).toLongLong(), pending);
     }
 
+    // A `<lora:…>` that is not in the library: the job still runs and saves its image (as A1111),
+    // but it is not silently "done": the warning is on the job, in the controller's signal, and
+    // in the job queue's database after a restart. A job without problems has none.
+    void missingLoraWarnsOnTheJob() {
+        const QString db = dir_.filePath(QStringLiteral("warnings.sqlite"));
+        qint64 warned = 0, clean = 0;
+        {
+            JobStore store;
+            QVERIFY2(store.open(db), qPrintable(store.errorString()));
+            JobQueue q(&store);
+            InferenceController c(&q, options(QStringLiteral("warnings")));
+            QSignalSpy warnings(&c, &InferenceController::jobWarnings);
+            QSignalSpy saved(&c, &InferenceController::imagesSaved);
+            QJsonObject p = demoJob(demo_, 2);
+            p.insert(QStringLiteral("prompt"), QStringLiteral("a red fox <lora:no-such-lora:0.8> in the snow"));
+            warned = q.enqueue(QStringLiteral("txt2img"), p).id;
+            clean = q.enqueue(QStringLiteral("txt2img"), demoJob(demo_, 2)).id;
+            c.start();
+            QVERIFY(waitFinal(q, clean));
+            const Job w = *q.job(warned);
+            QCOMPARE(w.state, JobState::Done);
+            QCOMPARE(w.results.size(), 1);
+            QVERIFY(QFileInfo(w.results.first()).isFile());
+            QCOMPARE(w.warnings.size(), 1);
+            QVERIFY2(w.warnings.first().contains(QStringLiteral("no-such-lora")), qPrintable(w.warnings.first()));
+            QVERIFY(q.job(clean)->warnings.isEmpty());
+            QCOMPARE(warnings.size(), 1);
+            QCOMPARE(warnings.first().at(0).toLongLong(), warned);
+            QCOMPARE(warnings.first().at(1).toStringList(), w.warnings);
+            QCOMPARE(saved.size(), 2);
+        }
+        JobStore store;
+        QVERIFY(store.open(db));
+        JobQueue q(&store);
+        QVERIFY2(q.job(warned)->warnings.join(QString()).contains(QStringLiteral("no-such-lora")),
+                 "the warning is kept with the job");
+        QVERIFY(q.job(clean)->warnings.isEmpty());
+    }
+
     void modelCacheKeepsNModels() {
         // Two different model files (copies of the demo) alternate; with a cache of 2 the second
         // round reuses both, with 1 it reloads (seen in the worker's modelLoaded signal).

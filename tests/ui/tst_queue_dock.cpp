@@ -186,6 +186,48 @@ private Q_SLOTS:
         cache.waitForDone();
     }
 
+    // A job that finished with warnings (a LoRA that was not found) says so in its state column,
+    // the warnings in the tooltip, also after a restart; a clean job shows its plain state.
+    void warningsShownOnTheJob() {
+        const QString db = dir_.filePath(QStringLiteral("warn-jobs.sqlite"));
+        const QString warning = QStringLiteral("Lora not found: no-such-lora");
+        qint64 warned = 0, clean = 0;
+        const auto rowOf = [](QueueDock& dock, qint64 id) -> QTreeWidgetItem* {
+            for (int i = 0; i < dock.jobList()->topLevelItemCount(); ++i)
+                if (dock.jobList()->topLevelItem(i)->text(0).startsWith(QStringLiteral("#%1 ").arg(id)))
+                    return dock.jobList()->topLevelItem(i);
+            return nullptr;
+        };
+        {
+            JobStore store;
+            QVERIFY2(store.open(db), qPrintable(store.errorString()));
+            JobQueue queue(&store);
+            QueueDock dock;
+            dock.attach(&queue, nullptr);
+            warned = queue.enqueue(QStringLiteral("txt2img"), params(QStringLiteral("warned"))).id;
+            clean = queue.enqueue(QStringLiteral("txt2img"), params(QStringLiteral("clean"))).id;
+            QCOMPARE(queue.takeNext()->id, warned);
+            queue.reportFinished(warned, {}, {warning});
+            QCOMPARE(queue.takeNext()->id, clean);
+            queue.reportFinished(clean, {});
+            QTreeWidgetItem* row = rowOf(dock, warned);
+            QVERIFY(row);
+            QVERIFY2(row->text(1).contains(QStringLiteral("1 warning")), qPrintable(row->text(1)));
+            QVERIFY(row->toolTip(1).contains(warning));
+            QVERIFY(rowOf(dock, clean));
+            QVERIFY(!rowOf(dock, clean)->text(1).contains(QStringLiteral("warning")));
+        }
+        JobStore store;
+        QVERIFY(store.open(db));
+        JobQueue queue(&store);
+        QCOMPARE(queue.job(warned)->warnings, QStringList{warning});
+        QueueDock dock;
+        dock.attach(&queue, nullptr);
+        QTreeWidgetItem* row = rowOf(dock, warned);
+        QVERIFY(row);
+        QVERIFY(row->toolTip(1).contains(warning));
+    }
+
     // Without a cache of its own the dock makes one when attached (the main window shares the
     // gallery's instead).
     void attachWithoutCacheMakesOne() {

@@ -217,8 +217,16 @@ void QueueDock::fillRow(QTreeWidgetItem* item, const Job& job) {
     item->setIcon(ColJob, thumbs_.value(job.id).icon);
     item->setText(ColState, jobStateDisplayName(job.state));
     item->setToolTip(ColState, job.error);
+    if (!job.warnings.isEmpty()) {
+        // Done, but something the user asked for was not applied (a LoRA not found, ...).
+        item->setText(ColState, tr("%1 · %n warning(s)", nullptr, int(job.warnings.size()))
+                                    .arg(jobStateDisplayName(job.state)));
+        item->setToolTip(ColState, job.warnings.join(QLatin1Char('\n')));
+    }
     if (job.state == JobState::Failed || job.state == JobState::Interrupted)
         item->setForeground(ColState, QColor(0xe5, 0x39, 0x35));
+    else if (!job.warnings.isEmpty())
+        item->setForeground(ColState, QColor(0xef, 0x8c, 0x00));
     else
         item->setForeground(ColState, jobs_->palette().color(QPalette::Text));
 

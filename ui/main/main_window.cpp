@@ -50,9 +50,11 @@
 #include <QMessageBox>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QHash>
 #include <QTimer>
 #include <QUrl>
 
+#include <memory>
 #include <utility>
 
 namespace latent {
@@ -614,8 +616,20 @@ void MainWindow::attachSession(StudioSession* session) {
         QTimer::singleShot(0, promptDock_, [this, id, paths] { promptDock_->onImagesSaved(id, paths); });
         QTimer::singleShot(0, galleryDock_, [this, paths] { galleryDock_->addImages(paths); });
     });
-    connect(controller, &InferenceController::imagesSaved, this, [this, controller](qint64 id, const QStringList& paths) {
-        statusBar()->showMessage(tr("Job #%1 done: %n image(s) saved", nullptr, int(paths.size())).arg(id), 8000);
+    // A job's warnings (a LoRA that was not found, ...) arrive just before its imagesSaved; the
+    // status bar says them with the result, and the queue dock keeps them on the job.
+    auto warned = std::make_shared<QHash<qint64, QStringList>>();
+    connect(controller, &InferenceController::jobWarnings, this,
+            [warned](qint64 id, const QStringList& warnings) { warned->insert(id, warnings); });
+    connect(controller, &InferenceController::imagesSaved, this, [this, controller, warned](qint64 id, const QStringList& paths) {
+        const QStringList warnings = warned->take(id);
+        if (!warnings.isEmpty())
+            statusBar()->showMessage(tr("Job #%1 done: %n image(s) saved. Warning: %2", nullptr, int(paths.size()))
+                                         .arg(id)
+                                         .arg(warnings.join(QStringLiteral(" · "))),
+                                     15000);
+        else
+            statusBar()->showMessage(tr("Job #%1 done: %n image(s) saved", nullptr, int(paths.size())).arg(id), 8000);
         speedLabel_->setText(tr("Last job: %1 it/s").arg(controller->lastItPerSecond(), 0, 'f', 2));
     });
     connect(controller, &InferenceController::jobFailed, this, [this](qint64 id, const QString& error) {
