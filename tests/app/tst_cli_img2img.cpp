@@ -2,7 +2,8 @@
 // /sdapi/v1/img2img bodies with base64 init_images and mask) give PNGs whose `parameters` chunk
 // equals A1111's infotext (Version aside) and whose pixels match output.png; --infotext plus
 // --init/--mask reproduces the inpaint image; --save-latents adds the img2img tensors; bad
-// input exits 2 with one line; a mask of another size is resized with a warning.
+// input exits 2 with one line; a mask of another size is resized with a warning; repeated --init
+// (A1111's init_images list) starts image i of the batch from init image i.
 #include "common/cli_runner.h"
 #include "common/golden.h"
 
@@ -224,6 +225,51 @@ private Q_SLOTS:
         QVERIFY2(info.contains(QStringLiteral("Masked content: latent nothing")), qPrintable(info));
         QVERIFY2(info.contains(QStringLiteral("Denoising strength: 0.75")), qPrintable(info));
         QVERIFY2(info.contains(QStringLiteral("Mask blur: 4")), qPrintable(info));
+    }
+
+    // A1111's init_images list from the command line (repeated --init): image i of the batch
+    // starts from init image i. Each image equals a run of its own init image alone with its
+    // seed (batched rows round alike), and the second image is not made from the first init.
+    void severalInitImagesEndToEnd() {
+        LATENT_REQUIRE_GOLDEN();
+        QTemporaryDir dir;
+        const QString a = latent::test::goldenDir() + QStringLiteral("/cases/sd1-img2img-euler-s0.75/init.png");
+        const QString b = dir.filePath(QStringLiteral("mirrored.png"));
+        QVERIFY(QImage(a).mirrored(true, false).save(b));
+        const auto run = [&](const QStringList& inits, int batch, int seed, const QString& out) {
+            QStringList args{QStringLiteral("img2img"), QStringLiteral("--model"), model()};
+            for (const QString& i : inits) args << QStringLiteral("--init") << i;
+            args << QStringLiteral("--steps") << QStringLiteral("3") << QStringLiteral("--width") << QStringLiteral("64")
+                 << QStringLiteral("--height") << QStringLiteral("64") << QStringLiteral("--prompt")
+                 << QStringLiteral("a cat") << QStringLiteral("--seed") << QString::number(seed)
+                 << QStringLiteral("--strength") << QStringLiteral("0.3") << QStringLiteral("--batch-size")
+                 << QString::number(batch) << QStringLiteral("--out")
+                 << dir.filePath(out);
+            const CliRun r = runCli(args);
+            QStringList files;
+            if (r.exitCode != 0) qWarning("%s", r.err.constData());
+            for (const auto& f : QJsonDocument::fromJson(r.out).object().value(QStringLiteral("files")).toArray())
+                files << f.toString();
+            return files;
+        };
+        const QStringList both = run({a, b}, 2, 42, QStringLiteral("both"));
+        QCOMPARE(both.size(), 2);
+        QVERIFY(latent::PngText::readFile(both[1]).value(QStringLiteral("parameters")).contains(QStringLiteral("Seed: 43")));
+        const QStringList aloneA = run({a}, 1, 42, QStringLiteral("a"));
+        const QStringList aloneB = run({b}, 1, 43, QStringLiteral("b"));
+        const QStringList wrongB = run({a}, 1, 43, QStringLiteral("a43"));
+        QCOMPARE(aloneA.size(), 1);
+        QCOMPARE(aloneB.size(), 1);
+        QCOMPARE(wrongB.size(), 1);
+        QString why;
+        QVERIFY2(imagesClose(both[0], aloneA[0], 2, 0.02, &why), qPrintable(why));
+        QVERIFY2(imagesClose(both[1], aloneB[0], 2, 0.02, &why), qPrintable(why));
+        QVERIFY2(!imagesClose(both[1], wrongB[0], 8, 0.5, &why), qPrintable(QStringLiteral("made from init a: ") + why));
+        // More init images than the batch: refused before anything is written.
+        const QStringList refused = run({a, b}, 1, 42, QStringLiteral("refused"));
+        QVERIFY(refused.isEmpty());
+        QVERIFY(!QDir(dir.filePath(QStringLiteral("refused"))).exists() ||
+                QDir(dir.filePath(QStringLiteral("refused"))).entryList(QDir::Files).isEmpty());
     }
 };
 
