@@ -159,6 +159,35 @@ private Q_SLOTS:
         QCOMPARE(store.loadAll().size(), 6);
     }
 
+    // Version 1 (the first versioned schema) to 2 (jobs.warnings). A version-1 file is what
+    // version 1's code path made of a version-0 file: step 1 created nothing new (CREATE TABLE IF
+    // NOT EXISTS over the same table) and set user_version 1, so the fixture is the version-0
+    // file with user_version 1. The upgrade keeps every row and value and adds the column.
+    void jobQueueFromVersion1() {
+        QTemporaryDir dir;
+        const QString path = copyFixture(dir, QStringLiteral("jobs.sqlite"));
+        QVERIFY(sqlExec(path, {QStringLiteral("PRAGMA user_version = 1")}));
+        QCOMPARE(userVersion(path), 1);
+        {
+            JobStore store;
+            QVERIFY2(store.open(path), qPrintable(store.errorString()));
+            QVERIFY(!store.isReadOnly());
+            bool ok = false;
+            const QList<Job> jobs = store.loadAll(&ok);
+            QVERIFY(ok);
+            QCOMPARE(jobs.size(), 5);
+            QCOMPARE(jobs[0].results, QStringList{QStringLiteral("/home/user/Pictures/Latent Studio/00000-42.png")});
+            QCOMPARE(jobs[1].error, QStringLiteral("The engine failed: out of memory"));
+            QCOMPARE(jobs[2].params.value(QStringLiteral("seed")).toInteger(), 9007199254740993LL);
+            for (const Job& j : jobs) QVERIFY(j.warnings.isEmpty());
+        }
+        QCOMPARE(userVersion(path), 2);
+        QCOMPARE(sqlValue(path, QStringLiteral("SELECT COUNT(*) FROM pragma_table_info('jobs') WHERE name = 'warnings'"))
+                     .toInt(),
+                 1);
+        QCOMPARE(sqlValue(path, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+    }
+
     void galleryFromVersion0() {
         QTemporaryDir dir;
         const QString path = copyFixture(dir, QStringLiteral("gallery.sqlite"));
