@@ -3,6 +3,7 @@
 #include "pipeline/core/error.h"
 
 #include <ATen/ATen.h>
+#include <c10/util/Exception.h>
 
 #include <algorithm>
 #include <array>
@@ -274,8 +275,9 @@ bool split_network_key(const std::string& key, std::string* module, std::string*
     return true;
 }
 
-NetworkDelta compute_network_delta(const NetworkModuleWeights& m, const NetworkTarget& target, const at::Tensor& weight,
-                                   const NetworkDeltaOptions& o) {
+namespace {
+NetworkDelta compute_delta_unchecked(const NetworkModuleWeights& m, const NetworkTarget& target,
+                                     const at::Tensor& weight, const NetworkDeltaOptions& o) {
     NetworkDelta out;
     const NetworkModuleType type = network_module_type(m);
     const bool norm_layer = target.kind == NetworkTargetKind::GroupNorm || target.kind == NetworkTargetKind::LayerNorm;
@@ -426,6 +428,32 @@ NetworkDelta compute_network_delta(const NetworkModuleWeights& m, const NetworkT
         out.ex_bias = (ex_bias.reshape({ws[0]}) * o.multiplier).contiguous();
     }
     return out;
+}
+} // namespace
+
+NetworkDelta compute_network_delta(const NetworkModuleWeights& m, const NetworkTarget& target, const at::Tensor& weight,
+                                   const NetworkDeltaOptions& o) {
+    // Parts whose shapes do not fit one another (an up of rank 3 with a down of rank 2, halves
+    // of different sizes, a Tucker core of the wrong size, ...) make ATen throw c10::Error, or
+    // std::runtime_error from its shape inference: the file is malformed. Found by fuzzing
+    // (tests/fuzz/fuzz_network_keys.cpp); the runtime skips such a network with a warning.
+    const auto refuse = [&](std::string why) {
+        why = why.substr(0, why.find('\n'));
+        if (why.size() > 200) why = why.substr(0, 200) + "...";
+        return PipelineError("network_shape_mismatch",
+                             "The network module \"" + m.first_key + "\" has parts that do not fit together (" + why + ").");
+    };
+    try {
+        return compute_delta_unchecked(m, target, weight, o);
+    } catch (const PipelineError&) {
+        throw;
+    } catch (const c10::Error& e) {
+        throw refuse(e.what_without_backtrace());
+    } catch (const std::bad_alloc&) {
+        throw;
+    } catch (const std::exception& e) {
+        throw refuse(e.what());
+    }
 }
 
 } // namespace latent

@@ -38,6 +38,7 @@ fuzz_png_infotext png png_infotext.dict
 fuzz_api_request api api_request.dict
 fuzz_prompt_parser prompt prompt.dict
 fuzz_http_request http -
+fuzz_network_keys network network.dict
 LIST
 wait
 for log in "$work"/*-"$stamp".log; do

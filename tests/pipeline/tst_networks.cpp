@@ -655,6 +655,17 @@ private slots:
         wrongShape.emplace_back("lora_unet_down_blocks_0_attentions_0_transformer_blocks_0_attn1_to_k.lora_down.weight", rnd({4, 77}));
         wrongShape.emplace_back("lora_unet_down_blocks_0_attentions_0_transformer_blocks_0_attn1_to_k.lora_up.weight", rnd({32, 4}));
         write_safetensors(loras + "/wrongshape.safetensors", wrongShape);
+        // Parts that do not fit one another (found by tests/fuzz/fuzz_network_keys): a LoRA whose
+        // up has rank 3 and down rank 4, a LoHa whose halves differ. ATen throws c10::Error and
+        // std::runtime_error for these; the network is skipped with a warning, the job goes on.
+        const std::string q = "lora_unet_down_blocks_0_attentions_0_transformer_blocks_0_attn1_to_q";
+        write_safetensors(loras + "/rankmismatch.safetensors",
+                          {{q + ".lora_down.weight", rnd({4, 32})}, {q + ".lora_up.weight", rnd({32, 3})}});
+        write_safetensors(loras + "/lohahalves.safetensors",
+                          {{q + ".hada_w1_a", rnd({32, 2})},
+                           {q + ".hada_w1_b", rnd({2, 32})},
+                           {q + ".hada_w2_a", rnd({31, 2})},
+                           {q + ".hada_w2_b", rnd({2, 32})}});
         // An SDXL LoRA (second text encoder) on SD1.
         write_safetensors(loras + "/xl.safetensors",
                           {{"lora_te2_text_model_encoder_layers_0_self_attn_q_proj.lora_down.weight", rnd({4, 64})},
@@ -706,6 +717,8 @@ private slots:
             {"<lora:login:1>", "\"login\" was not applied"},
             {"<lora:evil:1>", "cannot verify"},
             {"<lora:nomatch:1>", "none of its 2 tensors"},
+            {"<lora:rankmismatch:1>", "do not fit together"},
+            {"<lora:lohahalves:1>", "do not fit together"},
         };
         for (const auto& c : cases) {
             const GenerationResult r = engine.txt2img(request(std::string("astronaut ") + c.tag, loras));
