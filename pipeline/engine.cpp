@@ -2,7 +2,9 @@
 
 #include "pipeline/control/control_prepare.h"
 #include "pipeline/core/error.h"
+#include "pipeline/core/precision.h"
 #include "pipeline/loaders/checkpoint_loader.h"
+#include "pipeline/models/compute_precision.h"
 #include "pipeline/pipelines/diffusion_model.h"
 #include "pipeline/pipelines/hires_fix.h"
 #include "pipeline/pipelines/image_prep.h"
@@ -175,6 +177,19 @@ ModelLoadResult Engine::load_model(const std::string& path, const std::string& v
 
 namespace {
 
+// The UNet's compute dtype for a request (precision.h): none for fp32 (the model's own), bf16 when
+// asked for and the CPU runs it natively. Throws PipelineError otherwise.
+std::optional<at::ScalarType> unet_dtype_for(const GenerationRequest& request, const std::string& device) {
+    const Precision p = check_precision_supported(request.precision, device);
+    if (p == Precision::Bf16) return at::kBFloat16;
+    return std::nullopt;
+}
+
+// The infotext records the precision when it is not fp32 ("Precision: bf16").
+void note_precision(const std::optional<at::ScalarType>& dtype, GenerationResult& result) {
+    if (dtype) result.extra_params.emplace_back("Precision", precision_name(Precision::Bf16));
+}
+
 void write_recorder(const std::string& dir, const LatentRecorder& recorder) {
     std::filesystem::create_directories(dir);
     auto write = [&](const std::string& name, const std::map<std::string, at::Tensor>& tensors) {
@@ -190,6 +205,8 @@ void write_recorder(const std::string& dir, const LatentRecorder& recorder) {
 GenerationResult Engine::txt2img(const GenerationRequest& request, const GenerationCallbacks& callbacks,
                                  const std::string& save_latents_dir) {
     if (!impl_->model) throw PipelineError("no_model", "No model is loaded.");
+    const std::optional<at::ScalarType> unet_dtype = unet_dtype_for(request, impl_->device_name);
+    ComputeDtypeScope precision_scope(unet_dtype);
     LatentRecorder recorder;
     std::vector<std::string> warnings;
     std::unique_ptr<ControlSet> control;
@@ -223,6 +240,7 @@ GenerationResult Engine::txt2img(const GenerationRequest& request, const Generat
                                  control.get());
     }
     if (control) control->postprocess_images(result.images);
+    note_precision(unet_dtype, result);
     result.warnings.insert(result.warnings.end(), warnings.begin(), warnings.end());
     if (!save_latents_dir.empty()) write_recorder(save_latents_dir, recorder);
     return result;
@@ -231,6 +249,8 @@ GenerationResult Engine::txt2img(const GenerationRequest& request, const Generat
 GenerationResult Engine::img2img(const GenerationRequest& request, const InitImages& images,
                                  const GenerationCallbacks& callbacks, const std::string& save_latents_dir) {
     if (!impl_->model) throw PipelineError("no_model", "No model is loaded.");
+    const std::optional<at::ScalarType> unet_dtype = unet_dtype_for(request, impl_->device_name);
+    ComputeDtypeScope precision_scope(unet_dtype);
     LatentRecorder recorder;
     LatentRecorder* rec = save_latents_dir.empty() ? nullptr : &recorder;
     const auto& op = request.img2img.outpaint;
@@ -245,6 +265,7 @@ GenerationResult Engine::img2img(const GenerationRequest& request, const InitIma
     GenerationResult result = masked ? latent::inpaint(*impl_->model, request, images, callbacks, rec, control.get())
                                      : latent::img2img(*impl_->model, request, images, callbacks, rec, control.get());
     if (control) control->postprocess_images(result.images);
+    note_precision(unet_dtype, result);
     result.warnings.insert(result.warnings.end(), warnings.begin(), warnings.end());
     if (rec) write_recorder(save_latents_dir, recorder);
     return result;
@@ -270,6 +291,7 @@ void Engine::check_request(const GenerationRequest& request) {
     if (rng != "cpu" && rng != "gpu" && rng != "nv")
         throw PipelineError("bad_request", "The RNG source must be cpu, gpu or nv.");
     validate_control_units(r.controlnet, /*init_image_fallback=*/true);
+    check_precision_supported(r.precision);  // the engine checks its device again when it runs
 }
 
 void Engine::check_img2img(const GenerationRequest& request, const InitImages& images) {

@@ -1726,14 +1726,6 @@
         <translation>„resize_mode“ muss 0 (skalieren um) oder 1 (skalieren auf) sein.</translation>
     </message>
     <message>
-        <source>bench needs one of: gemm, unet, cfg, vae, text, load, lora, upscale, serve, dispatch, contention</source>
-        <translation>bench braucht eines von: gemm, unet, cfg, vae, text, load, lora, upscale, serve, dispatch, contention</translation>
-    </message>
-    <message>
-        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, cfg, vae, text, load, lora, upscale, serve, dispatch or contention)</source>
-        <translation>unbekannter Benchmark „%1“ (gemm, unet, cfg, vae, text, load, lora, upscale, serve, dispatch oder contention verwenden)</translation>
-    </message>
-    <message>
         <source>%1 needs a whole number from %2 to %3, not &quot;%4&quot;</source>
         <translation>%1 braucht eine ganze Zahl von %2 bis %3, nicht „%4“</translation>
     </message>
@@ -1776,6 +1768,74 @@
     <message>
         <source>contention-task (internal): the measured task of one run</source>
         <translation>contention-task (intern): die gemessene Aufgabe eines Laufs</translation>
+    </message>
+    <message>
+        <source>bench needs one of: gemm, unet, cfg, vae, text, load, lora, upscale, serve, dispatch, contention, txt2img</source>
+        <translation>bench braucht eines von: gemm, unet, cfg, vae, text, load, lora, upscale, serve, dispatch, contention, txt2img</translation>
+    </message>
+    <message>
+        <source>bench unet: --precision must be fp32 or bf16.</source>
+        <translation>bench unet: --precision muss fp32 oder bf16 sein.</translation>
+    </message>
+    <message>
+        <source>bench unet: --controlnet is measured in fp32 only.</source>
+        <translation>bench unet: --controlnet wird nur in fp32 gemessen.</translation>
+    </message>
+    <message>
+        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, cfg, vae, text, load, lora, upscale, serve, dispatch, contention or txt2img)</source>
+        <translation>unbekannter Benchmark „%1“ (gemm, unet, cfg, vae, text, load, lora, upscale, serve, dispatch, contention oder txt2img verwenden)</translation>
+    </message>
+    <message>
+        <source>bench txt2img: %1</source>
+        <translation>bench txt2img: %1</translation>
+    </message>
+    <message>
+        <source>bench txt2img: only --family sd1 (SD 1.5) is available.</source>
+        <translation>bench txt2img: nur --family sd1 (SD 1.5) ist verfügbar.</translation>
+    </message>
+    <message>
+        <source>bench txt2img: --size must be a multiple of 8.</source>
+        <translation>bench txt2img: --size muss ein Vielfaches von 8 sein.</translation>
+    </message>
+    <message>
+        <source>bench txt2img: --precision must be fp32 or bf16.</source>
+        <translation>bench txt2img: --precision muss fp32 oder bf16 sein.</translation>
+    </message>
+    <message>
+        <source>bench txt2img: cannot create a temporary folder.</source>
+        <translation>bench txt2img: Ein temporärer Ordner kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>bench txt2img: creating the SD 1.5 checkpoint failed: %1</source>
+        <translation>bench txt2img: Das SD-1.5-Checkpoint konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>bench txt2img: out of memory</source>
+        <translation>bench txt2img: nicht genug Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>what the UNet computes in: fp32 (default) or bf16 on CPUs with native bf16 (AVX512_BF16 or AMX)</source>
+        <translation>worin das UNet rechnet: fp32 (Standard) oder bf16 auf CPUs mit nativem bf16 (AVX512_BF16 oder AMX)</translation>
+    </message>
+    <message>
+        <source>unet: bf16 also times the fp32 steps and compares the golden tiny txt2img (PSNR, max difference)</source>
+        <translation>unet: bf16 misst auch die fp32-Schritte und vergleicht das kleine Referenz-txt2img (PSNR, größte Abweichung)</translation>
+    </message>
+    <message>
+        <source>unet --precision bf16, contention: the tiny SD1 model to generate with</source>
+        <translation>unet --precision bf16, contention: das kleine SD1-Modell, mit dem generiert wird</translation>
+    </message>
+    <message>
+        <source>txt2img: one real-size SD 1.5 generation (default 512, 20 steps, Euler, 7)</source>
+        <translation>txt2img: eine SD-1.5-Generierung in echter Größe (Standard 512, 20 Schritte, Euler, 7)</translation>
+    </message>
+    <message>
+        <source>txt2img: the random fp16 checkpoint to use or write, and keep it</source>
+        <translation>txt2img: das zufällige fp16-Checkpoint, das verwendet oder geschrieben wird, und es behalten</translation>
+    </message>
+    <message>
+        <source>--precision must be fp32 or bf16.</source>
+        <translation>--precision muss fp32 oder bf16 sein.</translation>
     </message>
 </context>
 <context>
@@ -5431,6 +5491,22 @@ Warten: %3.</translation>
     <message>
         <source>The hires fix size %1.</source>
         <translation>Die Hires-Fix-Größe %1.</translation>
+    </message>
+    <message>
+        <source>fp32 (exact)</source>
+        <translation>fp32 (exakt)</translation>
+    </message>
+    <message>
+        <source>bf16 (faster, slightly different images)</source>
+        <translation>bf16 (schneller, leicht andere Bilder)</translation>
+    </message>
+    <message>
+        <source>What the image model computes in. bf16 needs a CPU with AVX512_BF16 or AMX; the images then differ slightly from fp32 and record &quot;Precision: bf16&quot;.</source>
+        <translation>Worin das Bildmodell rechnet. bf16 braucht eine CPU mit AVX512_BF16 oder AMX; die Bilder weichen dann leicht von fp32 ab und vermerken „Precision: bf16“.</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Genauigkeit</translation>
     </message>
 </context>
 <context>

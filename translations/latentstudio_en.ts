@@ -1726,14 +1726,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>bench needs one of: gemm, unet, cfg, vae, text, load, lora, upscale, serve, dispatch, contention</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, cfg, vae, text, load, lora, upscale, serve, dispatch or contention)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 needs a whole number from %2 to %3, not &quot;%4&quot;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1775,6 +1767,74 @@
     </message>
     <message>
         <source>contention-task (internal): the measured task of one run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench needs one of: gemm, unet, cfg, vae, text, load, lora, upscale, serve, dispatch, contention, txt2img</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench unet: --precision must be fp32 or bf16.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench unet: --controlnet is measured in fp32 only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown benchmark &quot;%1&quot; (use gemm, unet, cfg, vae, text, load, lora, upscale, serve, dispatch, contention or txt2img)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench txt2img: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench txt2img: only --family sd1 (SD 1.5) is available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench txt2img: --size must be a multiple of 8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench txt2img: --precision must be fp32 or bf16.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench txt2img: cannot create a temporary folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench txt2img: creating the SD 1.5 checkpoint failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bench txt2img: out of memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what the UNet computes in: fp32 (default) or bf16 on CPUs with native bf16 (AVX512_BF16 or AMX)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unet: bf16 also times the fp32 steps and compares the golden tiny txt2img (PSNR, max difference)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unet --precision bf16, contention: the tiny SD1 model to generate with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>txt2img: one real-size SD 1.5 generation (default 512, 20 steps, Euler, 7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>txt2img: the random fp16 checkpoint to use or write, and keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--precision must be fp32 or bf16.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5425,6 +5485,22 @@ Waiting: %3.</source>
     </message>
     <message>
         <source>The hires fix size %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fp32 (exact)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bf16 (faster, slightly different images)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the image model computes in. bf16 needs a CPU with AVX512_BF16 or AMX; the images then differ slightly from fp32 and record &quot;Precision: bf16&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Precision</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4,9 +4,11 @@
 #include "app/cli/cli_bench_serve.h"
 
 #include "app/cli/cli_bench_contention.h"
+#include "app/cli/cli_bench_txt2img.h"
 
 #include "pipeline/bench/bench.h"
 #include "pipeline/bench/bench_controlnet.h"
+#include "pipeline/bench/bench_generation.h"
 #include "pipeline/bench/bench_lora.h"
 #include "pipeline/bench/bench_cfg.h"
 #include "pipeline/bench/bench_models.h"
@@ -88,6 +90,21 @@ QString plain(const std::string& what, const nlohmann::json& j) {
           << num(j, "seconds_per_step") << " s/step (best " << num(j, "best_seconds") << "), "
           << num(j, "gflop_per_step") << " GFLOP/step, " << num(j, "gflops_achieved") << " GFLOP/s, peak RSS "
           << num(j, "peak_rss_mib") << " MiB\n";
+        if (j.contains("bf16")) {
+            const nlohmann::json& b = j["bf16"];
+            o << "  bf16: " << num(b, "seconds_per_step") << " s/step (best " << num(b, "best_seconds") << "), "
+              << num(b, "gflops_achieved") << " GFLOP/s, " << num(b, "speedup_vs_fp32")
+              << "x the fp32 speed; output vs fp32: rel. L2 " << QString::number(num(b, "output_rel_l2_vs_fp32"), 'g', 3)
+              << ", max abs " << QString::number(num(b, "output_max_abs_vs_fp32"), 'g', 3) << "\n";
+        }
+        if (j.contains("image")) {
+            const nlohmann::json& i = j["image"];
+            o << "  golden tiny txt2img " << i["width"].get<int64_t>() << "x" << i["height"].get<int64_t>() << ", "
+              << i["steps"].get<int64_t>() << " steps, bf16 vs fp32: PSNR "
+              << (i["psnr_db"].is_null() ? QStringLiteral("inf") : QString::number(i["psnr_db"].get<double>(), 'f', 2))
+              << " dB, max abs difference " << i["max_abs_diff"].get<int>() << " levels, mean "
+              << num(i, "mean_abs_diff") << "\n";
+        }
     } else if (what == "unet_controlnet") {
         o << "unet " << QString::fromStdString(j["family"].get<std::string>()) << " " << j["width"].get<int64_t>() << "x"
           << j["height"].get<int64_t>() << " batch " << j["batch"].get<int64_t>() << " ("
@@ -196,13 +213,15 @@ int benchLoad(Options& o, int threads, bool asPlain) {
 
 int runBenchCommand(const QStringList& argsIn) {
     Options o{argsIn, {}};
-    if (o.args.isEmpty()) return fail(2, QCoreApplication::translate("Cli", "bench needs one of: gemm, unet, cfg, vae, text, load, lora, upscale, serve, dispatch, contention"));
+    if (o.args.isEmpty()) return fail(2, QCoreApplication::translate("Cli", "bench needs one of: gemm, unet, cfg, vae, text, load, lora, upscale, serve, dispatch, contention, txt2img"));
     const QString what = o.args.takeFirst();
     if (what == QLatin1String("dispatch")) return runBenchDispatchCommand(o.args);
     // Threading under load (cli_bench_contention.h).
     if (what == QLatin1String("contention")) return runBenchContention(o.args);
     if (what == QLatin1String("contention-task")) return runBenchContentionTask(o.args);
     if (what == QLatin1String("spin")) return runBenchSpin(o.args);
+    // One whole real-size generation (cli_bench_txt2img.h).
+    if (what == QLatin1String("txt2img")) return runBenchTxt2img(o.args);
     const bool asPlain = o.flag(QStringLiteral("--plain"));
     if (what == QLatin1String("serve")) return runBenchServeCommand(o.args, asPlain);
     // The global --threads option (cli.cpp) has already configured libtorch; keep its count.
@@ -238,17 +257,27 @@ int runBenchCommand(const QStringList& argsIn) {
             // With --controlnet the weights default to fp16, as a CPU run of fp16 files holds them.
             const QString weights =
                 o.value(QStringLiteral("--weights")).value_or(controlnet ? QStringLiteral("fp16") : QStringLiteral("fp32"));
+            const QString precision = o.value(QStringLiteral("--precision")).value_or(QStringLiteral("fp32"));
+            const std::optional<QString> tinyModel = o.value(QStringLiteral("--model"));
             if (o.leftover()) return fail(2, QCoreApplication::translate("Cli", "bench unet: %1").arg(o.error));
+            if (precision != QLatin1String("fp32") && precision != QLatin1String("bf16"))
+                return fail(2, QCoreApplication::translate("Cli", "bench unet: --precision must be fp32 or bf16."));
+            if (controlnet && precision != QLatin1String("fp32"))
+                return fail(2, QCoreApplication::translate("Cli", "bench unet: --controlnet is measured in fp32 only."));
             if (controlnet)
                 return print("unet_controlnet",
                              bench_unet_controlnet(family.toStdString(), width, height, batch, steps, warmup, threads,
                                                    weights.toStdString()),
                              asPlain);
-            return print("unet",
-                         bench_unet(family.toStdString(), width, height, batch, steps, warmup, threads, !contiguous,
-                                    weights.toStdString())
-                             .to_json(),
-                         asPlain);
+            nlohmann::json j = bench_unet(family.toStdString(), width, height, batch, steps, warmup, threads,
+                                          !contiguous, weights.toStdString(), precision.toStdString())
+                                   .to_json();
+            // bf16: the image difference on the golden case (tiny SD1: --model, else
+            // $LATENT_GOLDEN_DIR/tiny-sd1.safetensors, else the demo model of the same shape).
+            if (precision == QLatin1String("bf16"))
+                j["image"] = bench_precision_images(QFile::encodeName(benchTinyModelPath(tinyModel)).toStdString(),
+                                                    golden_tiny_request());
+            return print("unet", j, asPlain);
         }
         if (what == QLatin1String("cfg")) {
             // One CFG denoiser evaluation with equal / A1111-default / padded prompt lengths.
@@ -319,7 +348,7 @@ int runBenchCommand(const QStringList& argsIn) {
     } catch (const std::exception& e) {
         return fail(1, QCoreApplication::translate("Cli", "bench %1: %2").arg(what, QString::fromLocal8Bit(e.what())));
     }
-    return fail(2, QCoreApplication::translate("Cli", "unknown benchmark \"%1\" (use gemm, unet, cfg, vae, text, load, lora, upscale, serve, dispatch or contention)").arg(what));
+    return fail(2, QCoreApplication::translate("Cli", "unknown benchmark \"%1\" (use gemm, unet, cfg, vae, text, load, lora, upscale, serve, dispatch, contention or txt2img)").arg(what));
 }
 
 } // namespace latent

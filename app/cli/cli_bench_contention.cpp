@@ -165,6 +165,8 @@ int runBenchContentionTask(QStringList args) {
     }
 }
 
+QString benchTinyModelPath(const std::optional<QString>& given) { return tinyModelPath(given); }
+
 int runBenchContention(QStringList args) {
     Args o{args, {}};
     const bool asPlain = o.flag(QStringLiteral("--plain"));

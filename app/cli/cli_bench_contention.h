@@ -11,12 +11,18 @@
 //   bench spin, bench contention-task ...: the competitors and children of `bench contention`.
 #pragma once
 
+#include <QString>
 #include <QStringList>
+
+#include <optional>
 
 namespace latent {
 
 int runBenchContention(QStringList args);
 int runBenchContentionTask(QStringList args);
 int runBenchSpin(QStringList args);
+// The tiny SD1 model the benchmarks generate with: `given`, else the golden fixtures' tiny SD1
+// ($LATENT_GOLDEN_DIR), else the built-in demo model (same architecture, random weights).
+QString benchTinyModelPath(const std::optional<QString>& given);
 
 } // namespace latent

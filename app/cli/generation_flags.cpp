@@ -260,6 +260,11 @@ CliGenerationOptions parseGenerationOptions(const QStringList& args, bool img2im
             if (s != QLatin1String("cpu") && s != QLatin1String("gpu") && s != QLatin1String("nv"))
                 o.error = QCoreApplication::translate("Cli", "--rng must be cpu, gpu or nv.");
             r.rng = s.toStdString();
+        } else if (a == QLatin1String("--precision")) {
+            const QString s = v.toLower();
+            if (s != QLatin1String("fp32") && s != QLatin1String("bf16"))
+                o.error = QCoreApplication::translate("Cli", "--precision must be fp32 or bf16.");
+            r.precision = s.toStdString();
         } else if (a == QLatin1String("--seed")) {
             toInt(a, v, &r.seed);
         } else if (a == QLatin1String("--subseed")) {

@@ -128,6 +128,10 @@ QString applySamplingOverrides(const QJsonObject& o, GenerationRequest& r) {
         return e;
     readChoice(o, QStringLiteral("uni_pc_variant"), uniPcVariants(), &s.uni_pc_variant, &e);
     if (!e.isEmpty()) return e;
+    // Not an A1111 setting: what the UNet computes in (pipeline/core/precision.h).
+    static const QStringList precisions = {QStringLiteral("fp32"), QStringLiteral("bf16")};
+    readChoice(o, QStringLiteral("precision"), precisions, &r.precision, &e);
+    if (!e.isEmpty()) return e;
     readChoice(o, QStringLiteral("uni_pc_skip_type"), uniPcSkipTypes(), &s.uni_pc_skip_type, &e);
     if (!e.isEmpty()) return e;
     double order = 0;

@@ -9,6 +9,7 @@
 #include "app/jobs/upscale_runner.h"
 #include "app/library/upscaler_catalog.h"
 #include "pipeline/core/error.h"
+#include "pipeline/core/thread_policy.h"
 #include "pipeline/engine.h"
 
 #include <ATen/Parallel.h>
@@ -162,7 +163,6 @@ struct InferenceWorker::Impl {
     };
     std::list<Cached> engines;
     std::unique_ptr<Engine> upscaleEngine;  // "upscale" jobs: no checkpoint, its own upscaler cache
-    bool threadsSet = false;
     mutable QMutex loadedMutex;
     QStringList loaded; // snapshot of the cache for other threads
 
@@ -211,6 +211,14 @@ struct InferenceWorker::Impl {
         engines.push_front(Cached{key, std::make_unique<Engine>(options.device.toStdString())});
         return *engines.front().engine;
     }
+    // The thread count of the policy in effect (thread_policy.h: Settings or --threads, else the
+    // CPUs this process may use), applied on the worker thread before each job: OpenMP keeps the
+    // count per thread, so a decision made on the GUI thread after this thread started (a
+    // Settings change) reaches the engine only this way. The worker never picks a count itself.
+    static void applyThreadPolicy() {
+        const int wanted = current_thread_decision().threads;
+        if (wanted > 0 && at::get_num_threads() != wanted) at::set_num_threads(wanted);
+    }
     void forget(Engine* e) {
         engines.remove_if([e](const Cached& c) { return c.engine.get() == e; });
         publish();
@@ -252,6 +260,7 @@ void InferenceWorker::preloadModel(const QString& modelPath, const QString& vaeP
     double seconds = 0;
     Engine* engine = nullptr;
     try {
+        Impl::applyThreadPolicy();
         c10::InferenceMode guard;
         engine = &impl_->engineFor(modelPath, vaePath);
         seconds = engine->load_model(modelPath.toStdString(), vaePath.toStdString()).seconds;
@@ -273,8 +282,7 @@ void InferenceWorker::runJob(qint64 jobId, const QString& kind, const QJsonObjec
     Q_EMIT jobStarted(jobId);
     Engine* engine = nullptr;
     try {
-        if (!impl_->threadsSet && impl_->options.threads > 0) at::set_num_threads(impl_->options.threads);
-        impl_->threadsSet = true;
+        Impl::applyThreadPolicy();
         c10::InferenceMode guard; // thread-local: opened per job, on this thread
         const bool img2img = kind == QLatin1String("img2img");
         if (kind == QLatin1String("upscale")) {

@@ -54,7 +54,8 @@ struct WorkerOptions {
     int cachedModels = 1; // models kept loaded (>= 1)
     int previewEvery = 2; // preview image every N steps (0 = none)
     QString outputDir;    // default output folder
-    int threads = 0;      // intra-op threads (0 = libtorch default)
+    // No thread count here: every job runs with the thread policy's decision
+    // (pipeline/core/thread_policy.h, configure_threads()).
 };
 
 class InferenceWorker : public QObject {

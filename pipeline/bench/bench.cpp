@@ -1,6 +1,8 @@
 #include "pipeline/bench/bench.h"
 
 #include "pipeline/core/error.h"
+#include "pipeline/core/precision.h"
+#include "pipeline/models/compute_precision.h"
 #include "pipeline/core/system_info.h"
 #include "pipeline/models/unet2d_condition.h"
 
@@ -194,11 +196,22 @@ nlohmann::json UNetBenchResult::to_json() const {
     j["gflops_achieved"] = gflops_achieved;
     j["peak_rss_bytes"] = peak_rss_bytes;
     j["peak_rss_mib"] = double(peak_rss_bytes) / (1024.0 * 1024.0);
+    j["precision"] = precision;
+    if (precision == "bf16") {
+        j["bf16"] = {{"step_seconds", bf16_step_seconds},
+                     {"seconds_per_step", bf16_seconds_per_step},
+                     {"best_seconds", bf16_best_seconds},
+                     {"gflops_achieved", bf16_seconds_per_step > 0 ? gflop_per_step / bf16_seconds_per_step : 0.0},
+                     {"speedup_vs_fp32", bf16_speedup},
+                     {"output_rel_l2_vs_fp32", bf16_output_rel_l2},
+                     {"output_max_abs_vs_fp32", bf16_output_max_abs}};
+    }
     return j;
 }
 
 UNetBenchResult bench_unet(const std::string& family, int64_t width, int64_t height, int64_t batch, int steps,
-                           int warmup, int threads, bool channels_last, const std::string& weights) {
+                           int warmup, int threads, bool channels_last, const std::string& weights,
+                           const std::string& precision) {
     UNetConfig config;
     if (family == "sd1") config = unet_config_sd1();
     else if (family == "sd2") config = unet_config_sd2();
@@ -210,6 +223,7 @@ UNetBenchResult bench_unet(const std::string& family, int64_t width, int64_t hei
         throw PipelineError("invalid_argument", "Batch must be 1-64, steps at least 1 and warm-up not negative.");
     if (weights != "fp32" && weights != "fp16" && weights != "bf16")
         throw PipelineError("invalid_argument", "Weights must be fp32, fp16 or bf16.");
+    const Precision compute = check_precision_supported(precision);
 
     UNetBenchResult r;
     r.family = family;
@@ -271,15 +285,35 @@ UNetBenchResult bench_unet(const std::string& family, int64_t width, int64_t hei
     };
     for (int i = 0; i < warmup; ++i) run();
     const double cpu0 = process_cpu_seconds();
+    at::Tensor out_fp32;
     for (int i = 0; i < steps; ++i) {
         auto s0 = Clock::now();
-        at::Tensor out = run();
+        out_fp32 = run();
         r.step_seconds.push_back(seconds_since(s0));
     }
     r.cpu_seconds_per_step = (process_cpu_seconds() - cpu0) / double(steps);
     r.seconds_per_step = std::accumulate(r.step_seconds.begin(), r.step_seconds.end(), 0.0) / double(steps);
     r.best_seconds = *std::min_element(r.step_seconds.begin(), r.step_seconds.end());
     r.gflops_achieved = r.gflop_per_step / r.seconds_per_step;
+    r.precision = precision_name(compute);
+    if (compute == Precision::Bf16) {
+        // The same model, inputs and step count, computed in bf16.
+        ComputeDtypeScope scope(at::kBFloat16);
+        for (int i = 0; i < warmup; ++i) run();
+        at::Tensor out_bf16;
+        for (int i = 0; i < steps; ++i) {
+            auto s0 = Clock::now();
+            out_bf16 = run();
+            r.bf16_step_seconds.push_back(seconds_since(s0));
+        }
+        r.bf16_seconds_per_step =
+            std::accumulate(r.bf16_step_seconds.begin(), r.bf16_step_seconds.end(), 0.0) / double(steps);
+        r.bf16_best_seconds = *std::min_element(r.bf16_step_seconds.begin(), r.bf16_step_seconds.end());
+        r.bf16_speedup = r.seconds_per_step / r.bf16_seconds_per_step;
+        const at::Tensor diff = out_bf16.to(at::kFloat) - out_fp32;
+        r.bf16_output_rel_l2 = diff.norm().item<double>() / std::max(out_fp32.norm().item<double>(), 1e-30);
+        r.bf16_output_max_abs = diff.abs().max().item<double>();
+    }
     r.peak_rss_bytes = peak_rss_bytes();
     return r;
 }

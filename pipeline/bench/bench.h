@@ -55,6 +55,15 @@ struct UNetBenchResult {
     double gflops_achieved = 0;         // gflop_per_step / seconds_per_step
     uint64_t parameters = 0;
     uint64_t peak_rss_bytes = 0;
+    // precision "bf16": the figures above are the fp32 steps; these are the same steps computed in
+    // bf16 (compute_precision.h) on the same model and inputs.
+    std::string precision = "fp32";
+    std::vector<double> bf16_step_seconds;
+    double bf16_seconds_per_step = 0;
+    double bf16_best_seconds = 0;
+    double bf16_speedup = 0;            // seconds_per_step / bf16_seconds_per_step
+    double bf16_output_rel_l2 = 0;      // ||out_bf16 - out_fp32|| / ||out_fp32|| of the last step
+    double bf16_output_max_abs = 0;
     nlohmann::json to_json() const;
 };
 
@@ -66,8 +75,10 @@ struct UNetBenchResult {
 // checkpoint does) and builds them without an fp32 copy; "fp32" is libtorch's default init.
 // Throws PipelineError("invalid_argument") for an
 // unknown family or an impossible size.
+// `precision` "bf16" (refused with PipelineError("precision_unsupported") where the CPU has no
+// native bf16, precision.h) times the steps a second time in bf16 and compares the outputs.
 UNetBenchResult bench_unet(const std::string& family, int64_t width, int64_t height, int64_t batch, int steps,
                            int warmup = 1, int threads = 0, bool channels_last = true,
-                           const std::string& weights = "fp32");
+                           const std::string& weights = "fp32", const std::string& precision = "fp32");
 
 } // namespace latent

@@ -1,6 +1,7 @@
 #include "pipeline/models/unet2d_condition.h"
 
 #include "pipeline/core/error.h"
+#include "pipeline/models/compute_precision.h"
 
 #include <ATen/ATen.h>
 #include <c10/core/GradMode.h>
@@ -149,7 +150,9 @@ at::Tensor UNet2DConditionModelImpl::run(const at::Tensor& x, const at::Tensor& 
         bad_input("The added-conditioning vector must be [" + std::to_string(B) + ", " +
                   std::to_string(c.projection_class_embeddings_input_dim) + "]; got " + shape_string(y.sizes()) + ".");
 
-    const auto dtype = conv_norm_out->weight.scalar_type();  // conv weights may be stored narrower
+    // Conv weights may be stored narrower; a ComputeDtypeScope may ask for another dtype (bf16).
+    const std::optional<at::ScalarType> override_dtype = unet_compute_dtype_override();
+    const auto dtype = override_dtype.value_or(conv_norm_out->weight.scalar_type());
     at::Tensor temb = time_embedding->forward(
         timestep_embedding(t, c.block_out_channels[0], c.flip_sin_to_cos, c.freq_shift).to(dtype));
     if (y.defined()) temb.add_(add_embedding->forward(y.to(dtype)));
@@ -190,9 +193,12 @@ at::Tensor UNet2DConditionModelImpl::run(const at::Tensor& x, const at::Tensor& 
     for (auto& block : up_) h = block->forward(h, temb_act, ctx, states);
 
     const auto& o = conv_norm_out->options;
-    h = at::group_norm(h, o.num_groups(), conv_norm_out->weight, conv_norm_out->bias, o.eps(), true);
+    h = at::group_norm(h, o.num_groups(), nn::weight_as(conv_norm_out->weight, h), nn::weight_as(conv_norm_out->bias, h),
+                       o.eps(), true);
     at::silu_(h);
     h = conv_out->forward(h);
+    // Under a dtype override the samplers still get the input's dtype back.
+    if (override_dtype && *override_dtype != x.scalar_type()) return h.to(x.scalar_type()).contiguous();
     return h.contiguous();
 }
 

@@ -23,9 +23,12 @@ nn::Linear make_linear(int64_t in, int64_t out, bool bias = true) {
     return nn::Linear(torch::nn::LinearOptions(in, out).bias(bias));
 }
 
+// The norm's parameters follow the activations' dtype (no copy when they agree; a bf16 UNet, see
+// compute_precision.h, converts these few values per call).
 at::Tensor group_norm(const torch::nn::GroupNorm& n, const at::Tensor& x) {
     const auto& o = n->options;
-    return at::group_norm(x, o.num_groups(), n->weight, n->bias, o.eps(), /*cudnn_enabled=*/true);
+    return at::group_norm(x, o.num_groups(), nn::weight_as(n->weight, x), nn::weight_as(n->bias, x), o.eps(),
+                          /*cudnn_enabled=*/true);
 }
 
 at::Tensor conv(nn::Conv2d c, const at::Tensor& x) { return c->forward(x); }
@@ -168,7 +171,8 @@ BasicTransformerBlockImpl::BasicTransformerBlockImpl(int64_t dim, int64_t heads,
 
 at::Tensor BasicTransformerBlockImpl::forward(at::Tensor x, const at::Tensor& context) {
     auto layer_norm = [](const torch::nn::LayerNorm& n, const at::Tensor& t) {
-        return at::layer_norm(t, n->options.normalized_shape(), n->weight, n->bias, n->options.eps());
+        return at::layer_norm(t, n->options.normalized_shape(), nn::weight_as(n->weight, t), nn::weight_as(n->bias, t),
+                              n->options.eps());
     };
     x = attn1->forward(layer_norm(norm1, x)).add_(x);
     x = attn2->forward(layer_norm(norm2, x), context).add_(x);

@@ -82,6 +82,9 @@ struct GenerationRequest {
     int64_t seed_resize_from_h = -1;
     // txt2img: A1111's hires fix (second pass); see hires_options.h.
     HiresOptions hires;
+    // What the UNet computes in: "fp32" (default) or "bf16" on CPUs with native bf16
+    // (pipeline/core/precision.h). Infotext "Precision: bf16" when not fp32.
+    std::string precision = "fp32";
 };
 
 // A network or embedding a job used (for the infotext's "Lora hashes" / "TI hashes" and the

@@ -105,6 +105,43 @@ private Q_SLOTS:
         }
     }
 
+    // bf16 where the CPU lacks it (pretended with LATENT_CPU_NO_BF16): refused at once with the
+    // reason, before a real-size model is built or a checkpoint written.
+    void bf16RefusedWithoutHardwareSupport() {
+        qputenv("LATENT_CPU_NO_BF16", "1");
+        const CliRun unet = runCli({"--threads", "1", "bench", "unet", "--width", "64", "--height", "64", "--batch",
+                                    "1", "--steps", "1", "--warmup", "0", "--precision", "bf16"},
+                                   {}, 60000);
+        const CliRun gen = runCli({"bench", "txt2img", "--size", "64", "--steps", "1", "--precision", "bf16"}, {}, 60000);
+        qunsetenv("LATENT_CPU_NO_BF16");
+        for (const CliRun* r : {&unet, &gen}) {
+            QVERIFY2(r->exitCode == 2, r->err.constData());
+            QVERIFY(r->out.isEmpty());
+            QVERIFY2(r->err.contains("bf16") && r->err.contains("LATENT_CPU_NO_BF16"), r->err.constData());
+        }
+    }
+
+    // bench unet --precision bf16 times both precisions on the same model and compares the golden
+    // tiny txt2img (on CPUs with native bf16; elsewhere the refusal above is what runs).
+    void unetBf16ReportsSpeedupAndImageDifference() {
+        LATENT_REQUIRE_GOLDEN();
+        const CliRun r = runCli({"--threads", "1", "bench", "unet", "--width", "64", "--height", "64", "--batch", "1",
+                                 "--steps", "1", "--warmup", "0", "--weights", "fp16", "--precision", "bf16", "--model",
+                                 goldenDir() + "/tiny-sd1.safetensors"});
+        if (r.exitCode == 2 && r.err.contains("bf16")) QSKIP(r.err.constData());
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject j = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(j.value("precision").toString(), QStringLiteral("bf16"));
+        const QJsonObject b = j.value("bf16").toObject();
+        QVERIFY(b.value("seconds_per_step").toDouble() > 0);
+        QVERIFY(b.value("speedup_vs_fp32").toDouble() > 0);
+        QVERIFY(b.value("output_rel_l2_vs_fp32").toDouble() > 0);  // it really computed in bf16
+        const QJsonObject image = j.value("image").toObject();
+        QCOMPARE(image.value("width").toInt(), 128);
+        QVERIFY(image.value("psnr_db").isDouble());
+        QVERIFY(image.value("max_abs_diff").toInt() >= 1);
+    }
+
     void badOptionsExitTwo() {
         for (const QStringList& a :
              {QStringList{"bench"}, QStringList{"bench", "warp"}, QStringList{"bench", "unet", "--family", "sd9"},
@@ -113,7 +150,11 @@ private Q_SLOTS:
               QStringList{"bench", "load", "--path"}, QStringList{"bench", "cfg", "--family", "sd9"},
               QStringList{"bench", "cfg", "--width", "12"}, QStringList{"bench", "cfg", "--bogus"},
               QStringList{"bench", "upscale", "--width", "4"},
-              QStringList{"bench", "contention", "--competitors", "x"}}) {
+              QStringList{"bench", "contention", "--competitors", "x"},
+              QStringList{"bench", "unet", "--precision", "fp16"},
+              QStringList{"bench", "txt2img", "--family", "sdxl"}, QStringList{"bench", "txt2img", "--size", "100"},
+              QStringList{"bench", "txt2img", "--precision", "fp16"}, QStringList{"bench", "txt2img", "--bogus"},
+              QStringList{"bench", "txt2img", "--sampler", "No Such Sampler"}}) {
             const CliRun r = runCli(a);
             QVERIFY2(r.exitCode == 2, qPrintable(a.join(' ') + " -> " + QString::number(r.exitCode) + " " + r.err));
             QVERIFY2(r.out.isEmpty(), qPrintable(a.join(' ')));

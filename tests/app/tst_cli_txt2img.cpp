@@ -176,6 +176,48 @@ private Q_SLOTS:
         QCOMPARE(a.readAll(), b.readAll());
     }
 
+    // --precision bf16: refused with the reason where the CPU has no native bf16 (pretended with
+    // LATENT_CPU_NO_BF16), writing nothing; where it has, the image records "Precision: bf16",
+    // and an fp32 image records no precision at all.
+    void precisionBf16() {
+        LATENT_REQUIRE_GOLDEN();
+        QTemporaryDir dir;
+        const QString model = latent::test::goldenDir() + QStringLiteral("/tiny-sd1.safetensors");
+        auto run = [&](const QString& precision, const QString& out) {
+            return runCli({QStringLiteral("txt2img"), QStringLiteral("--model"), model, QStringLiteral("--prompt"),
+                           QStringLiteral("a fox"), QStringLiteral("--steps"), QStringLiteral("2"),
+                           QStringLiteral("--width"), QStringLiteral("64"), QStringLiteral("--height"),
+                           QStringLiteral("64"), QStringLiteral("--seed"), QStringLiteral("3"),
+                           QStringLiteral("--precision"), precision, QStringLiteral("--out"), out});
+        };
+        qputenv("LATENT_CPU_NO_BF16", "1");
+        const QString refusedOut = dir.filePath(QStringLiteral("refused"));
+        const CliRun refused = run(QStringLiteral("bf16"), refusedOut);
+        qunsetenv("LATENT_CPU_NO_BF16");
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains("bf16") && refused.err.contains("fp32"), refused.err.constData());
+        QVERIFY(!QDir(refusedOut).exists() || QDir(refusedOut).isEmpty());
+
+        const QString fp32Out = dir.filePath(QStringLiteral("fp32"));
+        const CliRun fp32 = run(QStringLiteral("fp32"), fp32Out);
+        QVERIFY2(fp32.exitCode == 0, fp32.err.constData());
+        const QStringList fp32Files = QDir(fp32Out).entryList({QStringLiteral("*.png")}, QDir::Files);
+        QCOMPARE(fp32Files.size(), 1);
+        const QString fp32Text =
+            latent::PngText::readFile(QDir(fp32Out).filePath(fp32Files.first())).value(QStringLiteral("parameters"));
+        QVERIFY2(!fp32Text.contains(QStringLiteral("Precision")), qPrintable(fp32Text));
+
+        const QString bf16Out = dir.filePath(QStringLiteral("bf16"));
+        const CliRun bf16 = run(QStringLiteral("bf16"), bf16Out);
+        if (bf16.exitCode == 2 && bf16.err.contains("bf16")) QSKIP(bf16.err.constData());
+        QVERIFY2(bf16.exitCode == 0, bf16.err.constData());
+        const QStringList bf16Files = QDir(bf16Out).entryList({QStringLiteral("*.png")}, QDir::Files);
+        QCOMPARE(bf16Files.size(), 1);
+        const QString bf16Text =
+            latent::PngText::readFile(QDir(bf16Out).filePath(bf16Files.first())).value(QStringLiteral("parameters"));
+        QVERIFY2(bf16Text.contains(QStringLiteral(", Precision: bf16")), qPrintable(bf16Text));
+    }
+
     void badInputExitsTwo_data() {
         QTest::addColumn<QStringList>("args");
         const QString model = latent::test::goldenDir() + QStringLiteral("/tiny-sd1.safetensors");
@@ -188,6 +230,7 @@ private Q_SLOTS:
         QTest::newRow("bad request json")
             << QStringList{"txt2img", "--model", model, "--request", "BADJSON", "--out", "OUT"};
         QTest::newRow("no out") << QStringList{"txt2img", "--model", model};
+        QTest::newRow("bad precision") << QStringList{"txt2img", "--model", model, "--precision", "fp16", "--out", "OUT"};
         // Image 2 of the batch would need seed + 1 > 2^63 - 1.
         QTest::newRow("seed overflows with the batch")
             << QStringList{"txt2img", "--model", model, "--seed", "9223372036854775807", "--batch-size", "2",

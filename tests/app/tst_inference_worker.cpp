@@ -13,6 +13,8 @@
 #include "app/metadata/png_text.h"
 #include "app/worker/inference_worker.h"
 #include "app/worker/studio_session.h"
+#include "pipeline/core/system_info.h"
+#include "pipeline/core/thread_policy.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -26,6 +28,7 @@
 #include <QTest>
 #include <QThread>
 
+#include <ATen/Parallel.h>
 #include <ATen/core/Tensor.h>
 #include <ATen/ops/empty.h>
 #include <c10/util/Exception.h>
@@ -158,6 +161,34 @@ private Q_SLOTS:
         QCOMPARE(done.step, 3);
         QVERIFY(c.lastItPerSecond() > 0);
         QVERIFY(!c.isBusy());
+    }
+
+    // The worker computes with the thread policy's count (thread_policy.h), never with one of its
+    // own, and follows a decision made on another thread after it started (a Settings change):
+    // OpenMP keeps a count per thread, so without the worker applying the policy per job the
+    // second job would still run with the first count.
+    void workerUsesTheThreadPolicysCount() {
+        const int before = current_thread_decision().threads;
+        QCOMPARE(configure_threads(1), 1);
+        QCOMPARE(current_thread_decision().limit, ThreadLimit::Requested);
+        JobQueue q(nullptr);
+        InferenceController c(&q, options(QStringLiteral("threads")));
+        std::atomic<int> seen{-1};
+        c.worker()->stepHook = [&](qint64, int, int) { seen = at::get_num_threads(); };
+        const qint64 first = q.enqueue(QStringLiteral("txt2img"), demoJob(demo_, 1)).id;
+        c.start();
+        QVERIFY(waitFinal(q, first));
+        QCOMPARE(q.job(first)->state, JobState::Done);
+        QCOMPARE(seen.load(), 1);
+
+        QCOMPARE(configure_threads(2), 2);  // decided on this (GUI) thread while the worker lives
+        seen = -1;
+        const qint64 second = q.enqueue(QStringLiteral("txt2img"), demoJob(demo_, 1)).id;
+        QVERIFY(waitFinal(q, second));
+        QCOMPARE(q.job(second)->state, JobState::Done);
+        QCOMPARE(seen.load(), current_thread_decision().threads);
+        QCOMPARE(seen.load(), 2);
+        configure_threads(before);
     }
 
     // Out of memory mid-generation, for real: at step 2 of 3 the job asks libtorch for a tensor

@@ -118,6 +118,30 @@ private Q_SLOTS:
                                       << "negative";
         QTest::newRow("seed resize") << R"({"seed_resize_from_w": 1.5})"
                                      << "seed_resize_from_w";
+        QTest::newRow("precision") << R"({"override_settings": {"precision": "fp16"}})"
+                                   << "precision";
+    }
+
+    // Not an A1111 setting: override_settings "precision" (fp32 | bf16) chooses what the UNet
+    // computes in; the default stays fp32, and the infotext records the engine's "Precision".
+    void precisionOverride() {
+        GenerationRequest plain;
+        QVERIFY(applyApiRequest(json(R"({"prompt": "x"})"), plain).isEmpty());
+        QCOMPARE(QString::fromStdString(plain.precision), QStringLiteral("fp32"));
+        GenerationRequest bf16;
+        QVERIFY(applyApiRequest(json(R"({"override_settings": {"precision": "bf16"}})"), bf16).isEmpty());
+        QCOMPARE(QString::fromStdString(bf16.precision), QStringLiteral("bf16"));
+
+        GenerationJobSpec spec;
+        spec.request = bf16;
+        spec.modelPath = QStringLiteral("tiny.safetensors");
+        GenerationResult result;
+        result.sampler_name = "Euler";
+        result.schedule_type = "Automatic";
+        result.images.push_back(GeneratedImage{64, 64, {}, 5, 0, 0});
+        result.extra_params = {{"Precision", "bf16"}};
+        const QString text = infotextFor(spec, result, 0).toInfotext();
+        QVERIFY2(text.contains(QStringLiteral("Precision: bf16, Version: ")), qPrintable(text));
     }
     void wrongTypesAreClearErrors() {
         QFETCH(QString, body);

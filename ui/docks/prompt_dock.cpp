@@ -15,6 +15,7 @@
 #include "app/metadata/generation_params.h"
 #include "app/metadata/png_text.h"
 #include "app/worker/studio_session.h"
+#include "pipeline/core/precision.h"
 #include "pipeline/engine.h"
 #include "ui/widgets/prompt_completer.h"
 #include "ui/widgets/prompt_highlighter.h"
@@ -38,6 +39,7 @@
 #include <QRegularExpression>
 #include <QScrollArea>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QTimer>
 #include <QTextCursor>
 #include <QToolButton>
@@ -293,6 +295,19 @@ PromptDock::PromptDock(QWidget* parent) : QDockWidget(tr("Prompt"), parent) {
     denoise_->setEnabled(false);
     denoise_->setToolTip(tr("How much an init image is changed (image to image and inpainting)"));
     form->addRow(tr("Clip skip"), clipSkip_);
+    // What the UNet computes in: bf16 only where the CPU has native bf16 (else the entry is
+    // disabled and its tooltip says why).
+    precision_ = new QComboBox;
+    precision_->setObjectName(QStringLiteral("precisionCombo"));
+    precision_->addItem(tr("fp32 (exact)"), QStringLiteral("fp32"));
+    precision_->addItem(tr("bf16 (faster, slightly different images)"), QStringLiteral("bf16"));
+    precision_->setToolTip(tr("What the image model computes in. bf16 needs a CPU with AVX512_BF16 or AMX; the "
+                              "images then differ slightly from fp32 and record \"Precision: bf16\"."));
+    if (const std::string why = bf16_unsupported_reason(bf16_support()); !why.empty()) {
+        if (auto* items = qobject_cast<QStandardItemModel*>(precision_->model())) items->item(1)->setEnabled(false);
+        precision_->setItemData(1, QString::fromStdString(why), Qt::ToolTipRole);
+    }
+    form->addRow(tr("Precision"), precision_);
     useCanvas_ = new QCheckBox(tr("From the canvas image"));
     useCanvas_->setObjectName(QStringLiteral("useCanvasCheck"));
     useCanvas_->setEnabled(false);
@@ -843,6 +858,8 @@ QJsonObject PromptDock::buildParams() const {
         p.insert(QStringLiteral("seed_resize_from_h"), QJsonValue(qint64(pastedSeedResizeH_)));
     }
     if (clipSkip_->value() > 1) overrides.insert(QStringLiteral("CLIP_stop_at_last_layers"), clipSkip_->value());
+    if (precision_ && precision_->currentData().toString() != QLatin1String("fp32"))
+        overrides.insert(QStringLiteral("precision"), precision_->currentData().toString());
     const QString model = currentModelPath();
     if (!model.isEmpty()) overrides.insert(QStringLiteral("sd_model_checkpoint"), QFileInfo(model).completeBaseName());
     // VAE: a file, or A1111's "Automatic" / "None" resolved by the worker.

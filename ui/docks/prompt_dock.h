@@ -167,6 +167,7 @@ private:
     QSpinBox* batchSize_;
     QSpinBox* batchCount_;
     QSpinBox* clipSkip_;
+    QComboBox* precision_ = nullptr;  // UNet compute precision (pipeline/core/precision.h)
     QDoubleSpinBox* denoise_;
     HiresPanel* hires_ = nullptr;  // txt2img's hires fix section
     QPushButton* generate_;
