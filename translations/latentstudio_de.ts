@@ -398,6 +398,14 @@
         <source>workers: %1 idle, %2 running; jobs: %3 in queue, %4 in progress</source>
         <translation>Worker: %1 frei, %2 aktiv; Aufträge: %3 wartend, %4 in Arbeit</translation>
     </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The init image has no alpha channel to take the mask from.</source>
+        <translation>Das Ausgangsbild hat keinen Alphakanal, aus dem die Maske genommen werden könnte.</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>

@@ -398,6 +398,14 @@
         <source>workers: %1 idle, %2 running; jobs: %3 in queue, %4 in progress</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The init image has no alpha channel to take the mask from.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>

@@ -9,6 +9,7 @@
 #include "app/metadata/png_text.h"
 #include "app/remote/backend_registry.h"
 #include "app/remote/backend_secrets.h"
+#include "app/remote/remote_inputs.h"
 #include "app/remote/remote_job_runner.h"
 #include "app/remote/remote_request.h"
 
@@ -151,9 +152,20 @@ int runRemoteGenerationCommand(const QString& kind, const QStringList& argsIn) {
         }
         const ImageLoadResult init = ImageLoader::loadFile(o.initPath);
         if (!init.ok()) return fail(2, init.error);
+        ImageLoadResult mask;
         if (!o.maskPath.isEmpty()) {
-            const ImageLoadResult mask = ImageLoader::loadFile(o.maskPath);
+            mask = ImageLoader::loadFile(o.maskPath);
             if (!mask.ok()) return fail(2, mask.error);
+        }
+        // Outpainting / mask from alpha: A1111's API has no field for them; the canvas and mask
+        // are made here as the local engine makes them and go as a plain inpainting job.
+        if (needsRemoteCanvas(o.request.img2img, !o.maskPath.isEmpty())) {
+            const RemoteCanvas canvas = makeRemoteCanvas(init.image, o.maskPath.isEmpty() ? nullptr : &mask.image,
+                                                         o.request.img2img, scratch.path());
+            if (!canvas.error.isEmpty()) return fail(2, canvas.error);
+            params.insert(QStringLiteral("inpainting_mask_invert"), canvas.invert ? 1 : 0);
+            o.initPath = canvas.initPath;
+            o.maskPath = canvas.maskPath;
         }
         if (!o.sizeGiven) {
             const auto& op = o.request.img2img.outpaint;
