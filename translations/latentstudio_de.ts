@@ -1785,6 +1785,10 @@
         <source>contention-task (internal): the measured task of one run</source>
         <translation>contention-task (intern): die gemessene Aufgabe eines Laufs</translation>
     </message>
+    <message>
+        <source>%1: not sent to remote backends yet; run the job locally.</source>
+        <translation>%1: wird noch nicht an entfernte Backends gesendet; den Auftrag lokal ausführen.</translation>
+    </message>
 </context>
 <context>
     <name>ControlNet</name>

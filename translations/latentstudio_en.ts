@@ -1785,6 +1785,10 @@
         <source>contention-task (internal): the measured task of one run</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: not sent to remote backends yet; run the job locally.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ControlNet</name>

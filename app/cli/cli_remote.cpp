@@ -101,6 +101,13 @@ int runRemoteGenerationCommand(const QString& kind, const QStringList& argsIn) {
     const bool img2img = kind == QLatin1String("img2img");
     CliGenerationOptions o = parseGenerationOptions(args, img2img, /*requireModel=*/false);
     if (!o.error.isEmpty()) return fail(2, o.error);
+    // What the remote body does not carry yet: refused rather than silently left out.
+    QStringList notSent;
+    if (!o.request.controlnet.empty()) notSent << QStringLiteral("--controlnet");
+    if (!o.moreInitPaths.isEmpty() || !o.moreInitBase64.isEmpty()) notSent << QStringLiteral("init_images[1:]");
+    if (!notSent.isEmpty())
+        return fail(2, QCoreApplication::translate("Cli", "%1: not sent to remote backends yet; run the job locally.")
+                           .arg(notSent.join(QStringLiteral(", "))));
 
     // The backend: a saved entry, or one given on the command line.
     Settings settings;
@@ -139,6 +146,7 @@ int runRemoteGenerationCommand(const QString& kind, const QStringList& argsIn) {
         overrides.insert(QStringLiteral("sd_model_checkpoint"), fi.isFile() ? fi.completeBaseName() : o.modelPath);
         params.insert(QStringLiteral("override_settings"), overrides);
     }
+    if (!o.vaePath.isEmpty()) params.insert(QStringLiteral("vae_path"), QFileInfo(o.vaePath).absoluteFilePath());
     QTemporaryDir scratch;
     if (img2img) {
         if (!scratch.isValid()) return fail(1, QCoreApplication::translate("Cli", "Cannot create a temporary folder."));

@@ -127,6 +127,10 @@ QJsonObject a1111Body(const QString& kind, const QJsonObject& params, const Back
         overrides.insert(QStringLiteral("sd_model_checkpoint"), checkpoint);
     else
         overrides.remove(QStringLiteral("sd_model_checkpoint"));
+    // A VAE file chosen here goes by its file name, as A1111's sd_vae names VAEs.
+    const QString vaePath = params.value(QStringLiteral("vae_path")).toString();
+    if (!vaePath.isEmpty() && !overrides.contains(QStringLiteral("sd_vae")))
+        overrides.insert(QStringLiteral("sd_vae"), QFileInfo(vaePath).fileName());
     if (!overrides.isEmpty()) body.insert(QStringLiteral("override_settings"), overrides);
     else body.remove(QStringLiteral("override_settings"));
     body.insert(QStringLiteral("send_images"), true);

@@ -339,6 +339,17 @@ private Q_SLOTS:
         }
     }
 
+    // What the remote body cannot carry yet is refused (exit 2, nothing written), not left out.
+    void refusesWhatItCannotSendYet() {
+        const QString out = freshDir(QStringLiteral("refused-unit"));
+        const CliRun r = runWithEnv({"txt2img", "--model", model_, "--prompt", "x", "--steps", "2", "--width", "64",
+                                     "--height", "64", "--controlnet", model_, "--control-image", init_, "--backend-url",
+                                     server_.url, "--backend-kind", "a1111", "--out", out});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("--controlnet: not sent to remote backends yet"), r.err.constData());
+        QVERIFY(!QFileInfo::exists(out) || pngs(out).isEmpty());
+    }
+
     // In-process: the A1111 client polls the server's progress while a long job runs; cancel
     // calls /interrupt and the server's job stops (cancelled, not finished), and the server then
     // takes the next job.
