@@ -398,6 +398,14 @@
         <source>workers: %1 idle, %2 running; jobs: %3 in queue, %4 in progress</source>
         <translation>Worker: %1 frei, %2 aktiv; Aufträge: %3 wartend, %4 in Arbeit</translation>
     </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The init image has no alpha channel to take the mask from.</source>
+        <translation>Das Ausgangsbild hat keinen Alphakanal, aus dem die Maske genommen werden könnte.</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -1836,6 +1844,10 @@
     <message>
         <source>--precision must be fp32 or bf16.</source>
         <translation>--precision muss fp32 oder bf16 sein.</translation>
+    </message>
+    <message>
+        <source>%1: not sent to remote backends yet; run the job locally.</source>
+        <translation>%1: wird noch nicht an entfernte Backends gesendet; den Auftrag lokal ausführen.</translation>
     </message>
 </context>
 <context>

@@ -398,6 +398,14 @@
         <source>workers: %1 idle, %2 running; jobs: %3 in queue, %4 in progress</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The init image has no alpha channel to take the mask from.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -1835,6 +1843,10 @@
     </message>
     <message>
         <source>--precision must be fp32 or bf16.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not sent to remote backends yet; run the job locally.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

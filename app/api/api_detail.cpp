@@ -19,6 +19,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 namespace latent::api_detail {
@@ -110,6 +111,18 @@ QList<Checkpoint> checkpoints(const ApiServer& server) {
 }
 
 std::optional<Checkpoint> findCheckpoint(const ApiServer& server, const QString& key) {
+    // A1111's "name [hash10]" (name: file name, stem or relative name; 8 hex: AutoV1 is not ours):
+    // the named checkpoint, and only if its hash is that one.
+    static const QRegularExpression withHash(QStringLiteral("^(.+) \\[([0-9A-Fa-f]{10})\\]$"));
+    const QRegularExpressionMatch m = withHash.match(key.trimmed());
+    if (m.hasMatch()) {
+        const QString name = m.captured(1).trimmed(), hash = m.captured(2);
+        for (const Checkpoint& c : checkpoints(server)) {
+            const bool named = QStringList{c.modelName, c.fileName, c.name}.contains(name, Qt::CaseInsensitive) ||
+                               c.title.compare(name, Qt::CaseInsensitive) == 0;
+            if (named && !c.hash.isEmpty() && c.hash.compare(hash, Qt::CaseInsensitive) == 0) return c;
+        }
+    }
     return findBy<Checkpoint>(
         checkpoints(server), key,
         [](const Checkpoint& c) { return QStringList{c.title, c.modelName, c.fileName, c.name}; },

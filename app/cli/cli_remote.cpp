@@ -9,6 +9,7 @@
 #include "app/metadata/png_text.h"
 #include "app/remote/backend_registry.h"
 #include "app/remote/backend_secrets.h"
+#include "app/remote/remote_inputs.h"
 #include "app/remote/remote_job_runner.h"
 #include "app/remote/remote_request.h"
 
@@ -100,6 +101,13 @@ int runRemoteGenerationCommand(const QString& kind, const QStringList& argsIn) {
     const bool img2img = kind == QLatin1String("img2img");
     CliGenerationOptions o = parseGenerationOptions(args, img2img, /*requireModel=*/false);
     if (!o.error.isEmpty()) return fail(2, o.error);
+    // What the remote body does not carry yet: refused rather than silently left out.
+    QStringList notSent;
+    if (!o.request.controlnet.empty()) notSent << QStringLiteral("--controlnet");
+    if (!o.moreInitPaths.isEmpty() || !o.moreInitBase64.isEmpty()) notSent << QStringLiteral("init_images[1:]");
+    if (!notSent.isEmpty())
+        return fail(2, QCoreApplication::translate("Cli", "%1: not sent to remote backends yet; run the job locally.")
+                           .arg(notSent.join(QStringLiteral(", "))));
 
     // The backend: a saved entry, or one given on the command line.
     Settings settings;
@@ -138,6 +146,7 @@ int runRemoteGenerationCommand(const QString& kind, const QStringList& argsIn) {
         overrides.insert(QStringLiteral("sd_model_checkpoint"), fi.isFile() ? fi.completeBaseName() : o.modelPath);
         params.insert(QStringLiteral("override_settings"), overrides);
     }
+    if (!o.vaePath.isEmpty()) params.insert(QStringLiteral("vae_path"), QFileInfo(o.vaePath).absoluteFilePath());
     QTemporaryDir scratch;
     if (img2img) {
         if (!scratch.isValid()) return fail(1, QCoreApplication::translate("Cli", "Cannot create a temporary folder."));
@@ -151,9 +160,20 @@ int runRemoteGenerationCommand(const QString& kind, const QStringList& argsIn) {
         }
         const ImageLoadResult init = ImageLoader::loadFile(o.initPath);
         if (!init.ok()) return fail(2, init.error);
+        ImageLoadResult mask;
         if (!o.maskPath.isEmpty()) {
-            const ImageLoadResult mask = ImageLoader::loadFile(o.maskPath);
+            mask = ImageLoader::loadFile(o.maskPath);
             if (!mask.ok()) return fail(2, mask.error);
+        }
+        // Outpainting / mask from alpha: A1111's API has no field for them; the canvas and mask
+        // are made here as the local engine makes them and go as a plain inpainting job.
+        if (needsRemoteCanvas(o.request.img2img, !o.maskPath.isEmpty())) {
+            const RemoteCanvas canvas = makeRemoteCanvas(init.image, o.maskPath.isEmpty() ? nullptr : &mask.image,
+                                                         o.request.img2img, scratch.path());
+            if (!canvas.error.isEmpty()) return fail(2, canvas.error);
+            params.insert(QStringLiteral("inpainting_mask_invert"), canvas.invert ? 1 : 0);
+            o.initPath = canvas.initPath;
+            o.maskPath = canvas.maskPath;
         }
         if (!o.sizeGiven) {
             const auto& op = o.request.img2img.outpaint;

@@ -55,12 +55,38 @@ QJsonObject toApiRequest(const GenerationRequest& r, bool img2img) {
         b.insert(QStringLiteral("subseed_strength"), r.subseed_strength);
     }
     if (r.eta) b.insert(QStringLiteral("eta"), *r.eta);
+    // Sampler fields of the request (applySamplerRequestFields reads them back).
+    const std::pair<const char*, const std::optional<double>*> samplerFields[] = {
+        {"s_churn", &r.s_churn}, {"s_tmin", &r.s_tmin}, {"s_tmax", &r.s_tmax}, {"s_noise", &r.s_noise},
+        {"s_min_uncond", &r.s_min_uncond}, {"initial_noise_multiplier", &r.initial_noise_multiplier}};
+    for (const auto& [key, value] : samplerFields)
+        if (*value) b.insert(QLatin1String(key), **value);
+    if (r.seed_resize_from_w > 0 && r.seed_resize_from_h > 0) {
+        b.insert(QStringLiteral("seed_resize_from_w"), qint64(r.seed_resize_from_w));
+        b.insert(QStringLiteral("seed_resize_from_h"), qint64(r.seed_resize_from_h));
+    }
     if (r.denoising_strength) b.insert(QStringLiteral("denoising_strength"), *r.denoising_strength);
     QJsonObject overrides;
     if (r.clip_skip > 1) overrides.insert(QStringLiteral("CLIP_stop_at_last_layers"), r.clip_skip);
     if (r.rng == "cpu") overrides.insert(QStringLiteral("randn_source"), QStringLiteral("CPU"));
     else if (r.rng == "nv") overrides.insert(QStringLiteral("randn_source"), QStringLiteral("NV"));
     if (r.eta_noise_seed_delta != 0) overrides.insert(QStringLiteral("eta_noise_seed_delta"), qint64(r.eta_noise_seed_delta));
+    if (!img2img && r.hires.enable) {
+        // The hires fix, as applyHiresApiRequest reads it back (A1111 v1.10.1 names; hr_cfg as Forge).
+        const HiresOptions& h = r.hires;
+        b.insert(QStringLiteral("enable_hr"), true);
+        b.insert(QStringLiteral("hr_scale"), h.scale);
+        if (h.resize_x > 0) b.insert(QStringLiteral("hr_resize_x"), qint64(h.resize_x));
+        if (h.resize_y > 0) b.insert(QStringLiteral("hr_resize_y"), qint64(h.resize_y));
+        if (!h.upscaler.empty()) b.insert(QStringLiteral("hr_upscaler"), QString::fromStdString(h.upscaler));
+        b.insert(QStringLiteral("hr_second_pass_steps"), qint64(h.second_pass_steps));
+        if (!h.sampler.empty()) b.insert(QStringLiteral("hr_sampler_name"), QString::fromStdString(h.sampler));
+        if (!h.schedule.empty()) b.insert(QStringLiteral("hr_scheduler"), QString::fromStdString(h.schedule));
+        if (!h.prompt.empty()) b.insert(QStringLiteral("hr_prompt"), QString::fromStdString(h.prompt));
+        if (!h.negative_prompt.empty()) b.insert(QStringLiteral("hr_negative_prompt"), QString::fromStdString(h.negative_prompt));
+        if (h.cfg_scale) b.insert(QStringLiteral("hr_cfg"), *h.cfg_scale);
+        if (!h.checkpoint.empty()) b.insert(QStringLiteral("hr_checkpoint_name"), QString::fromStdString(h.checkpoint));
+    }
     if (img2img) {
         const Img2ImgOptions& o = r.img2img;
         b.insert(QStringLiteral("resize_mode"), o.resize_mode);
@@ -101,6 +127,10 @@ QJsonObject a1111Body(const QString& kind, const QJsonObject& params, const Back
         overrides.insert(QStringLiteral("sd_model_checkpoint"), checkpoint);
     else
         overrides.remove(QStringLiteral("sd_model_checkpoint"));
+    // A VAE file chosen here goes by its file name, as A1111's sd_vae names VAEs.
+    const QString vaePath = params.value(QStringLiteral("vae_path")).toString();
+    if (!vaePath.isEmpty() && !overrides.contains(QStringLiteral("sd_vae")))
+        overrides.insert(QStringLiteral("sd_vae"), QFileInfo(vaePath).fileName());
     if (!overrides.isEmpty()) body.insert(QStringLiteral("override_settings"), overrides);
     else body.remove(QStringLiteral("override_settings"));
     body.insert(QStringLiteral("send_images"), true);

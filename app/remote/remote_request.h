@@ -28,8 +28,9 @@ bool isLocalParameterKey(const QString& key);
 QString remoteCheckpoint(const QJsonObject& params, const BackendConfig& config);
 
 // The A1111 /sdapi/v1/txt2img or /img2img body: the job's A1111 fields as the local engine reads
-// them, local keys removed, the checkpoint in override_settings, and for img2img the init image
-// and mask files as base64 (`init_images`, `mask`). Empty object + *error when a file cannot be read.
+// them, local keys removed, the checkpoint (and a local VAE file's name as sd_vae) in
+// override_settings, and for img2img the init image and mask files as base64 (`init_images`,
+// `mask`). Empty object + *error when a file cannot be read.
 QJsonObject a1111Body(const QString& kind, const QJsonObject& params, const BackendConfig& config, QString* error);
 
 // RunPod seed-worker input: prompt, negative_prompt, width, height, num_inference_steps,

@@ -165,17 +165,22 @@ private Q_SLOTS:
         server.steps = 4;
         server.stepMs = 600;
         QTemporaryDir out;
-        const QJsonObject params = txt2imgParams(out.path());
+        QJsonObject params = txt2imgParams(out.path());
+        params.insert(QStringLiteral("vae_path"), QStringLiteral("/models/VAE/kl-f8-anime2.safetensors"));
         Runner r(a1111Config(server), server.pass, spec(params, out.path()));
         r.runner.client()->pollIntervalMs = 1000;
         r.runner.start();
         QVERIFY(r.wait());
         QVERIFY2(r.run.finished, qPrintable(r.run.error));
 
-        // The body: the job's A1111 fields, no local keys, the checkpoint by name, images back.
+        // The body: the job's A1111 fields, no local keys, the checkpoint and the VAE by name,
+        // images back.
         QCOMPARE(server.bodies.size(), 1);
         QJsonObject expected = params;
-        for (const char* k : {"model_path", "output_dir", "backend"}) expected.remove(QLatin1String(k));
+        for (const char* k : {"model_path", "vae_path", "output_dir", "backend"}) expected.remove(QLatin1String(k));
+        QJsonObject overrides = expected.value(QStringLiteral("override_settings")).toObject();
+        overrides.insert(QStringLiteral("sd_vae"), QStringLiteral("kl-f8-anime2.safetensors"));
+        expected.insert(QStringLiteral("override_settings"), overrides);
         expected.insert(QStringLiteral("send_images"), true);
         expected.insert(QStringLiteral("save_images"), false);
         QCOMPARE(server.bodies.first(), expected);

@@ -188,6 +188,51 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(health->text(), QStringLiteral("Backends: 1 of 1 online"), 10000);
     }
 
+    // With a local checkpoint chosen and the backend's list left at its first entry, the job asks
+    // the backend for that checkpoint by name; a backend entry that names its own model wins.
+    void theLocalCheckpointGoesToTheBackendByName() {
+        A1111StandIn server;
+        server.steps = 2;
+        server.stepMs = 50;
+        BackendConfig own = gpu(server);
+        own.name = QStringLiteral("pinned");
+        own.model = QStringLiteral("other.safetensors [abcdefabcd]");
+        const QString dir = dir_.filePath(QStringLiteral("checkpoint"));
+        Studio s(dir, {gpu(server), own});
+        QVERIFY(QTest::qWaitForWindowExposed(s.window.get()));
+        QVERIFY(QTest::qWaitFor([&] { return s.session->dispatcher()->isStarted(); }, 10000));
+        QVERIFY(s.window->useDemoModel());
+        const QString local = QFileInfo(StudioSession::demoModelPath()).completeBaseName();
+        QVERIFY(!local.isEmpty());
+        s.window->findChild<QSpinBox*>(QStringLiteral("widthSpin"))->setValue(64);
+        s.window->findChild<QSpinBox*>(QStringLiteral("heightSpin"))->setValue(64);
+        s.window->findChild<QSpinBox*>(QStringLiteral("stepsSpin"))->setValue(2);
+        auto* picker = s.window->findChild<BackendPicker*>();
+        QVERIFY(picker);
+        auto* generate = s.window->findChild<QPushButton*>(QStringLiteral("generateButton"));
+        JobQueue* q = s.session->queue();
+
+        const QStringList targets{QStringLiteral("gpu"), QStringLiteral("pinned")};
+        const QStringList expected{local, own.model};
+        for (int i = 0; i < targets.size(); ++i) {
+            QVERIFY(picker->setTarget(targets[i]));
+            QTRY_VERIFY_WITH_TIMEOUT(picker->modelCombo()->count() >= 1, 10000);
+            picker->modelCombo()->setCurrentIndex(0);
+            QVERIFY(generate->isEnabled());
+            QTest::mouseClick(generate, Qt::LeftButton);
+            const qint64 id = q->jobs().last().id;
+            QTRY_VERIFY_WITH_TIMEOUT(isFinalState(q->job(id)->state), 20000);
+            QVERIFY2(q->job(id)->state == JobState::Done, qPrintable(q->job(id)->error));
+            QCOMPARE(server.bodies.size(), i + 1);
+            const QJsonObject body = server.bodies.last();
+            QCOMPARE(body.value(QStringLiteral("override_settings")).toObject().value(QStringLiteral("sd_model_checkpoint")).toString(),
+                     expected[i]);
+            // Local paths stay on this machine.
+            QVERIFY(!body.contains(QStringLiteral("model_path")));
+            QVERIFY(!QJsonDocument(body).toJson().contains(QFile::encodeName(StudioSession::demoModelPath())));
+        }
+    }
+
     void backendsDialogKeepsTheSecretOutOfTheSettings() {
         A1111StandIn server;
         server.user = QStringLiteral("bob");
