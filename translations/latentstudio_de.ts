@@ -1849,6 +1849,10 @@
         <source>%1: not sent to remote backends yet; run the job locally.</source>
         <translation>%1: wird noch nicht an entfernte Backends gesendet; den Auftrag lokal ausführen.</translation>
     </message>
+    <message>
+        <source>Interrupted: the server was stopped while this job was running, so it did not finish.</source>
+        <translation>Unterbrochen: Der Server wurde beendet, während dieser Auftrag lief; er wurde nicht fertig.</translation>
+    </message>
 </context>
 <context>
     <name>ControlNet</name>
@@ -2520,10 +2524,6 @@
 <context>
     <name>JobQueue</name>
     <message>
-        <source>The studio stopped while this job was running.</source>
-        <translation>Das Studio wurde beendet, während dieser Auftrag lief.</translation>
-    </message>
-    <message>
         <source>Batch size %1 is outside 1–%2.</source>
         <translation>Die Stapelgröße %1 liegt außerhalb von 1–%2.</translation>
     </message>
@@ -2545,6 +2545,10 @@
     <message>
         <source>No such job.</source>
         <translation>Diesen Auftrag gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>Interrupted: Latent Studio stopped while this job was running, so it did not finish and is not run again.</source>
+        <translation>Unterbrochen: Latent Studio wurde beendet, während dieser Auftrag lief; er wurde nicht fertig und wird nicht erneut ausgeführt.</translation>
     </message>
 </context>
 <context>
@@ -2958,20 +2962,8 @@
         <translation>Bild zu Bild, Inpainting</translation>
     </message>
     <message>
-        <source>Upscale one image (built-in upscalers)</source>
-        <translation>Ein Bild hochskalieren (eingebaute Hochskalierer)</translation>
-    </message>
-    <message>
         <source>Face restoration is not available on this server.</source>
         <translation>Gesichtsrestaurierung ist auf diesem Server nicht verfügbar.</translation>
-    </message>
-    <message>
-        <source>No image was given.</source>
-        <translation>Es wurde kein Bild angegeben.</translation>
-    </message>
-    <message>
-        <source>The upscaled image would be %1x%2 pixels; at most 16384 per side.</source>
-        <translation>Das hochskalierte Bild hätte %1x%2 Pixel; höchstens 16384 je Seite sind möglich.</translation>
     </message>
     <message>
         <source>Read the generation parameters of an image</source>
@@ -3368,6 +3360,34 @@
     <message>
         <source>This API&apos;s documentation (HTML)</source>
         <translation>Die Dokumentation dieser API (HTML)</translation>
+    </message>
+    <message>
+        <source>At most 100 images per request (imageList has %1).</source>
+        <translation>Höchstens 100 Bilder pro Anfrage (imageList enthält %1).</translation>
+    </message>
+    <message>
+        <source>Upscale one image (Extras)</source>
+        <translation>Ein Bild hochskalieren (Extras)</translation>
+    </message>
+    <message>
+        <source>Upscale several images (Extras)</source>
+        <translation>Mehrere Bilder hochskalieren (Extras)</translation>
+    </message>
+    <message>
+        <source>Real-ESRGAN upscalers</source>
+        <translation>Real-ESRGAN-Hochskalierer</translation>
+    </message>
+    <message>
+        <source>A result image could not be read back.</source>
+        <translation>Ein Ergebnisbild konnte nicht wieder gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The JPEG encoder gave no image.</source>
+        <translation>Der JPEG-Encoder lieferte kein Bild.</translation>
+    </message>
+    <message>
+        <source>The infotext is too long for a JPEG&apos;s EXIF block.</source>
+        <translation>Der Infotext ist zu lang für den EXIF-Block einer JPEG-Datei.</translation>
     </message>
 </context>
 <context>

@@ -1849,6 +1849,10 @@
         <source>%1: not sent to remote backends yet; run the job locally.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Interrupted: the server was stopped while this job was running, so it did not finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ControlNet</name>
@@ -2520,10 +2524,6 @@
 <context>
     <name>JobQueue</name>
     <message>
-        <source>The studio stopped while this job was running.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Batch size %1 is outside 1–%2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2544,6 +2544,10 @@
     </message>
     <message>
         <source>No such job.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrupted: Latent Studio stopped while this job was running, so it did not finish and is not run again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2958,19 +2962,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Upscale one image (built-in upscalers)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Face restoration is not available on this server.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No image was given.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The upscaled image would be %1x%2 pixels; at most 16384 per side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3367,6 +3359,34 @@
     </message>
     <message>
         <source>This API&apos;s documentation (HTML)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most 100 images per request (imageList has %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upscale one image (Extras)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upscale several images (Extras)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Real-ESRGAN upscalers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A result image could not be read back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The JPEG encoder gave no image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The infotext is too long for a JPEG&apos;s EXIF block.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -14,7 +14,6 @@
 #include "app/worker/inference_worker.h"
 #include "pipeline/core/error.h"
 #include "pipeline/engine.h"
-#include "pipeline/imaging/resample.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -212,9 +211,27 @@ void ApiServer::registerA1111Routes() {
                         return reply->send(a1111Error(500, job->error, QStringLiteral("RuntimeError")));
                     const Job j = *job;
                     QPointer<ApiJobs> jobs = jobs_.get();
+                    const QString format = options_->value(QStringLiteral("samples_format")).toString();
+                    const int quality = options_->value(QStringLiteral("jpeg_quality")).toInt(80);
                     runAsync(
-                        this, [j] { return ApiJobs::readResults(j); },
+                        this,
+                        [j, format, quality] {
+                            // The images in the samples_format option's format (encode_pil_to_base64).
+                            ApiJobResult r = ApiJobs::readResults(j);
+                            for (QByteArray& image : r.images) {
+                                QString error;
+                                image = encodeResponseImage(image, format, quality, &error);
+                                if (image.isEmpty()) r.missing << error;
+                            }
+                            return r;
+                        },
                         [reply, info, j, jobs](const ApiJobResult& result) {
+                            for (const QByteArray& image : result.images)
+                                if (image.isEmpty()) {
+                                    reply->send(a1111Error(500, result.missing.value(result.missing.size() - 1)));
+                                    if (info.temporary && jobs) jobs->discardTemporaryResults(j);
+                                    return;
+                                }
                             QJsonArray images;
                             if (info.sendImages)
                                 for (const QByteArray& png : result.images) images.append(QString::fromLatin1(toBase64(png)));
@@ -274,109 +291,7 @@ void ApiServer::registerA1111Routes() {
     addRoute("POST", QStringLiteral("/sdapi/v1/img2img"), tag, QCoreApplication::translate("latent::ApiServer", "Image to image, inpainting"),
              generation(QStringLiteral("img2img")), &api_models::img2img());
 
-    addRoute("POST", QStringLiteral("/sdapi/v1/extra-single-image"), tag, QCoreApplication::translate("latent::ApiServer", "Upscale one image (built-in upscalers)"),
-             [this](const ApiRequest& req, const ApiReplyPtr& reply) {
-                 QJsonValue json;
-                 QJsonArray errors;
-                 if (!parseJsonBody(req.body, &json, &errors)) return reply->send(validationError(errors));
-                 const ValidationResult v = validateModel(api_models::extrasSingleImage(), json);
-                 if (!v.ok()) return reply->send(validationError(v.errors));
-                 const QJsonObject b = v.value;
-                 static const QStringList upscalers{QStringLiteral("None"), QStringLiteral("Lanczos"), QStringLiteral("Nearest")};
-                 for (const char* key : {"upscaler_1", "upscaler_2"}) {
-                     const QString name = b.value(QLatin1String(key)).toString(QStringLiteral("None"));
-                     if (!upscalers.contains(name)) return reply->send(a1111Error(404, QStringLiteral("Upscaler '%1' not found").arg(name.left(200))));
-                 }
-                 if (b.value(QStringLiteral("gfpgan_visibility")).toDouble() > 0 || b.value(QStringLiteral("codeformer_visibility")).toDouble() > 0)
-                     return reply->send(a1111Error(422, QCoreApplication::translate("latent::ApiServer", "Face restoration is not available on this server.")));
-                 const QString image = b.value(QStringLiteral("image")).toString();
-                 if (image.isEmpty()) return reply->send(a1111Error(422, QCoreApplication::translate("latent::ApiServer", "No image was given.")));
-                 struct Out {
-                     QByteArray png;
-                     QString error;
-                 };
-                 const QString dir = config_.dataDir;
-                 runAsync(
-                     this,
-                     [b, image, dir] {
-                         Out out;
-                         QTemporaryDir scratch;
-                         const QString path = materializeImage(image, scratch.path(), QStringLiteral("init"), &out.error);
-                         if (!out.error.isEmpty()) return out;
-                         const ImageLoadResult loaded = ImageLoader::loadFile(path);
-                         if (!loaded.ok()) {
-                             out.error = loaded.error;
-                             return out;
-                         }
-                         ImageU8 img = loaded.image;
-                         if (img.channels == 4 || img.channels == 1) {
-                             // A1111 upscales RGB images.
-                             ImageU8 rgb(img.width, img.height, 3);
-                             for (int64_t i = 0; i < img.width * img.height; ++i)
-                                 for (int c = 0; c < 3; ++c)
-                                     rgb.data[size_t(i * 3 + c)] = img.data[size_t(i * img.channels + (img.channels == 1 ? 0 : c))];
-                             img = rgb;
-                         }
-                         const int mode = b.value(QStringLiteral("resize_mode")).toInt();
-                         int64_t w = img.width, h = img.height;
-                         const bool crop = mode == 1 && b.value(QStringLiteral("upscaling_crop")).toBool(true);
-                         int64_t tw = 0, th = 0;
-                         if (mode == 0) {
-                             const double s = b.value(QStringLiteral("upscaling_resize")).toDouble(2);
-                             w = int64_t(img.width * s);
-                             h = int64_t(img.height * s);
-                         } else {
-                             tw = b.value(QStringLiteral("upscaling_resize_w")).toInt(512);
-                             th = b.value(QStringLiteral("upscaling_resize_h")).toInt(512);
-                             // A1111: scale to cover the target, then crop to it.
-                             const double s = std::max(double(tw) / img.width, double(th) / img.height);
-                             w = crop ? int64_t(img.width * s) : tw;
-                             h = crop ? int64_t(img.height * s) : th;
-                             if (!crop) tw = th = 0;
-                         }
-                         if (w < 1 || h < 1 || w > 16384 || h > 16384 || w * h > int64_t(16384) * 8192) {
-                             out.error = QCoreApplication::translate("latent::ApiServer", "The upscaled image would be %1x%2 pixels; at most 16384 per side.").arg(w).arg(h);
-                             return out;
-                         }
-                         auto filterOf = [](const QString& n) {
-                             return n == QLatin1String("Nearest") ? ResampleFilter::Nearest : ResampleFilter::Lanczos;
-                         };
-                         try {
-                             const QString u1 = b.value(QStringLiteral("upscaler_1")).toString();
-                             ImageU8 result = u1 == QLatin1String("None") ? img : pillow_resize(img, w, h, filterOf(u1));
-                             const QString u2 = b.value(QStringLiteral("upscaler_2")).toString();
-                             const double vis = b.value(QStringLiteral("extras_upscaler_2_visibility")).toDouble();
-                             if (u2 != QLatin1String("None") && vis > 0 && u1 != QLatin1String("None")) {
-                                 const ImageU8 second = pillow_resize(img, w, h, filterOf(u2));
-                                 // Image.blend(result, second, visibility), rounded as Pillow.
-                                 for (size_t i = 0; i < result.data.size(); ++i)
-                                     result.data[i] = uint8_t(std::clamp(std::lround(result.data[i] + (second.data[i] - result.data[i]) * vis), 0l, 255l));
-                             }
-                             if (tw > 0 && th > 0 && (result.width != tw || result.height != th)) {
-                                 const int64_t x0 = (result.width - tw) / 2, y0 = (result.height - th) / 2;
-                                 ImageU8 cropped(tw, th, 3);
-                                 for (int64_t y = 0; y < th; ++y)
-                                     std::copy_n(result.row(y + y0) + x0 * 3, tw * 3, cropped.row(y));
-                                 result = cropped;
-                             }
-                             ImagePixels px;
-                             px.width = int(result.width);
-                             px.height = int(result.height);
-                             px.channels = 3;
-                             px.data = QByteArray(reinterpret_cast<const char*>(result.data.data()), qsizetype(result.data.size()));
-                             out.png = ImageWriter::encodePng(px, {}, 6, &out.error);
-                         } catch (const std::exception& e) {
-                             out.error = QString::fromUtf8(e.what());
-                         }
-                         return out;
-                     },
-                     [reply](const Out& out) {
-                         if (!out.error.isEmpty()) return reply->send(a1111Error(422, out.error));
-                         reply->send(ApiResponse::json(QJsonObject{{QStringLiteral("html_info"), QString()},
-                                                                   {QStringLiteral("image"), QString::fromLatin1(out.png.toBase64())}}));
-                     });
-             },
-             &api_models::extrasSingleImage());
+    registerExtrasRoutes();
 
     addRoute("POST", QStringLiteral("/sdapi/v1/png-info"), tag, QCoreApplication::translate("latent::ApiServer", "Read the generation parameters of an image"),
              [this](const ApiRequest& req, const ApiReplyPtr& reply) {
@@ -505,16 +420,6 @@ void ApiServer::registerA1111Routes() {
     addRoute("GET", QStringLiteral("/sdapi/v1/schedulers"), tag, QCoreApplication::translate("latent::ApiServer", "Schedule types"), [](const ApiRequest&, const ApiReplyPtr& reply) {
         reply->send(ApiResponse::raw(QByteArray::fromStdString(Engine::schedules_json()), "application/json"));
     });
-    addRoute("GET", QStringLiteral("/sdapi/v1/upscalers"), tag, QCoreApplication::translate("latent::ApiServer", "Upscalers"), [](const ApiRequest&, const ApiReplyPtr& reply) {
-        QJsonArray out;
-        for (const char* name : {"None", "Lanczos", "Nearest"})
-            out.append(QJsonObject{{QStringLiteral("name"), QLatin1String(name)},
-                                   {QStringLiteral("model_name"), QJsonValue::Null},
-                                   {QStringLiteral("model_path"), QJsonValue::Null},
-                                   {QStringLiteral("model_url"), QJsonValue::Null},
-                                   {QStringLiteral("scale"), 4}});
-        reply->send(ApiResponse::json(out));
-    });
     addRoute("GET", QStringLiteral("/sdapi/v1/latent-upscale-modes"), tag, QCoreApplication::translate("latent::ApiServer", "Latent upscale modes (hires fix)"),
              [](const ApiRequest&, const ApiReplyPtr& reply) {
                  QJsonArray out;
@@ -575,8 +480,7 @@ void ApiServer::registerA1111Routes() {
                      }
                  reply->send(ApiResponse::json(QJsonObject{{QStringLiteral("loaded"), loaded}, {QStringLiteral("skipped"), skipped}}));
              });
-    for (const char* path : {"/sdapi/v1/hypernetworks", "/sdapi/v1/face-restorers", "/sdapi/v1/prompt-styles",
-                             "/sdapi/v1/realesrgan-models"}) {
+    for (const char* path : {"/sdapi/v1/hypernetworks", "/sdapi/v1/face-restorers", "/sdapi/v1/prompt-styles"}) {
         addRoute("GET", QLatin1String(path), tag, QCoreApplication::translate("latent::ApiServer", "Empty list (not available in Latent Studio)"),
                  [](const ApiRequest&, const ApiReplyPtr& reply) { reply->send(ApiResponse::json(QJsonArray())); });
     }

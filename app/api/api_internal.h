@@ -59,6 +59,13 @@ QString materializeImageBytes(const QByteArray& bytes, const QString& dir, const
 // unknown names, 422 otherwise). `kind`: "txt2img" or "img2img".
 bool prepareGeneration(ApiServer& server, const QString& kind, QJsonObject& params, int* status, QString* error);
 
+// A1111 encode_pil_to_base64: `png` (a result as written) in the samples_format option's format:
+// "png" as is; "jpg"/"jpeg" as JPEG at `jpegQuality` with the parameters text in EXIF
+// UserComment. Other formats: empty + *error ("Invalid image format"). Any thread.
+QByteArray encodeResponseImage(const QByteArray& png, const QString& samplesFormat, int jpegQuality, QString* error);
+// The APP1 payload ("Exif\0\0" + big-endian TIFF) piexif writes for a UserComment.
+QByteArray exifUserComment(const QString& text);
+
 // A1111's Processed.js() for a finished job (info JSON string).
 QJsonObject processedInfo(const Job& job, const QStringList& infotexts);
 

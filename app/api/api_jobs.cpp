@@ -166,8 +166,9 @@ QJsonObject ApiJobs::progress(bool skipCurrentImage) {
     if (active) {
         const int nIter = std::max(1, job->params.value(QStringLiteral("n_iter")).toInt(1));
         jobCount = nIter;
-        jobName = job->kind == QLatin1String("img2img") ? QStringLiteral("scripts_img2img")
-                                                        : QStringLiteral("scripts_txt2img");
+        jobName = job->kind == QLatin1String("img2img")   ? QStringLiteral("scripts_img2img")
+                  : job->kind == QLatin1String("upscale") ? QStringLiteral("extras")
+                                                          : QStringLiteral("scripts_txt2img");
         if (total_ > 0) {
             samplingSteps = std::max(1, total_ / nIter);
             jobNo = std::min(nIter - 1, step_ / samplingSteps);

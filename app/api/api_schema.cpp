@@ -141,7 +141,7 @@ ModelSpec makeExtras() {
         bounded(f("gfpgan_visibility", T::Float, 0), 0, 1),
         bounded(f("codeformer_visibility", T::Float, 0), 0, 1),
         bounded(f("codeformer_weight", T::Float, 0), 0, 1),
-        bounded(f("upscaling_resize", T::Float, 2), 0, 8),
+        bounded(f("upscaling_resize", T::Float, 2), 1, 8),
         bounded(f("upscaling_resize_w", T::Int, 512), 1, 16384),
         bounded(f("upscaling_resize_h", T::Int, 512), 1, 16384),
         f("upscaling_crop", T::Bool, true),
@@ -151,6 +151,18 @@ ModelSpec makeExtras() {
         f("upscale_first", T::Bool, false),
         f("image", T::Str, QString()),
     };
+    return m;
+}
+
+// ExtrasBatchImagesRequest: the same fields with imageList [{data, name}] instead of image.
+ModelSpec makeExtrasBatch() {
+    ModelSpec m = makeExtras();
+    m.name = QStringLiteral("ExtrasBatchImagesRequest");
+    m.fields.removeLast(); // image
+    FieldSpec list = f("imageList", T::List);
+    list.required = true;
+    list.description = QStringLiteral("List of images to work on. Must be Base64 strings");
+    m.fields.append(list);
     return m;
 }
 
@@ -309,6 +321,10 @@ const ModelSpec& img2img() {
 }
 const ModelSpec& extrasSingleImage() {
     static const ModelSpec m = makeExtras();
+    return m;
+}
+const ModelSpec& extrasBatchImages() {
+    static const ModelSpec m = makeExtrasBatch();
     return m;
 }
 const ModelSpec& pngInfo() {

@@ -47,6 +47,7 @@ namespace api_models {
 const ModelSpec& txt2img();
 const ModelSpec& img2img();
 const ModelSpec& extrasSingleImage();
+const ModelSpec& extrasBatchImages();
 const ModelSpec& pngInfo();
 // Our bounds depend on the queue's batch limit: set it once at server start.
 void setMaxBatchSize(int maxBatch);

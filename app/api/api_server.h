@@ -183,6 +183,7 @@ private:
                   const ModelSpec* body = nullptr);
     void registerRoutes();
     void registerA1111Routes();
+    void registerExtrasRoutes(); // api_extras.cpp: /extra-single-image, /extra-batch-images, /upscalers
     void registerOpenAiRoutes();
     void registerRunPodRoutes();
     void registerServerRoutes();

@@ -201,7 +201,9 @@ int runServeCommand(const QStringList& args) {
     auto interruptRunning = [&session] {
         if (const auto running = session.queue()->running()) {
             QTextStream(stderr) << QCoreApplication::translate("Cli", "latentstudio-cli: interrupting job %1").arg(running->id) << Qt::endl;
-            session.queue()->cancel(running->id);
+            // Not the client's cancel: the job ends "interrupted" (RunPod status FAILED) with why.
+            session.queue()->interrupt(running->id, QCoreApplication::translate("Cli", "Interrupted: the server was stopped "
+                                                                                     "while this job was running, so it did not finish."));
         }
     };
     QObject::connect(&deadline, &QTimer::timeout, &deadline, interruptRunning);

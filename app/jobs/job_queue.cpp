@@ -12,7 +12,8 @@ JobQueue::JobQueue(JobStore* store, QueueLimits limits, QObject* parent)
     : QObject(parent), store_(store), limits_(limits) {
     if (store_) {
         interruptedAtStartup_ = store_->markRunningInterrupted(
-            QCoreApplication::translate("JobQueue", "The studio stopped while this job was running."));
+            QCoreApplication::translate("JobQueue", "Interrupted: Latent Studio stopped while this job was running, so it "
+                                                    "did not finish and is not run again."));
         bool ok = false;
         jobs_ = store_->loadAll(&ok);
         loadFailed_ = !ok;
@@ -112,6 +113,14 @@ bool JobQueue::cancel(qint64 id) {
         return true;
     }
     return false;  // already finished: no-op
+}
+
+bool JobQueue::interrupt(qint64 id, const QString& reason) {
+    const Job* j = find(id);
+    if (!j || j->state != JobState::Running) return false;
+    interruptReasons_.insert(id, reason);
+    Q_EMIT cancelRequested(id);
+    return true;
 }
 
 void JobQueue::cancelAll() {
@@ -259,6 +268,7 @@ void JobQueue::finish(qint64 id, JobState state, const QString& error, const QSt
                       const QStringList& warnings) {
     Job* j = find(id);
     if (!j || isFinalState(j->state)) return;  // double reports are no-ops
+    interruptReasons_.remove(id);
     j->state = state;
     j->error = error;
     j->results = results;
@@ -274,6 +284,9 @@ void JobQueue::reportFinished(qint64 id, const QStringList& results, const QStri
     finish(id, JobState::Done, {}, results, warnings);
 }
 void JobQueue::reportFailed(qint64 id, const QString& error) { finish(id, JobState::Failed, error, {}); }
-void JobQueue::reportCancelled(qint64 id) { finish(id, JobState::Cancelled, {}, {}); }
+void JobQueue::reportCancelled(qint64 id) {
+    if (interruptReasons_.contains(id)) return finish(id, JobState::Interrupted, interruptReasons_.take(id), {});
+    finish(id, JobState::Cancelled, {}, {});
+}
 
 } // namespace latent

@@ -6,6 +6,7 @@
 #include "app/jobs/job.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QList>
 #include <QObject>
 
@@ -48,6 +49,9 @@ public:
     // Cancel: a queued job is cancelled at once; the running job gets cancelRequested(id) and
     // becomes "cancelled" when the worker reports it. Cancelling a finished job is a no-op.
     bool cancel(qint64 id);
+    // Interrupt: the running job is stopped like a cancel, but ends "interrupted" with `reason`
+    // (the program is shutting down, not the user cancelling). False when `id` is not running.
+    bool interrupt(qint64 id, const QString& reason);
     void cancelAll();
     void pause();
     void resume();
@@ -103,6 +107,7 @@ private:
     int interruptedAtStartup_ = 0;
     bool loadFailed_ = false;
     QElapsedTimer progressNotified_; // since the last progress jobChanged
+    QHash<qint64, QString> interruptReasons_; // running jobs interrupt() stops
 };
 
 } // namespace latent

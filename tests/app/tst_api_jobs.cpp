@@ -292,7 +292,11 @@ private Q_SLOTS:
         port_ = f_.port();
         const QJsonObject s = getJson(port_, "/status/crashed-job").object();
         QCOMPARE(s.value(QStringLiteral("status")).toString(), QStringLiteral("FAILED"));
-        QVERIFY(!s.value(QStringLiteral("error")).toString().isEmpty());
+        // RunPod has no "interrupted" status: FAILED (final, so clients stop polling) with why.
+        QVERIFY2(s.value(QStringLiteral("error")).toString().startsWith(QStringLiteral("Interrupted: Latent Studio stopped while this job was running")),
+                 qPrintable(s.value(QStringLiteral("error")).toString()));
+        QVERIFY(!s.contains(QStringLiteral("output")));
+        QCOMPARE(f_.queue()->job(f_.server->jobs()->findByApiId(QStringLiteral("crashed-job"))->id)->state, JobState::Interrupted);
     }
 
     void oldApiJobsArePurged() {

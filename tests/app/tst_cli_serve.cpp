@@ -7,6 +7,7 @@
 #include "common/cli_runner.h"
 #include "common/http_client.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QProcess>
@@ -153,6 +154,54 @@ private Q_SLOTS:
         QCOMPARE(jobs.size(), 2);
         QCOMPARE(jobs[0].state, JobState::Done);
         QCOMPARE(jobs[1].state, JobState::Queued);
+    }
+
+    void secondSignalInterruptsTheRunningJob() {
+        // A second SIGTERM stops the running job: it ends "interrupted" with the reason (not
+        // "cancelled", which is what a client asks for), and the next start reports it so.
+        const QString data = dir_.filePath(QStringLiteral("d5"));
+        QString id;
+        {
+            Served s;
+            QVERIFY(s.start({QStringLiteral("--models-root"), models_, QStringLiteral("--data-dir"), data,
+                             QStringLiteral("--shutdown-timeout"), QStringLiteral("600")}));
+            const HttpResult run = postJson(s.port, "/run",
+                                            QJsonObject{{QStringLiteral("input"), QJsonObject{{QStringLiteral("prompt"), QStringLiteral("long")},
+                                                                                              {QStringLiteral("width"), 64},
+                                                                                              {QStringLiteral("height"), 64},
+                                                                                              {QStringLiteral("num_inference_steps"), 1000}}}});
+            QCOMPARE(run.status, 200);
+            id = run.object().value(QStringLiteral("id")).toString();
+            QElapsedTimer t;
+            t.start();
+            while (t.elapsed() < 60000) {
+                const QJsonObject p = getJson(s.port, "/sdapi/v1/progress").object();
+                if (p.value(QStringLiteral("state")).toObject().value(QStringLiteral("sampling_step")).toInt() > 0) break;
+                QTest::qWait(20);
+            }
+            ::kill(pid_t(s.process.processId()), SIGTERM);
+            QTest::qWait(300);
+            ::kill(pid_t(s.process.processId()), SIGTERM);
+            QVERIFY(s.process.waitForFinished(60000));
+            QCOMPARE(s.process.exitCode(), 0);
+            QVERIFY(QString::fromUtf8(s.process.readAllStandardError()).contains(QStringLiteral("interrupting job")));
+        }
+        {
+            JobStore store;
+            QVERIFY(store.open(QDir(data).filePath(QStringLiteral("jobs.sqlite"))));
+            const QList<Job> jobs = store.loadAll();
+            QCOMPARE(jobs.size(), 1);
+            QCOMPARE(jobs[0].state, JobState::Interrupted);
+            QVERIFY2(jobs[0].error.contains(QStringLiteral("the server was stopped")), qPrintable(jobs[0].error));
+            QVERIFY(jobs[0].results.isEmpty());
+        }
+        Served again;
+        QVERIFY(again.start({QStringLiteral("--models-root"), models_, QStringLiteral("--data-dir"), data}));
+        const QJsonObject st = getJson(again.port, "/status/" + id.toUtf8()).object();
+        QCOMPARE(st.value(QStringLiteral("status")).toString(), QStringLiteral("FAILED"));
+        QVERIFY2(st.value(QStringLiteral("error")).toString().startsWith(QStringLiteral("Interrupted: the server was stopped")),
+                 qPrintable(st.value(QStringLiteral("error")).toString()));
+        QCOMPARE(getJson(again.port, "/health").object().value(QStringLiteral("jobs")).toObject().value(QStringLiteral("failed")).toInt(), 1);
     }
 
     void refusesALanAddressWithoutAuth() {

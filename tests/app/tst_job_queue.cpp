@@ -123,6 +123,33 @@ private Q_SLOTS:
         QCOMPARE(q.job(a)->state, JobState::Cancelled);
     }
 
+    void interruptEndsInterruptedWithItsReason() {
+        JobQueue q(nullptr);
+        QSignalSpy cancelSpy(&q, &JobQueue::cancelRequested);
+        const qint64 a = q.enqueue(QStringLiteral("txt2img"), params(QStringLiteral("a"))).id;
+        const qint64 b = q.enqueue(QStringLiteral("txt2img"), params(QStringLiteral("b"))).id;
+        QVERIFY(!q.interrupt(b, QStringLiteral("stopping")));  // only the running job
+        QCOMPARE(q.job(b)->state, JobState::Queued);
+        QCOMPARE(q.takeNext()->id, a);
+        QVERIFY(q.interrupt(a, QStringLiteral("the server was stopped")));
+        QCOMPARE(cancelSpy.count(), 1);
+        QCOMPARE(q.job(a)->state, JobState::Running);
+        // The worker reports a cancel: the job is interrupted, with the reason, not "cancelled".
+        q.reportCancelled(a);
+        QCOMPARE(q.job(a)->state, JobState::Interrupted);
+        QCOMPARE(q.job(a)->error, QStringLiteral("the server was stopped"));
+        QVERIFY(q.job(a)->finished.isValid());
+        // A job that finished before the worker saw the interrupt stays done; the reason is gone.
+        QCOMPARE(q.takeNext()->id, b);
+        QVERIFY(q.interrupt(b, QStringLiteral("late")));
+        q.reportFinished(b, {QStringLiteral("/out/b.png")});
+        QCOMPARE(q.job(b)->state, JobState::Done);
+        const qint64 c = q.enqueue(QStringLiteral("txt2img"), params(QStringLiteral("c"))).id;
+        QCOMPARE(q.takeNext()->id, c);
+        q.reportCancelled(c);
+        QCOMPARE(q.job(c)->state, JobState::Cancelled);
+    }
+
     void rerunAndDuplicate() {
         JobQueue q(nullptr);
         const qint64 a = q.enqueue(QStringLiteral("txt2img"), params(QStringLiteral("a"))).id;
