@@ -1777,6 +1777,14 @@
         <source>contention-task (internal): the measured task of one run</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>with --hires: the unit acts in both passes, the first only or the second only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--control-hr-option must be both, low or high.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ControlNet</name>
@@ -1870,6 +1878,10 @@
     </message>
     <message>
         <source>The ControlNet %1 could not be converted safely: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a hires fix option (Both, Low res only, High res only).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3860,6 +3872,26 @@
     </message>
     <message>
         <source>Drop a control image here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low res only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High res only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With the hires fix: whether this unit acts in both passes, the first only or the second only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hires fix</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
