@@ -209,8 +209,8 @@ GenerationResult Engine::txt2img(const GenerationRequest& request, const Generat
     ComputeDtypeScope precision_scope(unet_dtype);
     LatentRecorder recorder;
     std::vector<std::string> warnings;
-    std::unique_ptr<ControlSet> control;
-    if (!request.controlnet.empty()) {
+    std::unique_ptr<ControlSet> control, hr_control;
+    if (!request.controlnet.empty() && !request.hires.enable) {
         c10::InferenceMode guard;
         control = build_control_set(request, *impl_->model, impl_->controlnets, nullptr, &warnings);
     }
@@ -234,12 +234,26 @@ GenerationResult Engine::txt2img(const GenerationRequest& request, const Generat
             }
             models.second_pass = impl_->hr_model.get();
         }
+        if (!request.controlnet.empty()) {
+            // Both passes' sets at once: each unit's preprocessor runs once.
+            c10::InferenceMode guard;
+            const HiresTarget target = hires_target(request);
+            HiresControlTarget hr;
+            hr.model = models.second_pass ? models.second_pass : impl_->model.get();
+            hr.width = target.width;
+            hr.height = target.height;
+            hr.out = &hr_control;
+            control = build_control_set(request, *impl_->model, impl_->controlnets, nullptr, &warnings, &hr);
+            models.control = control.get();
+            models.hr_control = hr_control.get();
+        }
         result = txt2img_hires(*impl_->model, request, models, callbacks, save_latents_dir.empty() ? nullptr : &recorder);
     } else {
         result = latent::txt2img(*impl_->model, request, callbacks, save_latents_dir.empty() ? nullptr : &recorder,
                                  control.get());
     }
-    if (control) control->postprocess_images(result.images);
+    // The final images have the last pass's size: its set pastes inpaint_only's colours back.
+    if (ControlSet* last = hr_control ? hr_control.get() : control.get()) last->postprocess_images(result.images);
     note_precision(unet_dtype, result);
     result.warnings.insert(result.warnings.end(), warnings.begin(), warnings.end());
     if (!save_latents_dir.empty()) write_recorder(save_latents_dir, recorder);

@@ -1853,6 +1853,14 @@
         <source>Interrupted: the server was stopped while this job was running, so it did not finish.</source>
         <translation>Unterbrochen: Der Server wurde beendet, während dieser Auftrag lief; er wurde nicht fertig.</translation>
     </message>
+    <message>
+        <source>with --hires: the unit acts in both passes, the first only or the second only</source>
+        <translation>mit --hires: die Einheit wirkt in beiden Durchgängen, nur im ersten oder nur im zweiten</translation>
+    </message>
+    <message>
+        <source>--control-hr-option must be both, low or high.</source>
+        <translation>--control-hr-option muss both, low oder high sein.</translation>
+    </message>
 </context>
 <context>
     <name>ControlNet</name>
@@ -1947,6 +1955,10 @@
     <message>
         <source>The ControlNet %1 could not be converted safely: %2</source>
         <translation>Das ControlNet %1 konnte nicht sicher umgewandelt werden: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a hires fix option (Both, Low res only, High res only).</source>
+        <translation>&quot;%1&quot; ist keine Hires-Fix-Option (Both, Low res only, High res only).</translation>
     </message>
 </context>
 <context>
@@ -3953,6 +3965,26 @@
     <message>
         <source>Drop a control image here</source>
         <translation>Ein Steuerbild hierher ziehen</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>Beide</translation>
+    </message>
+    <message>
+        <source>Low res only</source>
+        <translation>Nur niedrige Auflösung</translation>
+    </message>
+    <message>
+        <source>High res only</source>
+        <translation>Nur hohe Auflösung</translation>
+    </message>
+    <message>
+        <source>With the hires fix: whether this unit acts in both passes, the first only or the second only</source>
+        <translation>Mit dem Hires-Fix: ob diese Einheit in beiden Durchgängen, nur im ersten oder nur im zweiten wirkt</translation>
+    </message>
+    <message>
+        <source>Hires fix</source>
+        <translation>Hires-Fix</translation>
     </message>
 </context>
 <context>

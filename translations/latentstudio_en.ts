@@ -1853,6 +1853,14 @@
         <source>Interrupted: the server was stopped while this job was running, so it did not finish.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>with --hires: the unit acts in both passes, the first only or the second only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--control-hr-option must be both, low or high.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ControlNet</name>
@@ -1946,6 +1954,10 @@
     </message>
     <message>
         <source>The ControlNet %1 could not be converted safely: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a hires fix option (Both, Low res only, High res only).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3952,6 +3964,26 @@
     </message>
     <message>
         <source>Drop a control image here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low res only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High res only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With the hires fix: whether this unit acts in both passes, the first only or the second only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hires fix</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

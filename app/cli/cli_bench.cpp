@@ -112,7 +112,9 @@ QString plain(const std::string& what, const nlohmann::json& j) {
           << " s/step alone, " << num(j, "with_controlnet_seconds_per_step") << " s/step with one ControlNet (+"
           << num(j, "time_overhead_percent") << " %; by FLOPs +" << num(j, "flop_overhead_percent")
           << " %), ControlNet " << num(j, "controlnet_seconds_per_step") << " s, extra peak RSS "
-          << num(j, "extra_peak_rss_mib") << " MiB (weights " << mib(num(j, "controlnet_weight_bytes")) << " MiB)\n";
+          << num(j, "extra_peak_rss_mib") << " MiB (weights " << mib(num(j, "controlnet_weight_bytes"))
+          << " MiB; with the residuals kept through the UNet call " << num(j, "extra_peak_rss_mib_residuals_kept")
+          << " MiB)\n";
     } else if (what == "vae") {
         for (const char* k : {"decode", "encode"})
             o << "vae " << k << " " << j["width"].get<int64_t>() << "x" << j["height"].get<int64_t>() << ": "

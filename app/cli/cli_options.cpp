@@ -52,6 +52,7 @@ const std::vector<CliOption>& generationOptions() {
         {"--guidance-start F, --guidance-end F", QT_TRANSLATE_NOOP("Cli", "when the unit acts, as fractions of the sampling steps")},
         {"--control-mode balanced|prompt|controlnet", QT_TRANSLATE_NOOP("Cli", "the unit's control mode")},
         {"--control-resize just|crop|fill", QT_TRANSLATE_NOOP("Cli", "how the control image is fitted to the image size")},
+        {"--control-hr-option both|low|high", QT_TRANSLATE_NOOP("Cli", "with --hires: the unit acts in both passes, the first only or the second only")},
         {"--backend NAME", QT_TRANSLATE_NOOP("Cli", "run the job on a saved remote backend (see backends)")},
         {"--backend-url URL, --backend-kind a1111|runpod|openai", QT_TRANSLATE_NOOP("Cli", "run the job on an unsaved remote backend (secret from LATENT_BACKEND_SECRET)")},
         {"--backend-user U, --backend-model M", QT_TRANSLATE_NOOP("Cli", "the remote backend's user and model")},

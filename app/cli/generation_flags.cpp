@@ -327,6 +327,12 @@ CliGenerationOptions parseGenerationOptions(const QStringList& args, bool img2im
                 if (!m) o.error = QCoreApplication::translate("Cli", "--control-resize must be just, crop or fill.");
                 else u->resize_mode = *m;
             }
+        } else if (a == QLatin1String("--control-hr-option")) {
+            if (ControlUnit* u = lastUnit(a)) {
+                const auto h = control_hires_option_from_name(v.toStdString());
+                if (!h) o.error = QCoreApplication::translate("Cli", "--control-hr-option must be both, low or high.");
+                else u->hr_option = *h;
+            }
         } else if (img2img && parseImg2ImgFlag(a, v, o)) {
         } else if (!img2img && parseHiresFlag(a, v, r, &o.error)) {
         } else {

@@ -137,14 +137,15 @@ QString applyControlNetApiArgs(const QJsonObject& body, GenerationRequest& r, QL
         ControlUnit u;
         ControlInputFiles files;
         QString module = QStringLiteral("none"), model;
-        std::string resize, mode;
+        std::string resize, mode, hrOption;
         double res = u.processor_res;
         if (!readText(o, "module", i, &module, &e) || !readText(o, "model", i, &model, &e) ||
             !readNumber(o, "weight", i, &u.weight, &e) || !readMode(o, "resize_mode", i, &resize, &e) ||
             !readMode(o, "control_mode", i, &mode, &e) || !readNumber(o, "processor_res", i, &res, &e) ||
             !readNumber(o, "threshold_a", i, &u.threshold_a, &e) || !readNumber(o, "threshold_b", i, &u.threshold_b, &e) ||
             !readNumber(o, "guidance", i, &u.guidance_end, &e) || !readNumber(o, "guidance_start", i, &u.guidance_start, &e) ||
-            !readNumber(o, "guidance_end", i, &u.guidance_end, &e) || !readBool(o, "pixel_perfect", i, &u.pixel_perfect, &e))
+            !readNumber(o, "guidance_end", i, &u.guidance_end, &e) || !readBool(o, "pixel_perfect", i, &u.pixel_perfect, &e) ||
+            !readMode(o, "hr_option", i, &hrOption, &e))
             return e;
         u.module = module.toStdString();
         if (model.compare(QLatin1String("None"), Qt::CaseInsensitive) != 0) u.model = model.toStdString();
@@ -161,6 +162,13 @@ QString applyControlNetApiArgs(const QJsonObject& body, GenerationRequest& r, QL
                           "important).")
                     .arg(unitKey(i, "control_mode"));
             u.control_mode = *m;
+        }
+        if (!hrOption.empty()) {
+            const auto h = control_hires_option_from_name(hrOption);
+            if (!h)
+                return QCoreApplication::translate("ControlNet", "\"%1\" is not a hires fix option (Both, Low res only, High res only).")
+                    .arg(unitKey(i, "hr_option"));
+            u.hr_option = *h;
         }
         // image: base64, {"image": base64, "mask": base64}, or [image, mask]; input_image is the
         // extension's legacy name.
@@ -212,7 +220,8 @@ QJsonArray controlNetApiArgs(const std::vector<ControlUnit>& units, const QList<
                       {QStringLiteral("threshold_b"), u.threshold_b},
                       {QStringLiteral("guidance_start"), u.guidance_start},
                       {QStringLiteral("guidance_end"), u.guidance_end},
-                      {QStringLiteral("pixel_perfect"), u.pixel_perfect}};
+                      {QStringLiteral("pixel_perfect"), u.pixel_perfect},
+                      {QStringLiteral("hr_option"), QString::fromStdString(control_hires_option_name(u.hr_option))}};
         if (!u.model_path.empty()) o.insert(QStringLiteral("model_path"), QString::fromStdString(u.model_path));
         if (i < size_t(inputs.size())) {
             if (!inputs[int(i)].imagePath.isEmpty()) o.insert(QStringLiteral("image_path"), inputs[int(i)].imagePath);
@@ -223,7 +232,7 @@ QJsonArray controlNetApiArgs(const std::vector<ControlUnit>& units, const QList<
     return out;
 }
 
-QString controlUnitInfotext(const ControlUnit& u) {
+QString controlUnitInfotext(const ControlUnit& u, bool hires) {
     const PreprocessorInfo* p = find_preprocessor(u.module);
     const QString module = p ? QString::fromStdString(p->label) : QString::fromStdString(u.module);
     const QString model = QString::fromStdString(!u.model_title.empty() ? u.model_title
@@ -234,7 +243,7 @@ QString controlUnitInfotext(const ControlUnit& u) {
     const double b = p ? resolvedSlider(p->slider_b, u.threshold_b) : u.threshold_b;
     // The extension refuses ',' and ':' inside values; keep the entry parseable.
     auto clean = [](QString v) { return v.replace(QLatin1Char(','), QLatin1Char(' ')).replace(QLatin1Char(':'), QLatin1Char(' ')); };
-    const QStringList items = {
+    QStringList items = {
         QStringLiteral("Module: ") + clean(module),
         QStringLiteral("Model: ") + clean(model),
         QStringLiteral("Weight: ") + GenerationParams::formatFloat(u.weight),
@@ -247,14 +256,15 @@ QString controlUnitInfotext(const ControlUnit& u) {
         QStringLiteral("Pixel Perfect: ") + pyBool(u.pixel_perfect),
         QStringLiteral("Control Mode: ") + QString::fromStdString(control_mode_name(u.control_mode)),
     };
+    if (hires) items << QStringLiteral("Hr Option: ") + QString::fromStdString(control_hires_option_name(u.hr_option));
     return items.join(QStringLiteral(", "));
 }
 
-void addControlNetInfotext(const std::vector<ControlUnit>& units, GenerationParams& params) {
+void addControlNetInfotext(const std::vector<ControlUnit>& units, GenerationParams& params, bool hires) {
     int index = 0;
     for (const ControlUnit& u : units) {
         if (!u.enabled) continue;
-        params.setExtra(QStringLiteral("ControlNet %1").arg(index++), controlUnitInfotext(u));
+        params.setExtra(QStringLiteral("ControlNet %1").arg(index++), controlUnitInfotext(u, hires));
     }
 }
 
@@ -292,7 +302,13 @@ std::vector<ControlUnit> controlUnitsFromInfotext(const GenerationParams& params
                 numOk = m.has_value();
                 if (m) u.control_mode = *m;
             }
-            // Other keys (Low Vram, Hr Option, Save Detected Map, ...) are ignored.
+            else if (key == QLatin1String("hr option")) {
+                // "Both", ... or the extension's older str(enum) form "HiResFixOption.BOTH".
+                const auto h = control_hires_option_from_name(v.toStdString());
+                numOk = h.has_value();
+                if (h) u.hr_option = *h;
+            }
+            // Other keys (Low Vram, Save Detected Map, ...) are ignored.
             if (!numOk) {
                 ok = false;
                 break;

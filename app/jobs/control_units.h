@@ -29,7 +29,8 @@ struct ControlInputFiles {
 // request body: enabled, module, model (name, "name [hash8]" or path), weight, image / input_image
 // (base64, or {"image": ..., "mask": ...}), mask / mask_image, resize_mode (name or 0-2), control_mode
 // (name or 0-2), processor_res, threshold_a / threshold_b, guidance_start / guidance_end (legacy
-// "guidance"), pixel_perfect. Disabled units are skipped. With `allowLocalPaths` (the studio's own
+// "guidance"), pixel_perfect, hr_option ("Both", "Low res only", "High res only", the enum's
+// "HiResFixOption.LOW_RES_ONLY" or 0-2). Disabled units are skipped. With `allowLocalPaths` (the studio's own
 // queued jobs only, never bodies from outside) a unit may also give `image_path` / `mask_path` and
 // `model_path`. Appends to request.controlnet and *inputs. Returns an error sentence or "".
 QString applyControlNetApiArgs(const QJsonObject& body, GenerationRequest& request, QList<ControlInputFiles>* inputs,
@@ -40,10 +41,12 @@ QJsonArray controlNetApiArgs(const std::vector<ControlUnit>& units, const QList<
 
 // The extension's infotext value of one unit ("Module: canny, Model: ..., Control Mode: Balanced"),
 // with processor_res / thresholds resolved to the module's defaults as the extension's bound check
-// does.
-QString controlUnitInfotext(const ControlUnit& unit);
+// does. With `hires` (the job ran the hires fix) ", Hr Option: Low res only" follows: the
+// extension's current infotext_fields leave hr_option out, its earlier releases wrote every field
+// (incl. "Hr Option"); both parsers accept the key, and without it the pass choice is lost.
+QString controlUnitInfotext(const ControlUnit& unit, bool hires = false);
 // Adds "ControlNet i" entries for the enabled units.
-void addControlNetInfotext(const std::vector<ControlUnit>& units, GenerationParams& params);
+void addControlNetInfotext(const std::vector<ControlUnit>& units, GenerationParams& params, bool hires = false);
 // Units restored from an infotext's "ControlNet i" entries (images aside; `model` holds the
 // title, model_path stays empty). Unparseable entries are reported in *warnings.
 std::vector<ControlUnit> controlUnitsFromInfotext(const GenerationParams& params, QStringList* warnings = nullptr);

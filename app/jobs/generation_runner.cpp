@@ -101,7 +101,7 @@ GenerationParams infotextFor(const GenerationJobSpec& spec, const GenerationResu
         else if (key == "Masked content") p.maskedContent = v;
         else p.setExtra(QString::fromStdString(key), v);
     }
-    addControlNetInfotext(r.controlnet, p);
+    addControlNetInfotext(r.controlnet, p, r.hires.enable);
     addNetworkHashes(p, result);
     p.version = GenerationParams::defaultVersion();
     return p;

@@ -194,6 +194,11 @@ nlohmann::json bench_unet_controlnet(const std::string& family, int64_t width, i
         return y.defined() ? unet->forward_with_vector(x, t, ctx, y, r)
                            : unet->forward(x, t, ctx, std::nullopt, std::nullopt, r);
     };
+    // As the generation loop does: the UNet takes the residuals over and frees each once added.
+    auto unet_step_taking = [&](UNetResiduals&& r) {
+        return y.defined() ? unet->forward_with_vector_taking(x, t, ctx, y, std::move(r))
+                           : unet->forward_taking(x, t, ctx, std::nullopt, std::nullopt, std::move(r));
+    };
 
     for (int i = 0; i < warmup; ++i) unet_step(nullptr);
     std::vector<double> plain;
@@ -213,23 +218,40 @@ nlohmann::json bench_unet_controlnet(const std::string& family, int64_t width, i
         for (const auto& p : cn->parameters()) n += static_cast<uint64_t>(p.numel());
         return n;
     }();
+    // Where the extra peak comes from: the high-water mark above the plain steps' after each stage
+    // (weights, hint embedding, first ControlNet call, first UNet call with its residuals).
+    auto extra_mib = [&] {
+        const uint64_t p = peak_rss_bytes();
+        return double(p > peak_before ? p - peak_before : 0) / (1024.0 * 1024.0);
+    };
+    j["extra_peak_rss_mib_after_weights"] = extra_mib();
     const at::Tensor hint = at::rand({1, 3, height, width}, gen, opts);
     const auto e0 = Clock::now();
     const at::Tensor embedding = cn->embed_hint(hint);
     j["hint_embedding_seconds_once"] = seconds_since(e0);
+    j["extra_peak_rss_mib_after_hint"] = extra_mib();
 
     std::vector<double> with, control_only;
     for (int i = 0; i < warmup + steps; ++i) {
         const auto s0 = Clock::now();
         UNetResiduals r = cn->forward(x, t, ctx, embedding, y.defined() ? y : at::Tensor());
         const double c = seconds_since(s0);
-        unet_step(&r);
+        if (i == 0) j["extra_peak_rss_mib_after_controlnet_call"] = extra_mib();
+        unet_step_taking(std::move(r));
+        if (i == 0) j["extra_peak_rss_mib_after_unet_call"] = extra_mib();
         if (i >= warmup) {
             with.push_back(seconds_since(s0));
             control_only.push_back(c);
         }
     }
     const uint64_t peak_after = peak_rss_bytes();
+    {
+        // For comparison, one more step with the residuals held by the caller through the whole
+        // UNet call (the earlier behaviour); measured last, as the high-water mark only rises.
+        UNetResiduals r = cn->forward(x, t, ctx, embedding, y.defined() ? y : at::Tensor());
+        unet_step(&r);
+        j["extra_peak_rss_mib_residuals_kept"] = extra_mib();
+    }
     j["unet_step_seconds"] = plain;
     j["unet_seconds_per_step"] = mean(plain);
     j["with_controlnet_step_seconds"] = with;

@@ -81,13 +81,54 @@ ImageU8 crop_for_inpaint(const ImageU8& image, ControlResizeMode mode, const Cro
 
 } // namespace
 
+namespace {
+
+// One unit's prepared data for a pass of width x height from its detected map.
+PreparedControlUnit prepare_unit(const ControlUnit& unit, const std::string& name, const LoadedControlNet& net,
+                                 const ImageU8& detected, bool inpaint_map, DiffusionModel& model, int64_t width,
+                                 int64_t height, bool a1111_mask) {
+    const ImageU8 map = fit_control_map(detected, unit.resize_mode, width, height, inpaint_map);
+    PreparedControlUnit p;
+    p.name = name;
+    p.model = net.model;
+    p.hint = control_hint_tensor(map);
+    // inpaint_only restores the control image outside its mask, unless A1111 inpaints too
+    // (then the extension falls back to inpaint_global_harmonious: the hint alone).
+    if (unit.module == "inpaint_only" && !a1111_mask && map.channels == 4) {
+        const at::Tensor rgba = at::from_blob(const_cast<uint8_t*>(map.data.data()), {map.height, map.width, 4}, at::kByte)
+                                    .to(at::kFloat)
+                                    .div(255.0)
+                                    .permute({2, 0, 1})
+                                    .unsqueeze(0);
+        const at::Tensor colours = rgba.narrow(1, 0, 3).contiguous();
+        p.restore_latent =
+            model.vae->encode_to_latents((colours * 2.0 - 1.0).to(model.device, model.dtype)).to(at::kFloat).cpu();
+        p.restore_mask = at::max_pool2d(rgba.narrow(1, 3, 1).contiguous(), {10, 10}, {8, 8}, {1, 1});
+        p.paste_map = map;
+    }
+    p.weight = unit.weight;
+    p.guidance_start = unit.guidance_start;
+    p.guidance_end = unit.guidance_end;
+    p.mode = unit.control_mode;
+    return p;
+}
+
+} // namespace
+
 std::unique_ptr<ControlSet> build_control_set(const GenerationRequest& request, DiffusionModel& model,
                                               ControlNetCache& cache, const InitImages* init,
-                                              std::vector<std::string>* warnings) {
+                                              std::vector<std::string>* warnings, const HiresControlTarget* hires) {
     const bool fallback = init && init->init.valid();
     validate_control_units(request.controlnet, fallback);
     auto set = std::make_unique<ControlSet>();
     set->set_alphas_cumprod(model.schedule->alphas_cumprod());
+    std::unique_ptr<ControlSet> hr_set;
+    if (hires) {
+        if (!hires->model || !hires->out || hires->width < 8 || hires->height < 8)
+            throw PipelineError("bad_request", "The hires fix's ControlNet target is incomplete.");
+        hr_set = std::make_unique<ControlSet>();
+        hr_set->set_alphas_cumprod(hires->model->schedule->alphas_cumprod());
+    }
     const ModelFamily model_family = family_from_name(model.family).value_or(ModelFamily::Unknown);
     const std::optional<CropRegion> crop_region = inpaint_crop_region(request, init);
     for (size_t i = 0; i < request.controlnet.size(); ++i) {
@@ -100,6 +141,9 @@ std::unique_ptr<ControlSet> build_control_set(const GenerationRequest& request, 
         const std::string name =
             unit.model_title.empty() ? std::filesystem::path(unit.model_path).filename().string() : unit.model_title;
         check_controlnet_fits(net->config, net->base_family, model.unet->config(), model_family, name);
+        if (hires && hires->model != &model)
+            check_controlnet_fits(net->config, net->base_family, hires->model->unet->config(),
+                                  family_from_name(hires->model->family).value_or(ModelFamily::Unknown), name);
         if (warnings)
             for (const auto& w : net->warnings) warnings->push_back(name + ": " + w);
         if (!unit.image.valid()) {
@@ -124,36 +168,34 @@ std::unique_ptr<ControlSet> build_control_set(const GenerationRequest& request, 
             if (unit.mask.valid())
                 unit.mask = crop_for_inpaint(unit.mask, unit.resize_mode, *crop_region, cw, ch, request.width, request.height);
         }
-        const ImageU8 map = prepare_control_map(unit, request.width, request.height);
         if (net->config.conditioning_channels != 3)
             throw PipelineError("controlnet_mismatch", "The ControlNet '" + name + "' takes " +
                                                            std::to_string(net->config.conditioning_channels) +
                                                            "-channel control images; only RGB ones are supported.");
-        PreparedControlUnit p;
-        p.name = name;
-        p.model = net->model;
-        p.hint = control_hint_tensor(map);
-        // inpaint_only restores the control image outside its mask, unless A1111 inpaints too
-        // (then the extension falls back to inpaint_global_harmonious: the hint alone).
+        // The module runs once (pixel perfect for the first pass's size); each pass fits its map.
+        const PreprocessorInfo* pre = find_preprocessor(unit.module);
+        if (!pre) throw PipelineError("unknown_preprocessor", "Unknown ControlNet preprocessor \"" + unit.module + "\".");
+        int res = unit.processor_res;
+        if (unit.pixel_perfect)
+            res = pixel_perfect_resolution(unit.image.width, unit.image.height, request.width, request.height,
+                                           unit.resize_mode);
+        const ImageU8 detected =
+            run_preprocessor(pre->name, unit.image, unit.mask, res, unit.threshold_a, unit.threshold_b);
+        const bool inpaint_map = is_inpaint_module(pre->name);
         const bool a1111_mask = init && init->mask.valid();
-        if (unit.module == "inpaint_only" && !a1111_mask && map.channels == 4) {
-            const at::Tensor rgba = at::from_blob(const_cast<uint8_t*>(map.data.data()), {map.height, map.width, 4}, at::kByte)
-                                        .to(at::kFloat)
-                                        .div(255.0)
-                                        .permute({2, 0, 1})
-                                        .unsqueeze(0);
-            const at::Tensor colours = rgba.narrow(1, 0, 3).contiguous();
-            p.restore_latent =
-                model.vae->encode_to_latents((colours * 2.0 - 1.0).to(model.device, model.dtype)).to(at::kFloat).cpu();
-            p.restore_mask = at::max_pool2d(rgba.narrow(1, 3, 1).contiguous(), {10, 10}, {8, 8}, {1, 1});
-            p.paste_map = map;
+        PreparedControlUnit p =
+            prepare_unit(unit, name, *net, detected, inpaint_map, model, request.width, request.height, a1111_mask);
+        if (hires) {
+            p.pass_disabled = unit.hr_option == ControlHiresOption::HighResOnly;
+            PreparedControlUnit q = prepare_unit(unit, name, *net, detected, inpaint_map, *hires->model, hires->width,
+                                                 hires->height, a1111_mask);
+            q.pass_disabled = unit.hr_option == ControlHiresOption::LowResOnly;
+            q.forced_soft = pre->name.find("canny") != std::string::npos || pre->name.find("mlsd") != std::string::npos;
+            hr_set->add(std::move(q));
         }
-        p.weight = unit.weight;
-        p.guidance_start = unit.guidance_start;
-        p.guidance_end = unit.guidance_end;
-        p.mode = unit.control_mode;
         set->add(std::move(p));
     }
+    if (hires) *hires->out = std::move(hr_set);
     return set;
 }
 

@@ -34,11 +34,24 @@ private:
 // PipelineError("bad_request" / "unknown_preprocessor" / "preprocessor_needs_model").
 void validate_control_units(const std::vector<ControlUnit>& units, bool init_image_fallback);
 
+// The hires fix's second pass (txt2img): its set is built from the same detected maps (the
+// preprocessor runs once, pixel perfect from the first pass's size, as the extension's
+// get_control), fitted by each unit's resize mode to width x height (the second pass's size),
+// with `model` (the hires checkpoint or the same model) for the family check and inpaint_only's
+// restore latent. hr_option decides per pass whether a unit adds residuals.
+struct HiresControlTarget {
+    DiffusionModel* model = nullptr;
+    int64_t width = 0, height = 0;
+    std::unique_ptr<ControlSet>* out = nullptr;  // receives the second pass's set
+};
+
 // Builds the set for `request.controlnet` (enabled units only). `init` (img2img / inpaint) gives
 // the fallback image; its resize mode comes from request.img2img.resize_mode as in the
-// extension. Warnings (unused tensors, ...) are appended to `warnings`.
+// extension. Warnings (unused tensors, ...) are appended to `warnings`. With `hires` the returned
+// set is the first pass's and *hires->out the second pass's.
 std::unique_ptr<ControlSet> build_control_set(const GenerationRequest& request, DiffusionModel& model,
                                               ControlNetCache& cache, const InitImages* init,
-                                              std::vector<std::string>* warnings);
+                                              std::vector<std::string>* warnings,
+                                              const HiresControlTarget* hires = nullptr);
 
 } // namespace latent

@@ -37,6 +37,7 @@ UNetResiduals ControlSet::residuals(const at::Tensor& x, const at::Tensor& t, co
     UNetResiduals sum;
     for (size_t u = 0; u < units_.size(); ++u) {
         PreparedControlUnit& unit = units_[u];
+        if (unit.pass_disabled) continue;
         if (!guidance_active(unit.guidance_start, unit.guidance_end, step, total)) continue;
         record.active[u] = true;
         if (unit.weight == 0.0) continue;  // adds exactly nothing
@@ -56,7 +57,9 @@ UNetResiduals ControlSet::residuals(const at::Tensor& x, const at::Tensor& t, co
         if (net.config().unet.addition_embed_type == "text_time") y = net.text_time_vector(text_embeds, time_ids);
         UNetResiduals r = net.forward(x, t, context, embeddings_[u], y);
         const size_t count = r.down.size() + 1;
-        const std::vector<double> scales = control_scales(unit.weight, unit.mode, count);
+        const ControlMode scale_mode =
+            unit.forced_soft && unit.mode == ControlMode::Balanced ? ControlMode::Prompt : unit.mode;
+        const std::vector<double> scales = control_scales(unit.weight, scale_mode, count);
         // cfg_injection ("ControlNet is more important") and global-average-pooling models put
         // control on the conditional rows only.
         const bool cond_only = unit.mode == ControlMode::Control || net.config().global_pool_conditions;

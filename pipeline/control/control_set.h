@@ -30,6 +30,12 @@ struct PreparedControlUnit {
     double guidance_start = 0.0;
     double guidance_end = 1.0;
     ControlMode mode = ControlMode::Balanced;
+    // Hires fix (hr_option): the unit adds no residuals in this pass ("Low res only" in the second
+    // pass, "High res only" in the first); its inpaint_only restore still runs, as the extension's.
+    bool pass_disabled = false;
+    // Hires fix second pass: canny and mlsd units take the soft weights 0.825^(12−i) whatever
+    // their control mode (the extension's high_res_fix_forced_soft_injection).
+    bool forced_soft = false;
     // inpaint_only (sd-webui-controlnet's "restore", txt2img / img2img without an A1111 mask):
     // the latent of the control image, the latent-size mask (1 = generate there), and the fitted
     // RGBA map whose colours are pasted back outside the mask after decoding.

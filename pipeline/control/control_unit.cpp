@@ -55,4 +55,23 @@ std::optional<ControlResizeMode> control_resize_mode_from_name(const std::string
     return std::nullopt;
 }
 
+std::string control_hires_option_name(ControlHiresOption o) {
+    switch (o) {
+    case ControlHiresOption::Both: return "Both";
+    case ControlHiresOption::LowResOnly: return "Low res only";
+    case ControlHiresOption::HighResOnly: return "High res only";
+    }
+    return "Both";
+}
+
+std::optional<ControlHiresOption> control_hires_option_from_name(const std::string& name) {
+    const std::string n = lower(name);
+    for (ControlHiresOption o : {ControlHiresOption::Both, ControlHiresOption::LowResOnly, ControlHiresOption::HighResOnly})
+        if (n == lower(control_hires_option_name(o))) return o;
+    if (n == "hiresfixoption.both" || n == "both" || n == "0") return ControlHiresOption::Both;
+    if (n == "hiresfixoption.low_res_only" || n == "low" || n == "1") return ControlHiresOption::LowResOnly;
+    if (n == "hiresfixoption.high_res_only" || n == "high" || n == "2") return ControlHiresOption::HighResOnly;
+    return std::nullopt;
+}
+
 } // namespace latent

@@ -16,6 +16,9 @@ namespace latent {
 enum class ControlMode { Balanced, Prompt, Control };
 // ResizeMode: "Just Resize", "Crop and Resize" (the default), "Resize and Fill".
 enum class ControlResizeMode { JustResize, CropAndResize, ResizeAndFill };
+// HiResFixOption (with the hires fix only): "Both" (the default) runs the unit in both passes,
+// "Low res only" in the first, "High res only" in the second.
+enum class ControlHiresOption { Both, LowResOnly, HighResOnly };
 
 struct ControlUnit {
     bool enabled = true;
@@ -34,6 +37,7 @@ struct ControlUnit {
     double threshold_a = -1;  // -1 = the module's default
     double threshold_b = -1;
     bool pixel_perfect = false;
+    ControlHiresOption hr_option = ControlHiresOption::Both;
 };
 
 // Stable names: "Balanced", "My prompt is more important", "ControlNet is more important".
@@ -45,5 +49,10 @@ std::string control_resize_mode_name(ControlResizeMode mode);
 // Name, its aliases ("Inner Fit (Scale to Fit)", ...), the CLI word ("just", "crop", "fill") or
 // the API's 0/1/2 (3, "Just Resize (Latent upscale)", means Just Resize as in the extension).
 std::optional<ControlResizeMode> control_resize_mode_from_name(const std::string& name);
+// "Both", "Low res only", "High res only".
+std::string control_hires_option_name(ControlHiresOption option);
+// Name (any case), the extension's enum forms ("HiResFixOption.LOW_RES_ONLY", its index 0/1/2 as
+// text) or the CLI word ("both", "low", "high").
+std::optional<ControlHiresOption> control_hires_option_from_name(const std::string& name);
 
 } // namespace latent

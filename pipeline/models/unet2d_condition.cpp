@@ -133,8 +133,30 @@ at::Tensor UNet2DConditionModelImpl::forward_with_vector(const at::Tensor& x, co
     return run(x, t, context, y, residuals);
 }
 
+at::Tensor UNet2DConditionModelImpl::forward_taking(const at::Tensor& x, const at::Tensor& t, const at::Tensor& context,
+                                                    const std::optional<at::Tensor>& text_embeds,
+                                                    const std::optional<at::Tensor>& time_ids, UNetResiduals&& residuals) {
+    at::Tensor y;
+    if (config_.addition_embed_type == "text_time") {
+        if (!text_embeds || !time_ids || !text_embeds->defined() || !time_ids->defined())
+            bad_input("This SDXL UNet needs text_embeds (pooled text embedding) and time_ids.");
+        y = text_time_vector(*text_embeds, *time_ids);
+    }
+    UNetResiduals taken = std::move(residuals);
+    return run(x, t, context, y, &taken, &taken);
+}
+
+at::Tensor UNet2DConditionModelImpl::forward_with_vector_taking(const at::Tensor& x, const at::Tensor& t,
+                                                                const at::Tensor& context, const at::Tensor& y,
+                                                                UNetResiduals&& residuals) {
+    if (config_.addition_embed_type != "text_time") bad_input("This UNet has no added text/time conditioning.");
+    if (!y.defined()) bad_input("The added-conditioning vector is missing.");
+    UNetResiduals taken = std::move(residuals);
+    return run(x, t, context, y, &taken, &taken);
+}
+
 at::Tensor UNet2DConditionModelImpl::run(const at::Tensor& x, const at::Tensor& t_in, const at::Tensor& context,
-                                         const at::Tensor& y, const UNetResiduals* residuals) {
+                                         const at::Tensor& y, const UNetResiduals* residuals, UNetResiduals* release) {
     const auto& c = config_;
     if (x.dim() != 4 || x.size(1) != c.in_channels || x.size(2) < 1 || x.size(3) < 1)
         bad_input("The UNet input must be [B, " + std::to_string(c.in_channels) + ", H, W]; got " +
@@ -181,13 +203,18 @@ at::Tensor UNet2DConditionModelImpl::run(const at::Tensor& x, const at::Tensor& 
     h = mid_block->forward(h, temb_act, ctx);
     // The residuals join after the mid block has read the last skip (which is its input), in place:
     // no copies of the skips, and their memory format (so the up path's kernels) is unchanged.
+    // Taken-over residuals are released as they are added (`release` aliases `residuals`).
     if (residuals) {
-        for (size_t i = 0; i < residuals->down.size(); ++i) states[i].add_(residuals->down[i].to(dtype));
+        for (size_t i = 0; i < residuals->down.size(); ++i) {
+            states[i].add_(residuals->down[i].to(dtype));
+            if (release) release->down[i] = at::Tensor();
+        }
         if (residuals->mid.defined()) {
             if (!residual_fits(residuals->mid, h))
                 bad_input("The ControlNet mid residual is " + shape_string(residuals->mid.sizes()) +
                           "; the mid block gives " + shape_string(h.sizes()) + ".");
             h.add_(residuals->mid.to(dtype));
+            if (release) release->mid = at::Tensor();
         }
     }
     for (auto& block : up_) h = block->forward(h, temb_act, ctx, states);

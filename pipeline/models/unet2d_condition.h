@@ -50,6 +50,15 @@ public:
     at::Tensor forward_with_vector(const at::Tensor& x, const at::Tensor& t, const at::Tensor& context,
                                    const at::Tensor& y, const UNetResiduals* residuals = nullptr);
 
+    // As forward() / forward_with_vector() with `&residuals`, but the residuals are taken over:
+    // each is released as soon as it has been added, so the up path runs without them in memory
+    // (the caller keeps no other reference). The result is the same, bit for bit.
+    at::Tensor forward_taking(const at::Tensor& x, const at::Tensor& t, const at::Tensor& context,
+                              const std::optional<at::Tensor>& text_embeds, const std::optional<at::Tensor>& time_ids,
+                              UNetResiduals&& residuals);
+    at::Tensor forward_with_vector_taking(const at::Tensor& x, const at::Tensor& t, const at::Tensor& context,
+                                          const at::Tensor& y, UNetResiduals&& residuals);
+
     // y = text_embeds ‖ flatten(sinusoidal(time_ids, addition_time_embed_dim)).
     at::Tensor text_time_vector(const at::Tensor& text_embeds, const at::Tensor& time_ids) const;
 
@@ -65,7 +74,7 @@ public:
 
 private:
     at::Tensor run(const at::Tensor& x, const at::Tensor& t, const at::Tensor& context, const at::Tensor& y,
-                   const UNetResiduals* residuals);
+                   const UNetResiduals* residuals, UNetResiduals* release = nullptr);
 
     UNetConfig config_;
     bool channels_last_;

@@ -329,9 +329,15 @@ GenerationResult run_diffusion(DiffusionModel& model, const GenerationRequest& r
                         }
                         control_res = control->residuals(xs, t, ctx_in, embeds, ids, mark, control_step, control_total);
                     }
-                    const UNetResiduals* res = control_res.empty() ? nullptr : &control_res;
-                    const at::Tensor out = model.is_sdxl ? model.unet->forward(in, t, ctx_in, embeds, ids, res)
-                                                         : model.unet->forward(in, t, ctx_in, std::nullopt, std::nullopt, res);
+                    // The UNet takes the residuals over and frees each once added: the up path
+                    // runs without them in memory.
+                    const at::Tensor out =
+                        control_res.empty()
+                            ? (model.is_sdxl ? model.unet->forward(in, t, ctx_in, embeds, ids)
+                                             : model.unet->forward(in, t, ctx_in, std::nullopt, std::nullopt))
+                            : (model.is_sdxl ? model.unet->forward_taking(in, t, ctx_in, embeds, ids, std::move(control_res))
+                                             : model.unet->forward_taking(in, t, ctx_in, std::nullopt, std::nullopt,
+                                                                          std::move(control_res)));
                     return control && control->has_restore() ? control->after_unet(xs, t, out) : out;
                 };
                 return denoiser(xs_in, sig_in, fn);

@@ -329,6 +329,7 @@ GenerationResult txt2img_hires(DiffusionModel& model, const GenerationRequest& r
         r2.seed = first.seed;
         r2.subseed = first.subseed;
         in2.init_latent = upscaled;
+        in2.control = models.hr_control;  // guidance start/end count the second pass's steps
         in2.fixed_steps = true;
         in2.first_pass_steps = first_total;
         in2.cond_width = target.upscale_to_x;

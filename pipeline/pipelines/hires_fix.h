@@ -57,9 +57,10 @@ std::vector<std::pair<std::string, std::string>> hires_infotext_params(const Gen
 struct HiresModels {
     DiffusionModel* second_pass = nullptr; // hr_checkpoint_name's model (nullptr = the same model)
     ImageUpscaler upscaler;                // the image-space upscaler (latent modes ignore it)
-    // ControlNet units: consulted in the first pass (the second pass runs without control hints,
-    // as the extension's "Low res only").
+    // ControlNet units: `control` is consulted in the first pass, `hr_control` (hints at the second
+    // pass's size, see build_control_set's HiresControlTarget) in the second; either may be null.
     ControlSet* control = nullptr;
+    ControlSet* hr_control = nullptr;
 };
 
 // txt2img with the hires second pass. `recorder` gets the first pass under the usual names and

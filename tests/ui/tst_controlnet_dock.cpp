@@ -140,6 +140,9 @@ private Q_SLOTS:
         u->findChild<QDoubleSpinBox*>(QStringLiteral("guidanceEnd"))->setValue(0.7);
         auto* mode = u->findChild<QComboBox*>(QStringLiteral("controlMode"));
         mode->setCurrentIndex(mode->findData(int(ControlMode::Control)));
+        auto* hr = u->findChild<QComboBox*>(QStringLiteral("hiresOption"));
+        QCOMPARE(hr->currentData().toInt(), int(ControlHiresOption::Both));  // the extension's default
+        hr->setCurrentIndex(hr->findData(int(ControlHiresOption::LowResOnly)));
         QJsonObject params{{QStringLiteral("prompt"), QStringLiteral("x")}};
         QStringList written;
         QString error;
@@ -160,6 +163,7 @@ private Q_SLOTS:
         QCOMPARE(got.weight, 0.6);
         QCOMPARE(got.guidance_end, 0.7);
         QCOMPARE(got.control_mode, ControlMode::Control);
+        QCOMPARE(got.hr_option, ControlHiresOption::LowResOnly);
         QCOMPARE(got.threshold_a, 32.0);
         QCOMPARE(files.first().imagePath, written.first());
         // Bodies from outside may not name local files.
@@ -185,7 +189,7 @@ private Q_SLOTS:
             "a cat\nSteps: 20, Sampler: Euler, CFG scale: 7, Seed: 1, Size: 512x512, ControlNet 0: \"Module: canny, Model: "
             "control_b [22222222], Weight: 0.45, Resize Mode: Resize and Fill, Processor Res: 384, Threshold A: 80.0, "
             "Threshold B: 160.0, Guidance Start: 0.2, Guidance End: 0.65, Pixel Perfect: True, Control Mode: My prompt is "
-            "more important\", Version: v1.10.1"));
+            "more important, Hr Option: High res only\", Version: v1.10.1"));
         dock.applyParameters(p);
         const ControlUnit u = dock.unitWidget(0)->unit();
         QVERIFY(u.enabled);
@@ -200,11 +204,12 @@ private Q_SLOTS:
         QCOMPARE(u.guidance_end, 0.65);
         QVERIFY(u.pixel_perfect);
         QCOMPARE(u.control_mode, ControlMode::Prompt);
+        QCOMPARE(u.hr_option, ControlHiresOption::HighResOnly);
         QVERIFY(!dock.unitWidget(2)->unitEnabled());  // not in the infotext: off
         // The unit's infotext entry is the one it was restored from.
         ControlUnit titled = u;
         titled.model_title = "control_b [22222222]";
-        QCOMPARE(controlUnitInfotext(titled), p.extra(QStringLiteral("ControlNet 0")));
+        QCOMPARE(controlUnitInfotext(titled, /*hires=*/true), p.extra(QStringLiteral("ControlNet 0")));
     }
 };
 

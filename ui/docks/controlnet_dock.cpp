@@ -200,6 +200,13 @@ ControlNetUnitWidget::ControlNetUnitWidget(int index, QWidget* parent) : QWidget
     resize_->addItem(tr("Resize and Fill"), int(ControlResizeMode::ResizeAndFill));
     resize_->setCurrentIndex(1);
     form->addRow(tr("Resize mode"), resize_);
+    hrOption_ = new QComboBox(this);
+    hrOption_->setObjectName(QStringLiteral("hiresOption"));
+    hrOption_->addItem(tr("Both"), int(ControlHiresOption::Both));
+    hrOption_->addItem(tr("Low res only"), int(ControlHiresOption::LowResOnly));
+    hrOption_->addItem(tr("High res only"), int(ControlHiresOption::HighResOnly));
+    hrOption_->setToolTip(tr("With the hires fix: whether this unit acts in both passes, the first only or the second only"));
+    form->addRow(tr("Hires fix"), hrOption_);
     pixelPerfect_ = new QCheckBox(tr("Pixel perfect"), this);
     pixelPerfect_->setObjectName(QStringLiteral("pixelPerfect"));
     form->addRow(QString(), pixelPerfect_);
@@ -249,7 +256,7 @@ ControlNetUnitWidget::ControlNetUnitWidget(int index, QWidget* parent) : QWidget
         if (!setImageFile(path, &error)) previewNote_->setText(error);
     });
     connect(imageLabel_, &ControlImageLabel::imageDropped, this, &ControlNetUnitWidget::setImage);
-    for (QComboBox* c : {model_, module_, mode_, resize_})
+    for (QComboBox* c : {model_, module_, mode_, resize_, hrOption_})
         connect(c, &QComboBox::currentIndexChanged, this, &ControlNetUnitWidget::changed);
     connect(enabled_, &QCheckBox::toggled, this, &ControlNetUnitWidget::changed);
     onModuleChanged();
@@ -295,6 +302,7 @@ ControlUnit ControlNetUnitWidget::unit() const {
     u.control_mode = static_cast<ControlMode>(mode_->currentData().toInt());
     u.resize_mode = static_cast<ControlResizeMode>(resize_->currentData().toInt());
     u.pixel_perfect = pixelPerfect_->isChecked();
+    u.hr_option = static_cast<ControlHiresOption>(hrOption_->currentData().toInt());
     return u;
 }
 
@@ -312,6 +320,7 @@ void ControlNetUnitWidget::setUnit(const ControlUnit& u) {
     end_->setValue(u.guidance_end);
     mode_->setCurrentIndex(mode_->findData(int(u.control_mode)));
     resize_->setCurrentIndex(resize_->findData(int(u.resize_mode)));
+    hrOption_->setCurrentIndex(hrOption_->findData(int(u.hr_option)));
     pixelPerfect_->setChecked(u.pixel_perfect);
     // The model: by path, by title, then by name without the hash.
     int i = u.model_path.empty() ? -1 : model_->findData(QString::fromStdString(u.model_path));

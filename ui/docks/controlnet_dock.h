@@ -103,6 +103,7 @@ private:
     QDoubleSpinBox* end_;
     QComboBox* mode_;
     QComboBox* resize_;
+    QComboBox* hrOption_;
     QCheckBox* pixelPerfect_;
     QPushButton* useSize_;
     QTimer* previewTimer_;
