@@ -115,7 +115,7 @@ const std::vector<CliCommand>& cliCommands() {
           {"--overwrite", QT_TRANSLATE_NOOP("Cli", "replace an existing output file")}},
          nullptr},
         {"bench",
-         "gemm|unet|cfg|vae|text|load|lora|upscale|serve|dispatch|contention|txt2img [options]",
+         "gemm | unet | cfg | vae | text | load | lora | upscale | serve | dispatch | contention | txt2img [options]",
          QT_TRANSLATE_NOOP("Cli", "benchmark figures (JSON)"),
          {{"--plain", QT_TRANSLATE_NOOP("Cli", "print a table instead of JSON")},
           {"--family sd1|sd2|sdxl", QT_TRANSLATE_NOOP("Cli", "unet, text: the model family")},
