@@ -33,18 +33,6 @@ namespace {
 
 QByteArray toBase64(const QByteArray& bytes) { return bytes.toBase64(); }
 
-// Runs `work` on the thread pool and `then` on `context`'s thread with its result.
-template <typename Work, typename Then>
-void runAsync(QObject* context, Work work, Then then) {
-    using R = std::invoke_result_t<Work>;
-    auto* watcher = new QFutureWatcher<R>(context);
-    QObject::connect(watcher, &QFutureWatcher<R>::finished, context, [watcher, then]() mutable {
-        then(watcher->result());
-        watcher->deleteLater();
-    });
-    watcher->setFuture(QtConcurrent::run(std::move(work)));
-}
-
 // Total RAM from /proc/meminfo (bytes), 0 when unknown.
 qint64 totalRamBytes() {
     QFile f(QStringLiteral("/proc/meminfo"));

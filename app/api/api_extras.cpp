@@ -46,17 +46,6 @@ using namespace api_detail;
 
 namespace {
 
-template <typename Work, typename Then>
-void runAsync(QObject* context, Work work, Then then) {
-    using R = std::invoke_result_t<Work>;
-    auto* watcher = new QFutureWatcher<R>(context);
-    QObject::connect(watcher, &QFutureWatcher<R>::finished, context, [watcher, then]() mutable {
-        then(watcher->result());
-        watcher->deleteLater();
-    });
-    watcher->setFuture(QtConcurrent::run(std::move(work)));
-}
-
 // A1111's answer to a failed `assert` in a script: 500 with the message in "errors" only.
 ApiResponse assertionError(const QString& message) {
     return ApiResponse::json(QJsonObject{{QStringLiteral("error"), QStringLiteral("AssertionError")},

@@ -6,12 +6,28 @@
 #include "app/jobs/job.h"
 #include "app/library/model_entry.h"
 
+#include <QFutureWatcher>
 #include <QJsonObject>
 #include <QString>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <optional>
+#include <type_traits>
+#include <utility>
 
 namespace latent::api_detail {
+
+// Runs `work` on the thread pool and `then` on `context`'s thread with its result.
+template <typename Work, typename Then>
+void runAsync(QObject* context, Work work, Then then) {
+    using R = std::invoke_result_t<Work>;
+    auto* watcher = new QFutureWatcher<R>(context);
+    QObject::connect(watcher, &QFutureWatcher<R>::finished, context, [watcher, then]() mutable {
+        then(watcher->result());
+        watcher->deleteLater();
+    });
+    watcher->setFuture(QtConcurrent::run(std::move(work)));
+}
 
 // A checkpoint as A1111's /sd-models lists it.
 struct Checkpoint {

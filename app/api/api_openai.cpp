@@ -30,18 +30,6 @@ using namespace api_detail;
 
 namespace {
 
-
-template <typename Work, typename Then>
-void runOnPool(QObject* context, Work work, Then then) {
-    using R = std::invoke_result_t<Work>;
-    auto* watcher = new QFutureWatcher<R>(context);
-    QObject::connect(watcher, &QFutureWatcher<R>::finished, context, [watcher, then]() mutable {
-        then(watcher->result());
-        watcher->deleteLater();
-    });
-    watcher->setFuture(QtConcurrent::run(std::move(work)));
-}
-
 // The generation fields shared by generations and edits, from a JSON object or form fields.
 struct OpenAiParams {
     QString model, prompt, negative, size, responseFormat = QStringLiteral("url"), sampler;
@@ -195,7 +183,7 @@ void ApiServer::registerOpenAiRoutes() {
                 return reply->send(openAiError(409, QCoreApplication::translate("latent::ApiServer", "The generation was cancelled."), QStringLiteral("server_error"), QStringLiteral("cancelled")));
             const Job job = *j;
             QPointer<ApiJobs> jobs = jobs_.get();
-            runOnPool(
+            runAsync(
                 this, [job] { return ApiJobs::readResults(job); },
                 [reply, p, job, jobs, base, lifetime, latency](const ApiJobResult& result) {
                     QJsonArray data;
@@ -277,7 +265,7 @@ void ApiServer::registerOpenAiRoutes() {
                      int width = 0, height = 0;
                  };
                  const QString dir = inputsDir();
-                 runOnPool(
+                 runAsync(
                      this,
                      [image, mask, dir] {
                          Stored s;

@@ -72,17 +72,6 @@ bool mapScheduler(const QString& name, QString* sampler, QString* schedule) {
     return false;
 }
 
-template <typename Work, typename Then>
-void runOnPool(QObject* context, Work work, Then then) {
-    using R = std::invoke_result_t<Work>;
-    auto* watcher = new QFutureWatcher<R>(context);
-    QObject::connect(watcher, &QFutureWatcher<R>::finished, context, [watcher, then]() mutable {
-        then(watcher->result());
-        watcher->deleteLater();
-    });
-    watcher->setFuture(QtConcurrent::run(std::move(work)));
-}
-
 } // namespace
 
 void ApiServer::registerRunPodRoutes() {
@@ -97,7 +86,7 @@ void ApiServer::registerRunPodRoutes() {
         if (job.state == JobState::Failed || job.state == JobState::Interrupted)
             o.insert(QStringLiteral("error"), job.error.isEmpty() ? QCoreApplication::translate("latent::ApiServer", "The job was interrupted.") : job.error);
         if (job.state != JobState::Done) return reply->send(ApiResponse::json(o));
-        runOnPool(
+        runAsync(
             this, [job] { return ApiJobs::readResults(job); },
             [reply, o](const ApiJobResult& r) mutable {
                 QJsonArray output;
@@ -229,7 +218,7 @@ void ApiServer::registerRunPodRoutes() {
         struct Stored {
             QString path, error;
         };
-        runOnPool(
+        runAsync(
             this,
             [source, localFile, dir] {
                 Stored s;
