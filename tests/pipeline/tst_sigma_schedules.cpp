@@ -1,8 +1,13 @@
 // Sigma schedules against the published formulas (table-driven, several step counts including
 // ones where 999/(n-1) is fractional), the k-diffusion sigma table, the sampler registry
-// (names, aliases, legacy names, Automatic), img2img slicing and the golden resolved sigmas.
+// (names, aliases, legacy names, Automatic), img2img slicing, the golden resolved sigmas, and
+// every schedule per model family through the engine (SD 1.x, SD 2.x and SDXL checkpoints: SD 2.x
+// samples on the SD 1.5 tables, SDXL on its own Align Your Steps table).
 #include "common/golden.h"
 #include "pipeline/core/error.h"
+#include "pipeline/engine.h"
+#include "pipeline/loaders/checkpoint_writer.h"
+#include "pipeline/tensors/safetensors.h"
 #include "pipeline/schedulers/denoiser.h"
 #include "pipeline/schedulers/sampler_registry.h"
 #include "pipeline/schedulers/sigma_schedule.h"
@@ -11,7 +16,10 @@
 #include <nlohmann/json.hpp>
 
 #include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <memory>
 
 #include <cmath>
 
@@ -65,10 +73,72 @@ const DiscreteSchedule& sd() {
     return s;
 }
 
+
+// A tiny SD 2.x checkpoint (OpenCLIP-style text encoder, linear projections, 1024-wide in the
+// real thing; 32 here), written with the real writer.
+std::string writeTinySd2(const QString& dir) {
+    UNetConfig u = unet_config_sd1(4);
+    u.block_out_channels = {32, 64, 64, 64};
+    u.num_attention_heads = {2, 4, 4, 4};
+    u.cross_attention_dim = 32;
+    u.use_linear_projection = true;
+    VaeConfig v;
+    v.block_out_channels = {32, 32, 64, 64};
+    v.layers_per_block = 1;
+    ClipTextConfig t;
+    t.hidden_size = 32;
+    t.intermediate_size = 64;
+    t.num_hidden_layers = 2;
+    t.num_attention_heads = 4;
+    t.projection_dim = 32;
+    t.hidden_act = "gelu";
+    const std::string file = (dir + QStringLiteral("/tiny-sd2.safetensors")).toStdString();
+    write_a1111_checkpoint(file, make_random_modules(ModelFamily::SD2, u, v, t, {}, 77), at::kFloat);
+    return file;
+}
+
+// The sigmas the engine called the model at (Euler: one call per sigma but the last), with the
+// schedule's final value appended as the plan keeps it.
+std::vector<double> engineCallSigmas(Engine& engine, const std::string& schedule, int64_t steps) {
+    GenerationRequest r;
+    r.prompt = "a boat";
+    r.seed = 3;
+    r.steps = steps;
+    r.width = r.height = 64;
+    r.sampler = "Euler";
+    r.schedule = schedule;
+    r.rng = "cpu";
+    QTemporaryDir dir;
+    engine.txt2img(r, {}, dir.path().toStdString());
+    const auto f = SafetensorsFile::open(dir.filePath(QStringLiteral("latents.safetensors")).toStdString());
+    for (const auto& info : f.tensors())
+        if (info.name == "denoiser_call_sigmas") {
+            const at::Tensor t = f.load(info, at::kDouble).contiguous();
+            return std::vector<double>(t.data_ptr<double>(), t.data_ptr<double>() + t.numel());
+        }
+    return {};
+}
+
 } // namespace
 
 class TestSigmaSchedules : public QObject {
     Q_OBJECT
+    QTemporaryDir sd2Dir_;
+    std::map<QString, std::shared_ptr<Engine>> engines_;
+
+    Engine* engineFor(const QString& family) {
+        auto& e = engines_[family];
+        if (!e) {
+            std::string path;
+            if (family == QLatin1String("sd1")) path = (test::goldenDir() + QStringLiteral("/tiny-sd1.safetensors")).toStdString();
+            else if (family == QLatin1String("sdxl")) path = (test::goldenDir() + QStringLiteral("/tiny-sdxl.safetensors")).toStdString();
+            else path = writeTinySd2(sd2Dir_.path());
+            e = std::make_shared<Engine>("cpu");
+            if (QString::fromStdString(e->load_model(path).family) != family) return nullptr;
+        }
+        return e.get();
+    }
+
 private Q_SLOTS:
     void sigmaTable() {
         QVERIFY(std::fabs(sd().sigma_min() - 0.0291675) < 1e-6);
@@ -338,6 +408,42 @@ private Q_SLOTS:
         QCOMPARE(p.timesteps[0], int64_t(1));
         QCOMPARE(p.timesteps[1], int64_t(143));
         QCOMPARE(p.timesteps.back(), int64_t(995));
+    }
+
+    // Every schedule type through the engine, per family: SD 2.x checkpoints get SD 1.x's
+    // lists (same training betas; A1111 picks the SD 1.5 Align Your Steps table for every
+    // non-SDXL model), SDXL its own AYS table and otherwise the same lists. 11 steps are the AYS
+    // tables themselves; 6 steps interpolate them.
+    void schedulesPerFamily_data() {
+        QTest::addColumn<QString>("family");
+        QTest::addColumn<QString>("schedule");
+        QTest::addColumn<int>("steps");
+        for (const char* family : {"sd1", "sd2", "sdxl"})
+            for (const std::string& label : schedule_names()) {
+                if (label == "Automatic") continue;
+                for (int steps : {6, 11})
+                    QTest::newRow(qPrintable(QStringLiteral("%1 %2 %3").arg(QLatin1String(family), QString::fromStdString(label)).arg(steps)))
+                        << QString::fromLatin1(family) << QString::fromStdString(label) << steps;
+            }
+    }
+    void schedulesPerFamily() {
+        LATENT_REQUIRE_GOLDEN();
+        QFETCH(QString, family);
+        QFETCH(QString, schedule);
+        QFETCH(int, steps);
+        Engine* engine = engineFor(family);
+        QVERIFY2(engine, "the checkpoint was not detected as its family");
+        std::vector<double> got = engineCallSigmas(*engine, schedule.toStdString(), steps);
+        ScheduleOptions o;
+        o.sdxl = family == QLatin1String("sdxl");
+        std::vector<double> want = compute_schedule(schedule.toStdString(), steps, sd(), o);
+        want.pop_back(); // Euler calls the model at every sigma but the last
+        expect_close(got, want, 1e-6, qPrintable(schedule));
+        if (schedule == QLatin1String("Align Your Steps") && steps == 11) {
+            // The published tables themselves (first values differ between SD 1.5 and SDXL).
+            const double second = o.sdxl ? 6.315 : 6.475, fifth = o.sdxl ? 1.342 : 1.886;
+            QVERIFY(std::fabs(got[1] - second) < 1e-5 && std::fabs(got[4] - fifth) < 1e-5);
+        }
     }
 
     void golden_data() {
