@@ -223,6 +223,47 @@ QJsonObject samplingOverridesFromInfotext(const GenerationParams& p) {
     return o;
 }
 
+QJsonObject samplingOverridesOf(const GenerationRequest& r) {
+    const SamplingSettings& s = r.settings;
+    const SamplingSettings d;
+    QJsonObject o;
+    auto num = [&](const char* key, double v, double def) {
+        if (v != def) o.insert(QLatin1String(key), v);
+    };
+    auto flag = [&](const char* key, bool v, bool def) {
+        if (v != def) o.insert(QLatin1String(key), v);
+    };
+    num("eta_ancestral", s.eta_ancestral, d.eta_ancestral);
+    num("eta_ddim", s.eta_ddim, d.eta_ddim);
+    num("s_churn", s.s_churn, d.s_churn);
+    num("s_tmin", s.s_tmin, d.s_tmin);
+    num("s_tmax", s.s_tmax, d.s_tmax);
+    num("s_noise", s.s_noise, d.s_noise);
+    num("sigma_min", s.sigma_min, d.sigma_min);
+    num("sigma_max", s.sigma_max, d.sigma_max);
+    num("rho", s.rho, d.rho);
+    num("beta_dist_alpha", s.beta_dist_alpha, d.beta_dist_alpha);
+    num("beta_dist_beta", s.beta_dist_beta, d.beta_dist_beta);
+    num("s_min_uncond", s.s_min_uncond, d.s_min_uncond);
+    num("skip_early_cond", s.skip_early_cond, d.skip_early_cond);
+    num("initial_noise_multiplier", s.initial_noise_multiplier, d.initial_noise_multiplier);
+    flag("always_discard_next_to_last_sigma", s.always_discard_next_to_last_sigma, d.always_discard_next_to_last_sigma);
+    flag("sgm_noise_multiplier", s.sgm_noise_multiplier, d.sgm_noise_multiplier);
+    flag("uni_pc_lower_order_final", s.uni_pc_lower_order_final, d.uni_pc_lower_order_final);
+    flag("pad_cond_uncond", s.pad_cond_uncond, d.pad_cond_uncond);
+    flag("pad_cond_uncond_v0", s.pad_cond_uncond_v0, d.pad_cond_uncond_v0);
+    flag("batch_cond_uncond", s.batch_cond_uncond, d.batch_cond_uncond);
+    flag("s_min_uncond_all", s.s_min_uncond_all, d.s_min_uncond_all);
+    flag("img2img_color_correction", s.img2img_color_correction, d.img2img_color_correction);
+    flag("use_old_karras_scheduler_sigmas", s.use_old_karras_scheduler_sigmas, d.use_old_karras_scheduler_sigmas);
+    if (s.uni_pc_variant != d.uni_pc_variant) o.insert(QStringLiteral("uni_pc_variant"), QString::fromStdString(s.uni_pc_variant));
+    if (s.uni_pc_skip_type != d.uni_pc_skip_type)
+        o.insert(QStringLiteral("uni_pc_skip_type"), QString::fromStdString(s.uni_pc_skip_type));
+    if (s.uni_pc_order != d.uni_pc_order) o.insert(QStringLiteral("uni_pc_order"), s.uni_pc_order);
+    if (r.precision != "fp32") o.insert(QStringLiteral("precision"), QString::fromStdString(r.precision));
+    return o;
+}
+
 void applyInfotextSamplingSettings(const GenerationParams& p, GenerationRequest& r) {
     QJsonObject o = samplingOverridesFromInfotext(p);
     o.remove(QStringLiteral("randn_source")); // read by applyInfotext with the other main keys

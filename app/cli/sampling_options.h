@@ -24,5 +24,9 @@ void applyInfotextSamplingSettings(const GenerationParams& params, GenerationReq
 // The same keys as A1111 `override_settings` (plus "RNG" -> randn_source and "ENSD" ->
 // eta_noise_seed_delta), for job parameters built from a pasted infotext.
 QJsonObject samplingOverridesFromInfotext(const GenerationParams& params);
+// The other way: the request's sampling settings that differ from A1111's defaults, as
+// `override_settings` entries (plus "precision" when not fp32), so that a server reading them
+// with applySamplingOverrides samples as this request does.
+QJsonObject samplingOverridesOf(const GenerationRequest& request);
 
 } // namespace latent

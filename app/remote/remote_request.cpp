@@ -1,5 +1,7 @@
 #include "app/remote/remote_request.h"
 
+#include "app/cli/sampling_options.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -36,6 +38,35 @@ void mergeExtras(QJsonObject& into, const QJsonObject& extras) {
     for (auto it = extras.begin(); it != extras.end(); ++it) into.insert(it.key(), it.value());
 }
 
+bool hasControlNetUnits(const QJsonObject& params) {
+    const QJsonObject scripts = params.value(QStringLiteral("alwayson_scripts")).toObject();
+    for (auto it = scripts.begin(); it != scripts.end(); ++it)
+        if (it.key().compare(QLatin1String("controlnet"), Qt::CaseInsensitive) == 0)
+            for (const QJsonValue& u : it.value().toObject().value(QStringLiteral("args")).toArray())
+                if (u.toObject().value(QStringLiteral("enabled")).toBool(true)) return true;
+    return false;
+}
+
+// What only an A1111-compatible server takes: refused by RunPod / OpenAI-style backends rather
+// than silently left out of the image.
+bool refuseA1111Only(const QJsonObject& params, const BackendConfig& config, QString* error) {
+    if (hasControlNetUnits(params)) {
+        *error = QCoreApplication::translate("Backends",
+                                             "Backend \"%1\" cannot take ControlNet units; send the job to the local "
+                                             "worker or an A1111 backend.")
+                     .arg(config.name);
+        return true;
+    }
+    if (!params.value(QStringLiteral("more_init_image_paths")).toArray().isEmpty()) {
+        *error = QCoreApplication::translate("Backends",
+                                             "Backend \"%1\" takes one init image per job; send jobs with several to "
+                                             "the local worker or an A1111 backend.")
+                     .arg(config.name);
+        return true;
+    }
+    return false;
+}
+
 } // namespace
 
 QJsonObject toApiRequest(const GenerationRequest& r, bool img2img) {
@@ -66,7 +97,8 @@ QJsonObject toApiRequest(const GenerationRequest& r, bool img2img) {
         b.insert(QStringLiteral("seed_resize_from_h"), qint64(r.seed_resize_from_h));
     }
     if (r.denoising_strength) b.insert(QStringLiteral("denoising_strength"), *r.denoising_strength);
-    QJsonObject overrides;
+    // The sampling settings that differ from A1111's defaults (eta, sigma range, rho, UniPC, ...).
+    QJsonObject overrides = samplingOverridesOf(r);
     if (r.clip_skip > 1) overrides.insert(QStringLiteral("CLIP_stop_at_last_layers"), r.clip_skip);
     if (r.rng == "cpu") overrides.insert(QStringLiteral("randn_source"), QStringLiteral("CPU"));
     else if (r.rng == "nv") overrides.insert(QStringLiteral("randn_source"), QStringLiteral("NV"));
@@ -106,9 +138,53 @@ QJsonObject toApiRequest(const GenerationRequest& r, bool img2img) {
 bool isLocalParameterKey(const QString& key) {
     return key == QLatin1String("model_path") || key == QLatin1String("vae_path") ||
            key == QLatin1String("output_dir") || key == QLatin1String("init_image_path") ||
-           key == QLatin1String("mask_path") || key == QLatin1String(job_target::kKey) ||
-           key == QLatin1String("remote_model");
+           key == QLatin1String("more_init_image_paths") || key == QLatin1String("mask_path") ||
+           key == QLatin1String(job_target::kKey) || key == QLatin1String("remote_model");
 }
+
+namespace {
+
+// sd-webui-controlnet's units as a server takes them: each unit's local image and mask files go
+// as base64 `image` / `mask`, and no local path leaves the machine (the model goes by its name).
+bool controlNetUnitsForServer(QJsonObject& body, QString* error) {
+    QJsonObject scripts = body.value(QStringLiteral("alwayson_scripts")).toObject();
+    QString key;
+    for (auto it = scripts.begin(); it != scripts.end(); ++it)
+        if (it.key().compare(QLatin1String("controlnet"), Qt::CaseInsensitive) == 0) key = it.key();
+    if (key.isEmpty() || !scripts.value(key).isObject()) return true;
+    QJsonObject cn = scripts.value(key).toObject();
+    QJsonArray args = cn.value(QStringLiteral("args")).toArray();
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (!args[i].isObject()) continue;
+        QJsonObject u = args[i].toObject();
+        const QString image = u.take(QStringLiteral("image_path")).toString();
+        const QString mask = u.take(QStringLiteral("mask_path")).toString();
+        u.remove(QStringLiteral("model_path"));
+        if (!image.isEmpty()) {
+            const QString b64 = readBase64(image, false, error);
+            if (!error->isEmpty()) {
+                *error = QCoreApplication::translate("Backends", "ControlNet unit %1: %2").arg(i).arg(*error);
+                return false;
+            }
+            u.insert(QStringLiteral("image"), b64);
+        }
+        if (!mask.isEmpty()) {
+            const QString b64 = readBase64(mask, true, error);
+            if (!error->isEmpty()) {
+                *error = QCoreApplication::translate("Backends", "ControlNet unit %1: %2").arg(i).arg(*error);
+                return false;
+            }
+            u.insert(QStringLiteral("mask"), b64);
+        }
+        args[i] = u;
+    }
+    cn.insert(QStringLiteral("args"), args);
+    scripts.insert(key, cn);
+    body.insert(QStringLiteral("alwayson_scripts"), scripts);
+    return true;
+}
+
+} // namespace
 
 QString remoteCheckpoint(const QJsonObject& params, const BackendConfig& config) {
     if (!config.model.isEmpty()) return config.model;
@@ -133,6 +209,7 @@ QJsonObject a1111Body(const QString& kind, const QJsonObject& params, const Back
         overrides.insert(QStringLiteral("sd_vae"), QFileInfo(vaePath).fileName());
     if (!overrides.isEmpty()) body.insert(QStringLiteral("override_settings"), overrides);
     else body.remove(QStringLiteral("override_settings"));
+    if (!controlNetUnitsForServer(body, error)) return {};
     body.insert(QStringLiteral("send_images"), true);
     if (!body.contains(QStringLiteral("save_images"))) body.insert(QStringLiteral("save_images"), false);
     if (kind == QLatin1String("img2img")) {
@@ -140,7 +217,14 @@ QJsonObject a1111Body(const QString& kind, const QJsonObject& params, const Back
         if (!init.isEmpty()) {
             const QString b64 = readBase64(init, false, error);
             if (!error->isEmpty()) return {};
-            body.insert(QStringLiteral("init_images"), QJsonArray{b64});
+            QJsonArray inits{b64};
+            // A1111's init_images[1:]: image i of every batch starts from init image i.
+            for (const QJsonValue& more : params.value(QStringLiteral("more_init_image_paths")).toArray()) {
+                const QString m = readBase64(more.toString(), false, error);
+                if (!error->isEmpty()) return {};
+                inits.append(m);
+            }
+            body.insert(QStringLiteral("init_images"), inits);
         } else if (!body.value(QStringLiteral("init_images")).isArray()) {
             *error = QCoreApplication::translate("Backends", "The image-to-image job has no init image.");
             return {};
@@ -172,6 +256,7 @@ QString runPodScheduler(const QString& sampler, const QString& schedule) {
 }
 
 QJsonObject runPodInput(const QString& kind, const QJsonObject& params, const BackendConfig& config, QString* error) {
+    if (refuseA1111Only(params, config, error)) return {};
     QJsonObject in;
     in.insert(QStringLiteral("prompt"), params.value(QStringLiteral("prompt")).toString());
     const QString negative = params.value(QStringLiteral("negative_prompt")).toString();
@@ -214,6 +299,7 @@ QJsonObject openAiBody(const QString& kind, const QJsonObject& params, const Bac
                      .arg(config.name);
         return {};
     }
+    if (refuseA1111Only(params, config, error)) return {};
     QJsonObject body;
     const QString model = config.model.isEmpty() ? params.value(QStringLiteral("remote_model")).toString() : config.model;
     if (!model.isEmpty()) body.insert(QStringLiteral("model"), model);

@@ -5,6 +5,7 @@
 #include "app/cli/sampling_options.h"
 #include "app/jobs/generation_runner.h"
 #include "app/metadata/generation_params.h"
+#include "app/remote/remote_request.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -77,6 +78,68 @@ private Q_SLOTS:
         QVERIFY(s.img2img_color_correction);
         QVERIFY(s.use_old_karras_scheduler_sigmas);
         QCOMPARE(r.eta_noise_seed_delta, int64_t(31337));
+    }
+
+    // A remote job's body (toApiRequest) carries every sampling setting that differs from
+    // A1111's defaults, so the server reads back the same settings; defaults add nothing.
+    void remoteBodyCarriesTheSettings() {
+        GenerationRequest r;
+        QString e = applyApiRequest(json(R"({
+            "prompt": "x", "sampler_name": "UniPC", "s_churn": 2, "s_noise": 0.9, "eta": 0.3,
+            "override_settings": {
+                "eta_ancestral": 0.7, "eta_ddim": 0.2, "s_churn": 1, "s_tmin": 0.1, "s_tmax": 9, "s_noise": 1.01,
+                "sigma_min": 0.05, "sigma_max": 12, "rho": 5, "always_discard_next_to_last_sigma": true,
+                "sgm_noise_multiplier": 1, "uni_pc_variant": "bh2", "uni_pc_skip_type": "logSNR", "uni_pc_order": 2,
+                "uni_pc_lower_order_final": false, "pad_cond_uncond": true, "pad_cond_uncond_v0": true,
+                "batch_cond_uncond": false, "s_min_uncond": 3, "s_min_uncond_all": true, "skip_early_cond": 0.2,
+                "beta_dist_alpha": 0.5, "beta_dist_beta": 0.7, "initial_noise_multiplier": 0.9,
+                "img2img_color_correction": true, "eta_noise_seed_delta": 31337, "use_old_karras_scheduler_sigmas": true,
+                "precision": "bf16", "CLIP_stop_at_last_layers": 2, "randn_source": "CPU"
+            }})"),
+                                    r);
+        QVERIFY2(e.isEmpty(), qPrintable(e));
+        const QJsonObject body = toApiRequest(r, false);
+        GenerationRequest back;
+        e = applyApiRequest(body, back);
+        QVERIFY2(e.isEmpty(), qPrintable(e));
+        const SamplingSettings &a = r.settings, &b = back.settings;
+        QCOMPARE(b.eta_ancestral, a.eta_ancestral);
+        QCOMPARE(b.eta_ddim, a.eta_ddim);
+        QCOMPARE(b.s_churn, a.s_churn);
+        QCOMPARE(b.s_tmin, a.s_tmin);
+        QCOMPARE(b.s_tmax, a.s_tmax);
+        QCOMPARE(b.s_noise, a.s_noise);
+        QCOMPARE(b.sigma_min, a.sigma_min);
+        QCOMPARE(b.sigma_max, a.sigma_max);
+        QCOMPARE(b.rho, a.rho);
+        QCOMPARE(b.beta_dist_alpha, a.beta_dist_alpha);
+        QCOMPARE(b.beta_dist_beta, a.beta_dist_beta);
+        QCOMPARE(b.always_discard_next_to_last_sigma, a.always_discard_next_to_last_sigma);
+        QCOMPARE(b.sgm_noise_multiplier, a.sgm_noise_multiplier);
+        QCOMPARE(b.uni_pc_variant, a.uni_pc_variant);
+        QCOMPARE(b.uni_pc_skip_type, a.uni_pc_skip_type);
+        QCOMPARE(b.uni_pc_order, a.uni_pc_order);
+        QCOMPARE(b.uni_pc_lower_order_final, a.uni_pc_lower_order_final);
+        QCOMPARE(b.pad_cond_uncond, a.pad_cond_uncond);
+        QCOMPARE(b.pad_cond_uncond_v0, a.pad_cond_uncond_v0);
+        QCOMPARE(b.batch_cond_uncond, a.batch_cond_uncond);
+        QCOMPARE(b.s_min_uncond, a.s_min_uncond);
+        QCOMPARE(b.s_min_uncond_all, a.s_min_uncond_all);
+        QCOMPARE(b.skip_early_cond, a.skip_early_cond);
+        QCOMPARE(b.initial_noise_multiplier, a.initial_noise_multiplier);
+        QCOMPARE(b.img2img_color_correction, a.img2img_color_correction);
+        QCOMPARE(b.use_old_karras_scheduler_sigmas, a.use_old_karras_scheduler_sigmas);
+        QCOMPARE(back.precision, std::string("bf16"));
+        QCOMPARE(back.clip_skip, 2);
+        QCOMPARE(back.rng, std::string("cpu"));
+        QCOMPARE(back.eta_noise_seed_delta, int64_t(31337));
+        QCOMPARE(*back.eta, 0.3);
+        QCOMPARE(*back.s_churn, 2.0);
+        QCOMPARE(*back.s_noise, 0.9);
+        // A request with A1111's defaults sends no settings at all.
+        GenerationRequest plain;
+        plain.rng = "gpu";
+        QVERIFY(!toApiRequest(plain, false).contains(QStringLiteral("override_settings")));
     }
 
     void legacyScheduleSetting() {
