@@ -93,11 +93,6 @@ QString unsupportedField(const QJsonObject& body, const QString& kind) {
     if (kind == QLatin1String("img2img")) {
         if (!body.value(QStringLiteral("latent_mask")).toString().isEmpty())
             return QCoreApplication::translate("latent::ApiServer", "latent_mask is not supported by this server.");
-        const QJsonValue noise = body.value(QStringLiteral("initial_noise_multiplier"));
-        if (!noise.isNull() && noise.toDouble() != 1.0)
-            return QCoreApplication::translate("latent::ApiServer", "initial_noise_multiplier other than 1 is not supported by this server.");
-        if (body.value(QStringLiteral("init_images")).toArray().size() > 1)
-            return QCoreApplication::translate("latent::ApiServer", "Only one init image is supported (init_images has %1).").arg(body.value(QStringLiteral("init_images")).toArray().size());
     }
     return {};
 }
@@ -235,27 +230,39 @@ void ApiServer::registerA1111Routes() {
             if (kind != QLatin1String("img2img")) return submitAndWait(body);
 
             // img2img: decode and check the images on the thread pool, store them as inputs.
-            const QString init = body.value(QStringLiteral("init_images")).toArray().first().toString();
+            // init_images[1:] (A1111: image i of every batch starts from init image i).
+            QStringList inits;
+            for (const QJsonValue& v : body.value(QStringLiteral("init_images")).toArray()) inits << v.toString();
             const QString mask = body.value(QStringLiteral("mask")).toString();
             const QString dir = inputsDir();
             body.remove(QStringLiteral("init_images"));
             body.remove(QStringLiteral("mask"));
             struct Stored {
-                QString init, mask, error;
+                QStringList inits;
+                QString mask, error;
+                void removeFiles() const {
+                    for (const QString& f : inits) QFile::remove(f);
+                    if (!mask.isEmpty()) QFile::remove(mask);
+                }
             };
             runAsync(
                 this,
-                [init, mask, dir] {
+                [inits, mask, dir] {
                     Stored s;
-                    s.init = materializeImage(init, dir, QStringLiteral("init"), &s.error);
-                    if (!s.error.isEmpty()) {
-                        s.error = QStringLiteral("init_images[0]: ") + s.error;
-                        return s;
+                    for (qsizetype i = 0; i < inits.size(); ++i) {
+                        const QString path = materializeImage(inits[i], dir, QStringLiteral("init"), &s.error);
+                        if (!s.error.isEmpty()) {
+                            s.removeFiles();
+                            s.inits.clear();
+                            s.error = QStringLiteral("init_images[%1]: ").arg(i) + s.error;
+                            return s;
+                        }
+                        s.inits << path;
                     }
                     if (!mask.isEmpty()) {
                         s.mask = materializeImage(mask, dir, QStringLiteral("mask"), &s.error);
                         if (!s.error.isEmpty()) {
-                            QFile::remove(s.init);
+                            s.removeFiles();
                             s.error = QStringLiteral("mask: ") + s.error;
                         }
                     }
@@ -263,12 +270,9 @@ void ApiServer::registerA1111Routes() {
                 },
                 [reply, body, submitAndWait](const Stored& s) mutable {
                     if (!s.error.isEmpty()) return reply->send(a1111Error(422, s.error));
-                    if (!reply->alive()) { // the client left while its images were decoded
-                        QFile::remove(s.init);
-                        if (!s.mask.isEmpty()) QFile::remove(s.mask);
-                        return;
-                    }
-                    body.insert(QStringLiteral("init_image_path"), s.init);
+                    if (!reply->alive()) return s.removeFiles(); // the client left while its images were decoded
+                    body.insert(QStringLiteral("init_image_path"), s.inits.first());
+                    if (s.inits.size() > 1) body.insert(QStringLiteral("more_init_image_paths"), QJsonArray::fromStringList(s.inits.mid(1)));
                     if (!s.mask.isEmpty()) body.insert(QStringLiteral("mask_path"), s.mask);
                     submitAndWait(body);
                 });

@@ -330,7 +330,16 @@ bool prepareGeneration(ApiServer& server, const QString& kind, QJsonObject& para
 
     GenerationRequest request;
     QString e = applyApiRequest(params, request);
-    if (e.isEmpty() && kind == QLatin1String("img2img")) e = applyImg2ImgApiRequest(params, request, nullptr, nullptr);
+    if (e.isEmpty() && kind == QLatin1String("img2img")) {
+        QStringList moreInits;
+        e = applyImg2ImgApiRequest(params, request, nullptr, nullptr, &moreInits);
+        // A1111: "bad number of images passed" when there are more init images than the batch.
+        if (e.isEmpty() && !moreInits.isEmpty() && 1 + moreInits.size() > request.batch_size)
+            e = QCoreApplication::translate("latent::ApiServer",
+                                            "bad number of images passed: %1; expecting %2 or less")
+                    .arg(1 + moreInits.size())
+                    .arg(request.batch_size);
+    }
     // ControlNet units (alwayson_scripts.controlnet): checked now, so a bad unit is a 422 here.
     if (e.isEmpty()) {
         QList<ControlInputFiles> inputs;

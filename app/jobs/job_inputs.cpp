@@ -46,6 +46,8 @@ QStringList JobInputFiles::referencedFiles(const Job& job) {
         const QString path = job.params.value(QLatin1String(key)).toString();
         if (!path.isEmpty()) out << path;
     }
+    for (const QJsonValue& v : job.params.value(QStringLiteral("more_init_image_paths")).toArray())
+        if (!v.toString().isEmpty()) out << v.toString();
     // ControlNet units' images (alwayson_scripts.controlnet.args[i].image_path / mask_path).
     const QJsonArray units = job.params.value(QStringLiteral("alwayson_scripts"))
                                  .toObject()

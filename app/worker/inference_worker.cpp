@@ -314,6 +314,8 @@ void InferenceWorker::runJob(qint64 jobId, const QString& kind, const QJsonObjec
             error = applyImg2ImgApiRequest(params, spec.request, nullptr, nullptr);
             spec.initImagePath = params.value(QStringLiteral("init_image_path")).toString();
             spec.maskPath = params.value(QStringLiteral("mask_path")).toString();
+            for (const QJsonValue& v : params.value(QStringLiteral("more_init_image_paths")).toArray())
+                spec.moreInitImagePaths << v.toString();
             if (error.isEmpty() && spec.initImagePath.isEmpty())
                 error = tr("The image-to-image job has no init image.");
         }

@@ -13,6 +13,7 @@
 
 #include <QJsonArray>
 #include <QStandardPaths>
+#include <QImage>
 #include <QTest>
 #include <QThread>
 
@@ -174,6 +175,33 @@ private Q_SLOTS:
         r = postJson(port_, "/sdapi/v1/img2img", job);
         QCOMPARE(r.status, 404);
         QCOMPARE(r.object().value(QStringLiteral("detail")).toString(), QStringLiteral("Init image not found"));
+    }
+
+    // A1111's init_images list: image i of the batch starts from init image i; more images than
+    // the batch is A1111's "bad number of images passed" (422, nothing queued).
+    void img2imgSeveralInitImages() {
+        auto pixels = [](const HttpResult& r, int i) {
+            const QString b64 = r.object().value(QStringLiteral("images")).toArray().at(i).toString();
+            return QImage::fromData(QByteArray::fromBase64(b64.toLatin1())).convertToFormat(QImage::Format_RGB888);
+        };
+        const QString a = QString::fromLatin1(testPng().toBase64()), b = QString::fromLatin1(testPng(false, 64, 4).toBase64());
+        QJsonObject job = smallJob(3);
+        job.insert(QStringLiteral("batch_size"), 2);
+        job.insert(QStringLiteral("denoising_strength"), 0.6);
+        job.insert(QStringLiteral("init_images"), QJsonArray{a, b});
+        const HttpResult two = postJson(port_, "/sdapi/v1/img2img", job);
+        QVERIFY2(two.status == 200, two.body.constData());
+        QCOMPARE(two.object().value(QStringLiteral("images")).toArray().size(), 2);
+        job.insert(QStringLiteral("init_images"), QJsonArray{a});
+        const HttpResult one = postJson(port_, "/sdapi/v1/img2img", job);
+        QVERIFY2(one.status == 200, one.body.constData());
+        QVERIFY(!pixels(two, 0).isNull());
+        QCOMPARE(pixels(two, 0), pixels(one, 0)); // the first image: same init, same seed
+        QVERIFY(pixels(two, 1) != pixels(one, 1)); // the second: its own init
+        job.insert(QStringLiteral("init_images"), QJsonArray{a, b, a});
+        const HttpResult three = postJson(port_, "/sdapi/v1/img2img", job);
+        QCOMPARE(three.status, 422);
+        QVERIFY2(three.body.contains("bad number of images passed: 3; expecting 2 or less"), three.body.constData());
     }
 
     void cataloguesHaveA1111Shapes_data() {

@@ -19,6 +19,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QJsonArray>
 #include <QTest>
 
 using namespace latent;
@@ -159,6 +160,27 @@ private Q_SLOTS:
         StudioSession restarted(*settings_, data);
         QVERIFY(restarted.storeError().isEmpty());
         QVERIFY(restarted.queue()->jobs().isEmpty());
+    }
+
+    // A job's extra init images (A1111's init_images[1:], from the API) hold their files too.
+    void moreInitImagesAreReferenced() {
+        const QString data = dir_.filePath(QStringLiteral("more"));
+        StudioSession s(*settings_, data);
+        JobQueue* q = s.queue();
+        const CanvasFiles f = writeCanvasInputs(s.inputsDir());
+        const QString more = writeCanvasPng(s.inputsDir(), JobInputFiles::canvasInputStem() + QStringLiteral("-init"), 3);
+        QJsonObject withMore = img2imgParams({f.init, {}});
+        withMore.insert(QStringLiteral("more_init_image_paths"), QJsonArray{more});
+        const qint64 x = q->enqueue(QStringLiteral("img2img"), withMore).id;
+        const qint64 y = q->enqueue(QStringLiteral("img2img"), img2imgParams({more, {}})).id;
+        QVERIFY(x > 0 && y > 0);
+        QVERIFY(q->cancel(y));
+        QVERIFY(q->remove(y));
+        QVERIFY2(exists(more), "the other job still names it in more_init_image_paths");
+        QVERIFY(q->cancel(x));
+        QVERIFY(q->remove(x));
+        QVERIFY(!exists(more) && !exists(f.init));
+        QVERIFY(QFile::remove(f.mask));
     }
 
     // Restart: the sweep deletes the unreferenced old files the studio wrote, keeps the files
