@@ -406,6 +406,18 @@
         <source>The init image has no alpha channel to take the mask from.</source>
         <translation>Das Ausgangsbild hat keinen Alphakanal, aus dem die Maske genommen werden könnte.</translation>
     </message>
+    <message>
+        <source>Backend &quot;%1&quot; cannot take ControlNet units; send the job to the local worker or an A1111 backend.</source>
+        <translation>Backend „%1“ kann keine ControlNet-Einheiten annehmen; senden Sie den Auftrag an den lokalen Worker oder ein A1111-Backend.</translation>
+    </message>
+    <message>
+        <source>Backend &quot;%1&quot; takes one init image per job; send jobs with several to the local worker or an A1111 backend.</source>
+        <translation>Backend „%1“ nimmt nur ein Ausgangsbild pro Auftrag an; senden Sie Aufträge mit mehreren an den lokalen Worker oder ein A1111-Backend.</translation>
+    </message>
+    <message>
+        <source>ControlNet unit %1: %2</source>
+        <translation>ControlNet-Einheit %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -1846,10 +1858,6 @@
         <translation>--precision muss fp32 oder bf16 sein.</translation>
     </message>
     <message>
-        <source>%1: not sent to remote backends yet; run the job locally.</source>
-        <translation>%1: wird noch nicht an entfernte Backends gesendet; den Auftrag lokal ausführen.</translation>
-    </message>
-    <message>
         <source>Interrupted: the server was stopped while this job was running, so it did not finish.</source>
         <translation>Unterbrochen: Der Server wurde beendet, während dieser Auftrag lief; er wurde nicht fertig.</translation>
     </message>
@@ -2954,14 +2962,6 @@
         <translation>latent_mask wird von diesem Server nicht unterstützt.</translation>
     </message>
     <message>
-        <source>initial_noise_multiplier other than 1 is not supported by this server.</source>
-        <translation>initial_noise_multiplier ungleich 1 wird von diesem Server nicht unterstützt.</translation>
-    </message>
-    <message>
-        <source>Only one init image is supported (init_images has %1).</source>
-        <translation>Nur ein Ausgangsbild wird unterstützt (init_images enthält %1).</translation>
-    </message>
-    <message>
         <source>The job disappeared from the queue.</source>
         <translation>Der Auftrag ist aus der Warteschlange verschwunden.</translation>
     </message>
@@ -3400,6 +3400,10 @@
     <message>
         <source>The infotext is too long for a JPEG&apos;s EXIF block.</source>
         <translation>Der Infotext ist zu lang für den EXIF-Block einer JPEG-Datei.</translation>
+    </message>
+    <message>
+        <source>bad number of images passed: %1; expecting %2 or less</source>
+        <translation>falsche Anzahl an Bildern übergeben: %1; erwartet werden höchstens %2</translation>
     </message>
 </context>
 <context>

@@ -406,6 +406,18 @@
         <source>The init image has no alpha channel to take the mask from.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Backend &quot;%1&quot; cannot take ControlNet units; send the job to the local worker or an A1111 backend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backend &quot;%1&quot; takes one init image per job; send jobs with several to the local worker or an A1111 backend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ControlNet unit %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -1846,10 +1858,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: not sent to remote backends yet; run the job locally.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Interrupted: the server was stopped while this job was running, so it did not finish.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2954,14 +2962,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>initial_noise_multiplier other than 1 is not supported by this server.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only one init image is supported (init_images has %1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The job disappeared from the queue.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3399,6 +3399,10 @@
     </message>
     <message>
         <source>The infotext is too long for a JPEG&apos;s EXIF block.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad number of images passed: %1; expecting %2 or less</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -5,6 +5,7 @@
 #include "app/core/settings.h"
 #include "app/downloads/download_safety.h"
 #include "app/imaging/image_loader.h"
+#include "app/jobs/control_units.h"
 #include "app/metadata/generation_params.h"
 #include "app/metadata/png_text.h"
 #include "app/remote/backend_registry.h"
@@ -101,14 +102,6 @@ int runRemoteGenerationCommand(const QString& kind, const QStringList& argsIn) {
     const bool img2img = kind == QLatin1String("img2img");
     CliGenerationOptions o = parseGenerationOptions(args, img2img, /*requireModel=*/false);
     if (!o.error.isEmpty()) return fail(2, o.error);
-    // What the remote body does not carry yet: refused rather than silently left out.
-    QStringList notSent;
-    if (!o.request.controlnet.empty()) notSent << QStringLiteral("--controlnet");
-    if (!o.moreInitPaths.isEmpty() || !o.moreInitBase64.isEmpty()) notSent << QStringLiteral("init_images[1:]");
-    if (!notSent.isEmpty())
-        return fail(2, QCoreApplication::translate("Cli", "%1: not sent to remote backends yet; run the job locally.")
-                           .arg(notSent.join(QStringLiteral(", "))));
-
     // The backend: a saved entry, or one given on the command line.
     Settings settings;
     BackendRegistry registry(settings);
@@ -146,10 +139,51 @@ int runRemoteGenerationCommand(const QString& kind, const QStringList& argsIn) {
         overrides.insert(QStringLiteral("sd_model_checkpoint"), fi.isFile() ? fi.completeBaseName() : o.modelPath);
         params.insert(QStringLiteral("override_settings"), overrides);
     }
-    if (!o.vaePath.isEmpty()) params.insert(QStringLiteral("vae_path"), QFileInfo(o.vaePath).absoluteFilePath());
+    if (!o.vaePath.isEmpty()) {
+        params.insert(QStringLiteral("vae_path"), QFileInfo(o.vaePath).absoluteFilePath());
+    } else {
+        // A VAE by A1111 name (--vae NAME, override_settings.sd_vae, the infotext's "VAE"): the
+        // server resolves it in its own VAE folder.
+        QString sdVae = o.sdVae;
+        if (sdVae.isEmpty() && !o.infotext.isEmpty()) sdVae = GenerationParams::fromInfotext(o.infotext).vaeName;
+        if (!sdVae.isEmpty()) {
+            QJsonObject overrides = params.value(QStringLiteral("override_settings")).toObject();
+            overrides.insert(QStringLiteral("sd_vae"), sdVae);
+            params.insert(QStringLiteral("override_settings"), overrides);
+        }
+    }
     QTemporaryDir scratch;
+    if (!scratch.isValid()) return fail(1, QCoreApplication::translate("Cli", "Cannot create a temporary folder."));
+    // ControlNet units: the images as files (a1111Body sends them as base64), the model by name.
+    if (!o.request.controlnet.empty()) {
+        std::vector<ControlUnit> units = o.request.controlnet;
+        QList<ControlInputFiles> files = o.controlInputs;
+        while (files.size() < qsizetype(units.size())) files.append(ControlInputFiles{});
+        for (size_t i = 0; i < units.size(); ++i) {
+            ControlInputFiles& f = files[qsizetype(i)];
+            const QString stem = QStringLiteral("control-%1").arg(i);
+            if (f.imagePath.isEmpty() && !f.imageBase64.isEmpty()) {
+                f.imagePath = materialise(f.imageBase64, scratch, stem, &error);
+                if (!error.isEmpty()) return fail(2, QStringLiteral("alwayson_scripts.controlnet.args[%1].image: %2").arg(i).arg(error));
+            }
+            if (f.maskPath.isEmpty() && !f.maskBase64.isEmpty()) {
+                f.maskPath = materialise(f.maskBase64, scratch, stem + QStringLiteral("-mask"), &error);
+                if (!error.isEmpty()) return fail(2, QStringLiteral("alwayson_scripts.controlnet.args[%1].mask: %2").arg(i).arg(error));
+            }
+            if (!f.imagePath.isEmpty()) f.imagePath = QFileInfo(f.imagePath).absoluteFilePath();
+            if (!f.maskPath.isEmpty()) f.maskPath = QFileInfo(f.maskPath).absoluteFilePath();
+            ControlUnit& u = units[i];
+            // A local file means "the same ControlNet": the server knows it by name.
+            const QFileInfo model(QString::fromStdString(u.model));
+            if (model.isFile()) u.model = model.completeBaseName().toStdString();
+            else if (model.isDir()) u.model = model.fileName().toStdString();
+            u.model_path.clear();
+        }
+        QJsonObject scripts = params.value(QStringLiteral("alwayson_scripts")).toObject();
+        scripts.insert(QStringLiteral("controlnet"), QJsonObject{{QStringLiteral("args"), controlNetApiArgs(units, files)}});
+        params.insert(QStringLiteral("alwayson_scripts"), scripts);
+    }
     if (img2img) {
-        if (!scratch.isValid()) return fail(1, QCoreApplication::translate("Cli", "Cannot create a temporary folder."));
         if (o.initPath.isEmpty() && !o.initBase64.isEmpty()) {
             o.initPath = materialise(o.initBase64, scratch, QStringLiteral("init"), &error);
             if (!error.isEmpty()) return fail(2, QCoreApplication::translate("Cli", "init_images[0]: %1").arg(error));
@@ -182,6 +216,15 @@ int runRemoteGenerationCommand(const QString& kind, const QStringList& argsIn) {
         }
         if (!o.request.denoising_strength) params.insert(QStringLiteral("denoising_strength"), 0.75);
         params.insert(QStringLiteral("init_image_path"), QFileInfo(o.initPath).absoluteFilePath());
+        // init_images[1:] (repeated --init, or the request's list).
+        QJsonArray more;
+        for (const QString& p : o.moreInitPaths) more.append(QFileInfo(p).absoluteFilePath());
+        for (qsizetype i = 0; i < o.moreInitBase64.size(); ++i) {
+            const QString p = materialise(o.moreInitBase64[i], scratch, QStringLiteral("init-%1").arg(i + 1), &error);
+            if (!error.isEmpty()) return fail(2, QStringLiteral("init_images[%1]: %2").arg(i + 1).arg(error));
+            more.append(p);
+        }
+        if (!more.isEmpty()) params.insert(QStringLiteral("more_init_image_paths"), more);
         if (!o.maskPath.isEmpty()) params.insert(QStringLiteral("mask_path"), QFileInfo(o.maskPath).absoluteFilePath());
     }
     if (!QDir().mkpath(o.outDir)) return fail(2, QCoreApplication::translate("Cli", "Cannot create the output folder %1.").arg(o.outDir));

@@ -241,6 +241,88 @@ private Q_SLOTS:
         QVERIFY(server.http.requests("/sdapi/v1/img2img").first().header("authorization").isEmpty());
     }
 
+    // A studio job's ControlNet units and extra init images: the files go as base64, no local
+    // path (image, mask or model file) leaves the machine, the model goes by its name.
+    void a1111SendsControlNetAndSeveralInitsAsBase64() {
+        A1111StandIn server;
+        server.steps = 1;
+        server.stepMs = 50;
+        QTemporaryDir out;
+        const QByteArray init = testPng(32, 32, 1), init2 = testPng(32, 32, 4), control = testPng(24, 24, 3),
+                         controlMask = testPng(24, 24, 5);
+        auto put = [&](const QString& name, const QByteArray& bytes) {
+            QFile f(out.filePath(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(bytes);
+        };
+        put(QStringLiteral("init.png"), init);
+        put(QStringLiteral("init2.png"), init2);
+        put(QStringLiteral("control.png"), control);
+        put(QStringLiteral("control-mask.png"), controlMask);
+        QJsonObject params = txt2imgParams(out.filePath(QStringLiteral("results")));
+        params.insert(QStringLiteral("init_image_path"), out.filePath(QStringLiteral("init.png")));
+        params.insert(QStringLiteral("more_init_image_paths"), QJsonArray{out.filePath(QStringLiteral("init2.png"))});
+        params.insert(QStringLiteral("denoising_strength"), 0.6);
+        const QJsonObject unit0{{QStringLiteral("enabled"), true},
+                                {QStringLiteral("module"), QStringLiteral("canny")},
+                                {QStringLiteral("model"), QStringLiteral("control_v11p_sd15_canny [d14c016b]")},
+                                {QStringLiteral("model_path"), QStringLiteral("/home/me/models/ControlNet/control_v11p_sd15_canny.pth")},
+                                {QStringLiteral("weight"), 0.8},
+                                {QStringLiteral("image_path"), out.filePath(QStringLiteral("control.png"))},
+                                {QStringLiteral("mask_path"), out.filePath(QStringLiteral("control-mask.png"))}};
+        const QJsonObject unit1{{QStringLiteral("enabled"), true},
+                                {QStringLiteral("module"), QStringLiteral("none")},
+                                {QStringLiteral("model"), QStringLiteral("depth")},
+                                {QStringLiteral("image_path"), out.filePath(QStringLiteral("control.png"))}};
+        params.insert(QStringLiteral("alwayson_scripts"),
+                      QJsonObject{{QStringLiteral("controlnet"), QJsonObject{{QStringLiteral("args"), QJsonArray{unit0, unit1}}}}});
+        BackendConfig c = a1111Config(server);
+        c.user.clear();
+        Runner r(c, {}, spec(params, out.filePath(QStringLiteral("results")), QStringLiteral("img2img")));
+        r.runner.start();
+        QVERIFY(r.wait());
+        QVERIFY2(r.run.finished, qPrintable(r.run.error));
+        const QJsonObject body = server.bodies.first();
+        const QJsonArray inits = body.value(QStringLiteral("init_images")).toArray();
+        QCOMPARE(inits.size(), 2);
+        QCOMPARE(inits[0].toString().toLatin1(), init.toBase64());
+        QCOMPARE(inits[1].toString().toLatin1(), init2.toBase64());
+        QVERIFY(!body.contains(QStringLiteral("more_init_image_paths")));
+        const QJsonArray units = body.value(QStringLiteral("alwayson_scripts")).toObject().value(QStringLiteral("controlnet"))
+                                     .toObject().value(QStringLiteral("args")).toArray();
+        QCOMPARE(units.size(), 2);
+        QCOMPARE(units[0].toObject().value(QStringLiteral("image")).toString().toLatin1(), control.toBase64());
+        QCOMPARE(units[0].toObject().value(QStringLiteral("mask")).toString().toLatin1(), controlMask.toBase64());
+        QCOMPARE(units[0].toObject().value(QStringLiteral("model")).toString(), QStringLiteral("control_v11p_sd15_canny [d14c016b]"));
+        QCOMPARE(units[0].toObject().value(QStringLiteral("weight")).toDouble(), 0.8);
+        QCOMPARE(units[1].toObject().value(QStringLiteral("image")).toString().toLatin1(), control.toBase64());
+        QVERIFY(!units[1].toObject().contains(QStringLiteral("mask")));
+        const QByteArray raw = QJsonDocument(body).toJson();
+        QVERIFY2(!raw.contains(out.path().toUtf8()) && !raw.contains("/home/me"), "a local path was sent to the server");
+        for (const char* key : {"image_path", "mask_path", "model_path"})
+            for (const QJsonValue& u : units) QVERIFY(!u.toObject().contains(QLatin1String(key)));
+    }
+
+    // An unreadable ControlNet image fails the job before anything is sent.
+    void a1111UnreadableControlImageSendsNothing() {
+        A1111StandIn server;
+        QTemporaryDir out;
+        QJsonObject params = txt2imgParams(out.path());
+        params.insert(QStringLiteral("alwayson_scripts"),
+                      QJsonObject{{QStringLiteral("controlnet"),
+                                   QJsonObject{{QStringLiteral("args"),
+                                                QJsonArray{QJsonObject{{QStringLiteral("model"), QStringLiteral("depth")},
+                                                                       {QStringLiteral("image_path"), out.filePath(QStringLiteral("gone.png"))}}}}}}});
+        Runner r(a1111Config(server), {}, spec(params, out.path()));
+        r.runner.start();
+        QVERIFY(r.wait());
+        QVERIFY(r.run.failed);
+        QVERIFY2(r.run.error.contains(QLatin1String("ControlNet unit 0")) && r.run.error.contains(QLatin1String("gone.png")),
+                 qPrintable(r.run.error));
+        QCOMPARE(server.http.hits("/sdapi/v1/txt2img"), 0);
+        QVERIFY(files(out.path()).isEmpty());
+    }
+
     void a1111CancelInterruptsTheServer() {
         A1111StandIn server;
         server.steps = 50;
@@ -677,6 +759,35 @@ private Q_SLOTS:
         QVERIFY(r.run.failed);
         QVERIFY(r.run.error.contains(QLatin1String("only makes images from text")));
         QCOMPARE(server.http.hits("/v1/images/generations"), 0);
+    }
+
+    // ControlNet units only an A1111 server takes: RunPod and OpenAI-style backends refuse the job
+    // (nothing sent) instead of returning images made without them.
+    void runpodAndOpenAiRefuseControlNetUnits() {
+        QJsonObject unit{{QStringLiteral("model"), QStringLiteral("depth")}, {QStringLiteral("image"), QStringLiteral("AAAA")}};
+        QTemporaryDir out;
+        QJsonObject params = txt2imgParams(out.path());
+        params.insert(QStringLiteral("alwayson_scripts"),
+                      QJsonObject{{QStringLiteral("controlnet"), QJsonObject{{QStringLiteral("args"), QJsonArray{unit}}}}});
+        {
+            RunPodStandIn server;
+            Runner r(runpodConfig(server), server.apiKey, spec(params, out.path()));
+            r.runner.start();
+            QVERIFY(r.wait());
+            QVERIFY(r.run.failed);
+            QVERIFY2(r.run.error.contains(QLatin1String("cannot take ControlNet units")), qPrintable(r.run.error));
+            QCOMPARE(server.http.hits("/v2/ep/run"), 0);
+        }
+        {
+            OpenAiStandIn server;
+            Runner r(openaiConfig(server), server.apiKey, spec(params, out.path()));
+            r.runner.start();
+            QVERIFY(r.wait());
+            QVERIFY(r.run.failed);
+            QVERIFY2(r.run.error.contains(QLatin1String("cannot take ControlNet units")), qPrintable(r.run.error));
+            QCOMPARE(server.http.hits("/v1/images/generations"), 0);
+        }
+        QVERIFY(files(out.path()).isEmpty());
     }
 
     void openaiCheckListsModels() {

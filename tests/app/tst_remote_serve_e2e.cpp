@@ -4,7 +4,8 @@
 // --backend-kind a1111`, with and without Basic auth from LATENT_BACKEND_SECRET). The PNGs must be
 // byte for byte equal and their infotexts equal, for text to image (also with the hires fix and
 // an A1111 request file), image to image, inpainting (whole picture, only masked, inverted, mask
-// from alpha) and outpainting. The checkpoint goes by name (and A1111's "name [hash10]"), the
+// from alpha), outpainting, several init images, ControlNet units (image sent as base64, model by
+// name) and sampling settings of `override_settings` (eta, sigma range, rho, UniPC). The checkpoint goes by name (and A1111's "name [hash10]"), the
 // backend's own model wins over the local one, an unknown one fails without a file. In-process, the A1111 client sees the server's progress while a job
 // runs, and cancelling it interrupts the server's job.
 #include "app/jobs/job_store.h"
@@ -15,6 +16,11 @@
 #include "common/cli_runner.h"
 #include "common/http_client.h"
 #include "common/isolated_app_data.h"
+#include "pipeline/loaders/checkpoint_loader.h"
+#include "pipeline/loaders/controlnet_writer.h"
+#include "pipeline/models/controlnet.h"
+
+#include <c10/core/GradMode.h>
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -128,7 +134,7 @@ public:
 private:
     QTemporaryDir dir_;
     QString models_, model_, other_;
-    QString init_, initAlpha_, mask_, request_;
+    QString init_, initAlpha_, mask_, request_, overridesRequest_, uniPcRequest_, controlNet_;
     Served server_;
     int runs_ = 0;
 
@@ -216,6 +222,50 @@ private Q_SLOTS:
         f.write(QJsonDocument(body).toJson());
         f.close();
 
+        // Sampling settings that only travel in override_settings.
+        auto writeJson = [&](const QString& name, const QJsonObject& o) {
+            const QString path = dir_.filePath(name);
+            QFile j(path);
+            if (!j.open(QIODevice::WriteOnly)) return QString();
+            j.write(QJsonDocument(o).toJson());
+            return path;
+        };
+        overridesRequest_ = writeJson(QStringLiteral("overrides.json"),
+            QJsonObject{{QStringLiteral("prompt"), QStringLiteral("a harbour at dusk")},
+                        {QStringLiteral("steps"), 4}, {QStringLiteral("width"), 64}, {QStringLiteral("height"), 64},
+                        {QStringLiteral("seed"), 5}, {QStringLiteral("sampler_name"), QStringLiteral("Euler a")},
+                        {QStringLiteral("scheduler"), QStringLiteral("Karras")},
+                        {QStringLiteral("override_settings"),
+                         QJsonObject{{QStringLiteral("eta_ancestral"), 0.6}, {QStringLiteral("sigma_min"), 0.2},
+                                     {QStringLiteral("sigma_max"), 9.0}, {QStringLiteral("rho"), 5.0},
+                                     {QStringLiteral("s_noise"), 0.97},
+                                     {QStringLiteral("always_discard_next_to_last_sigma"), true}}}});
+        uniPcRequest_ = writeJson(QStringLiteral("unipc.json"),
+            QJsonObject{{QStringLiteral("prompt"), QStringLiteral("a lantern")},
+                        {QStringLiteral("steps"), 5}, {QStringLiteral("width"), 64}, {QStringLiteral("height"), 64},
+                        {QStringLiteral("seed"), 8}, {QStringLiteral("sampler_name"), QStringLiteral("UniPC")},
+                        {QStringLiteral("override_settings"),
+                         QJsonObject{{QStringLiteral("uni_pc_variant"), QStringLiteral("bh2")},
+                                     {QStringLiteral("uni_pc_skip_type"), QStringLiteral("logSNR")},
+                                     {QStringLiteral("uni_pc_order"), 2},
+                                     {QStringLiteral("sgm_noise_multiplier"), true}}}});
+        QVERIFY(!overridesRequest_.isEmpty() && !uniPcRequest_.isEmpty());
+
+        // A tiny ControlNet for the demo model (its UNet's down path, random zero convolutions),
+        // in the server's ControlNet folder; the local run takes the same file by path.
+        QVERIFY(QDir().mkpath(models_ + QStringLiteral("/ControlNet")));
+        controlNet_ = models_ + QStringLiteral("/ControlNet/tiny_control.safetensors");
+        {
+            LoadOptions lo;
+            lo.load_text_encoders = false;
+            lo.load_vae = false;
+            LoadedCheckpoint sd = load_checkpoint(model_.toStdString(), lo);
+            c10::NoGradGuard noGrad;
+            ControlNetModel cn = make_random_controlnet(controlnet_config_for_unet(sd.unet->config()), 3);
+            copy_unet_into_controlnet(*sd.unet, *cn);
+            write_controlnet_file(controlNet_.toStdString(), *cn, "ldm");
+        }
+
         QVERIFY2(server_.start({QStringLiteral("--models-root"), models_, QStringLiteral("--data-dir"),
                                 dir_.filePath(QStringLiteral("serve-data"))}),
                  server_.process.readAllStandardError().constData());
@@ -234,10 +284,20 @@ private Q_SLOTS:
                                                     "--seed", "7", "--hires", "--hr-scale", "1.5", "--hr-steps", "2",
                                                     "--hr-sampler", "DPM++ 2M", "--hr-prompt", "a big cat"};
         QTest::newRow("request-file") << QStringList{"--request", "REQUEST"};
+        QTest::newRow("override-settings-eta-sigmas-rho") << QStringList{"--request", "OVERRIDES"};
+        QTest::newRow("override-settings-unipc") << QStringList{"--request", "UNIPC"};
+        QTest::newRow("controlnet") << QStringList{"--prompt", "a gate", "--steps", "3", "--width", "64", "--height", "64",
+                                                   "--seed", "13", "--controlnet", "CONTROLNET", "--control-image", "INIT",
+                                                   "--control-module", "invert", "--control-weight", "0.8",
+                                                   "--control-mode", "prompt", "--guidance-end", "0.7"};
     }
     void txt2imgRemoteEqualsLocal() {
         QFETCH(QStringList, args);
         args.replaceInStrings(QRegularExpression(QStringLiteral("^REQUEST$")), request_);
+        args.replaceInStrings(QRegularExpression(QStringLiteral("^OVERRIDES$")), overridesRequest_);
+        args.replaceInStrings(QRegularExpression(QStringLiteral("^UNIPC$")), uniPcRequest_);
+        args.replaceInStrings(QRegularExpression(QStringLiteral("^CONTROLNET$")), controlNet_);
+        args.replaceInStrings(QRegularExpression(QStringLiteral("^INIT$")), init_);
         compareLocalAndRemote(QStringLiteral("txt2img"), args, server_.url);
     }
 
@@ -255,12 +315,18 @@ private Q_SLOTS:
         QTest::newRow("outpaint") << common + QStringList{"--init", "INIT", "--outpaint", "16,0,8,0", "--mask-blur", "2"};
         QTest::newRow("outpaint-with-inverted-mask")
             << common + QStringList{"--init", "INIT", "--mask", "MASK", "--invert-mask", "--outpaint", "0,8,0,8"};
+        QTest::newRow("several-init-images") << common + QStringList{"--init", "INIT", "--init", "ALPHA", "--batch-size", "2",
+                                                                     "--strength", "0.7"};
+        QTest::newRow("inpaint-with-controlnet")
+            << common + QStringList{"--init", "INIT", "--mask", "MASK", "--controlnet", "CONTROLNET", "--control-image",
+                                    "MASK", "--control-weight", "1.2", "--control-resize", "crop"};
     }
     void img2imgRemoteEqualsLocal() {
         QFETCH(QStringList, args);
         args.replaceInStrings(QRegularExpression(QStringLiteral("^INIT$")), init_);
         args.replaceInStrings(QRegularExpression(QStringLiteral("^ALPHA$")), initAlpha_);
         args.replaceInStrings(QRegularExpression(QStringLiteral("^MASK$")), mask_);
+        args.replaceInStrings(QRegularExpression(QStringLiteral("^CONTROLNET$")), controlNet_);
         compareLocalAndRemote(QStringLiteral("img2img"), args, server_.url);
     }
 
@@ -339,14 +405,15 @@ private Q_SLOTS:
         }
     }
 
-    // What the remote body cannot carry yet is refused (exit 2, nothing written), not left out.
-    void refusesWhatItCannotSendYet() {
-        const QString out = freshDir(QStringLiteral("refused-unit"));
+    // A ControlNet the server does not have: the server's refusal reaches the user (with the
+    // model's name), nothing is written.
+    void controlNetTheServerLacksFailsCleanly() {
+        const QString out = freshDir(QStringLiteral("missing-unit"));
         const CliRun r = runWithEnv({"txt2img", "--model", model_, "--prompt", "x", "--steps", "2", "--width", "64",
-                                     "--height", "64", "--controlnet", model_, "--control-image", init_, "--backend-url",
-                                     server_.url, "--backend-kind", "a1111", "--out", out});
-        QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains("--controlnet: not sent to remote backends yet"), r.err.constData());
+                                     "--height", "64", "--controlnet", "no_such_control", "--control-image", init_,
+                                     "--backend-url", server_.url, "--backend-kind", "a1111", "--out", out});
+        QVERIFY2(r.exitCode != 0, r.out.constData());
+        QVERIFY2(r.err.contains("no_such_control"), r.err.constData());
         QVERIFY(!QFileInfo::exists(out) || pngs(out).isEmpty());
     }
 
