@@ -5434,10 +5434,6 @@ Warten: %3.</translation>
         <translation>Entrauschungsstärke</translation>
     </message>
     <message>
-        <source>Stop the running job (Esc)</source>
-        <translation>Den laufenden Auftrag stoppen (Esc)</translation>
-    </message>
-    <message>
         <source>Choose a model…</source>
         <translation>Modell auswählen…</translation>
     </message>
@@ -5575,6 +5571,18 @@ Warten: %3.</translation>
     <message>
         <source>Precision</source>
         <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Stop sampling now and keep the image so far (Esc); the queue&apos;s Cancel discards it</source>
+        <translation>Das Sampling jetzt anhalten und das bisherige Bild behalten (Esc); „Abbrechen“ in der Warteschlange verwirft es</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Überspringen</translation>
+    </message>
+    <message>
+        <source>End the current batch with the image so far and go on with the next batch</source>
+        <translation>Den aktuellen Durchgang mit dem bisherigen Bild beenden und mit dem nächsten weitermachen</translation>
     </message>
 </context>
 <context>

@@ -5429,10 +5429,6 @@ Waiting: %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stop the running job (Esc)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Choose a model…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5569,6 +5565,18 @@ Waiting: %3.</source>
     </message>
     <message>
         <source>Precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop sampling now and keep the image so far (Esc); the queue&apos;s Cancel discards it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the current batch with the image so far and go on with the next batch</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

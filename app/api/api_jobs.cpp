@@ -213,14 +213,16 @@ QJsonObject ApiJobs::progress(bool skipCurrentImage) {
     return out;
 }
 
+// A1111: the running job stops sampling and answers with the images so far (Interrupt), or
+// ends its current batch that way and goes on (Skip).
 void ApiJobs::interrupt() {
     interrupted_ = true;
-    if (const auto running = queue_->running()) queue_->cancel(running->id);
+    if (const auto running = queue_->running()) queue_->stopEarly(running->id, false);
 }
 
 void ApiJobs::skip() {
     skipped_ = true;
-    if (const auto running = queue_->running()) queue_->cancel(running->id);
+    if (const auto running = queue_->running()) queue_->stopEarly(running->id, true);
 }
 
 ApiJobResult ApiJobs::readResults(const Job& job) {

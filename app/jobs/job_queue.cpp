@@ -123,6 +123,13 @@ bool JobQueue::interrupt(qint64 id, const QString& reason) {
     return true;
 }
 
+bool JobQueue::stopEarly(qint64 id, bool skip) {
+    const Job* j = find(id);
+    if (!j || j->state != JobState::Running) return false;
+    Q_EMIT stopEarlyRequested(id, skip);
+    return true;
+}
+
 void JobQueue::cancelAll() {
     QList<qint64> ids;
     for (const Job& j : jobs_)

@@ -52,6 +52,10 @@ public:
     // Interrupt: the running job is stopped like a cancel, but ends "interrupted" with `reason`
     // (the program is shutting down, not the user cancelling). False when `id` is not running.
     bool interrupt(qint64 id, const QString& reason);
+    // A1111's Interrupt (skip = false) and Skip (true) of the running job: sampling stops at the
+    // next step and the job finishes with the images made so far (Skip: the current batch only,
+    // the next batches still run). False when `id` is not running.
+    bool stopEarly(qint64 id, bool skip);
     void cancelAll();
     void pause();
     void resume();
@@ -89,6 +93,7 @@ Q_SIGNALS:
     void jobChanged(qint64 id);
     void jobRemoved(qint64 id);
     void cancelRequested(qint64 id);
+    void stopEarlyRequested(qint64 id, bool skip);
     void pausedChanged(bool paused);
     // Emitted when there may be a job to take (new job, resume, previous job finished).
     void workAvailable();

@@ -187,6 +187,17 @@ void A1111Client::cancel() {
     });
 }
 
+bool A1111Client::stopEarly(bool skip) {
+    if (!active() || cancelling_) return true;
+    // The job's own request stays open: the server answers it with the images so far.
+    RemoteCall call;
+    call.method = "POST";
+    call.url = endpoint(skip ? QStringLiteral("/sdapi/v1/skip") : QStringLiteral("/sdapi/v1/interrupt"));
+    call.timeoutMs = 10000;
+    sendOnce(call, [](const RemoteReply&) {});
+    return true;
+}
+
 void A1111Client::check(std::function<void(const BackendCheck&)> done) {
     auto result = std::make_shared<BackendCheck>();
     auto timer = std::make_shared<QElapsedTimer>();

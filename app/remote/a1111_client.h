@@ -19,6 +19,7 @@ public:
 
     void start(const RemoteJobInput& input) override;
     void cancel() override;
+    bool stopEarly(bool skip) override;
     void check(std::function<void(const BackendCheck&)> done) override;
     void ping(std::function<void(const BackendCheck&)> done) override;
 

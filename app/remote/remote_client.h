@@ -84,6 +84,13 @@ public:
     virtual void start(const RemoteJobInput& input) = 0;
     // Stops the job on the server where the API allows it, then reports cancelled().
     virtual void cancel() = 0;
+    // A1111's Interrupt (skip = false) / Skip: the server stops sampling early and answers the
+    // job with the images made so far, which are saved as usual. False when the API has no such
+    // call (the caller then cancels).
+    virtual bool stopEarly(bool skip) {
+        Q_UNUSED(skip);
+        return false;
+    }
     // Stops watching without touching the job on the server (the studio closes; RunPod jobs are
     // resumed by id on the next start). Reports nothing.
     virtual void leave();

@@ -23,6 +23,9 @@ RemoteDispatcher::RemoteDispatcher(JobQueue* queue, BackendRegistry* registry, B
     connect(queue_, &JobQueue::cancelRequested, this, [this](qint64 id) {
         if (RemoteJobRunner* r = runners_.value(id)) r->cancel();
     });
+    connect(queue_, &JobQueue::stopEarlyRequested, this, [this](qint64 id, bool skip) {
+        if (RemoteJobRunner* r = runners_.value(id)) r->stopEarly(skip);
+    });
     connect(queue_, &JobQueue::jobRemoved, this, [this](qint64 id) {
         if (ledger_ && !runners_.contains(id)) ledger_->remove(id);
         backendOf_.remove(id);

@@ -84,6 +84,11 @@ void RemoteJobRunner::cancel() {
     client_->cancel();
 }
 
+void RemoteJobRunner::stopEarly(bool skip) {
+    if (done_) return;
+    if (!client_->stopEarly(skip)) client_->cancel();
+}
+
 void RemoteJobRunner::leave() {
     done_ = true;
     client_->leave();

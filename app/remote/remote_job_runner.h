@@ -42,6 +42,9 @@ public:
 
     void start();
     void cancel();   // remote cancel where possible, then cancelled()
+    // A1111's Interrupt / Skip where the backend has them (the images so far are saved as the
+    // job's result); a cancel where it has not.
+    void stopEarly(bool skip);
     void leave();    // stop watching, the job stays on the server (no signal)
 
 Q_SIGNALS:

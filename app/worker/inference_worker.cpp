@@ -341,6 +341,12 @@ void InferenceWorker::runJob(qint64 jobId, const QString& kind, const QJsonObjec
         callbacks.cancelled = [cancel, jobId] {
             return cancel->cancelJobId.load() == jobId || cancel->shuttingDown.load();
         };
+        callbacks.interrupted = [cancel, jobId] { return cancel->interruptJobId.load() == jobId; };
+        callbacks.skipped = [cancel, jobId] { return cancel->skipJobId.load() == jobId; };
+        callbacks.skip_handled = [cancel, jobId] {
+            qint64 expected = jobId;
+            cancel->skipJobId.compare_exchange_strong(expected, 0);
+        };
         callbacks.on_progress = [this, jobId](const GenerationProgress& p) {
             Q_EMIT progress(jobId, int(p.step), int(p.total), p.iterations_per_second, p.eta_seconds);
             if (p.preview) {
@@ -509,6 +515,7 @@ InferenceController::InferenceController(JobQueue* queue, WorkerOptions options,
     setJobFilter({});
     connect(queue_, &JobQueue::workAvailable, this, &InferenceController::dispatch);
     connect(queue_, &JobQueue::cancelRequested, this, &InferenceController::requestCancel);
+    connect(queue_, &JobQueue::stopEarlyRequested, this, &InferenceController::requestStopEarly);
     connect(worker_, &InferenceWorker::modelPreloaded, this, &InferenceController::modelPreloaded);
 }
 
@@ -535,6 +542,10 @@ void InferenceController::setJobFilter(std::function<bool(const Job&)> accept) {
 
 void InferenceController::requestCancel(qint64 jobId) {
     cancel_->cancelJobId.store(jobId);
+}
+
+void InferenceController::requestStopEarly(qint64 jobId, bool skip) {
+    (skip ? cancel_->skipJobId : cancel_->interruptJobId).store(jobId);
 }
 
 void InferenceController::preloadModel(const QString& modelPath, const QString& vaePath) {

@@ -46,6 +46,9 @@ struct Job;
 // Shared between the GUI thread (writes) and the worker thread (reads before every model call).
 struct WorkerCancelState {
     std::atomic<qint64> cancelJobId{0}; // the running job whose cancel was requested
+    // A1111's Interrupt / Skip of the running job (JobQueue::stopEarly).
+    std::atomic<qint64> interruptJobId{0};
+    std::atomic<qint64> skipJobId{0};
     std::atomic<bool> shuttingDown{false};
 };
 
@@ -136,6 +139,7 @@ public:
 
     // Thread-safe: may be called from any thread.
     void requestCancel(qint64 jobId);
+    void requestStopEarly(qint64 jobId, bool skip);
     // Loads a model on the worker thread (after the running job), see InferenceWorker::preloadModel;
     // the answer comes as modelPreloaded. unloadModels() frees every cached model.
     void preloadModel(const QString& modelPath, const QString& vaePath);

@@ -161,7 +161,7 @@ CfgPlan plan_cfg_calls(const CfgConditioning& c, const at::Tensor& x, const at::
 }
 
 at::Tensor run_cfg_plan(const CfgPlan& plan, const CfgModelFn& model, const CfgOptions& options,
-                        at::Tensor* uncond_out) {
+                        at::Tensor* uncond_out, at::Tensor* cond_out) {
     std::vector<at::Tensor> outs;
     std::vector<int64_t> begins;
     for (const UNetCall& call : plan.calls) {
@@ -186,6 +186,11 @@ at::Tensor run_cfg_plan(const CfgPlan& plan, const CfgModelFn& model, const CfgO
         d_uncond = x_out.narrow(0, x_out.size(0) - B, B);
     }
     if (uncond_out) *uncond_out = d_uncond;
+    if (cond_out) {
+        std::vector<at::Tensor> first;
+        for (const auto& conds : plan.conds_list) first.push_back(x_out.narrow(0, conds.front().first, 1));
+        *cond_out = at::cat(first, 0);
+    }
     at::Tensor denoised = d_uncond.clone();
     for (int64_t i = 0; i < B; ++i) {
         at::Tensor di = denoised[i];

@@ -93,8 +93,10 @@ CfgPlan plan_cfg_calls(const CfgConditioning& c, const at::Tensor& x, const at::
 using CfgModelFn = std::function<at::Tensor(const at::Tensor& x, const at::Tensor& sigma, const at::Tensor& image_cond,
                                             const at::Tensor& context, const at::Tensor& pooled)>;
 // `uncond_out` (optional) receives the unconditional rows' output (the cond output standing in
-// when the uncond was skipped): A1111's last_noise_uncond for DDIM CFG++.
+// when the uncond was skipped): A1111's last_noise_uncond for DDIM CFG++. `cond_out` (optional)
+// receives each image's first conditional row's output, before CFG: A1111's sampler.last_latent,
+// what an interrupted job's images are made from.
 at::Tensor run_cfg_plan(const CfgPlan& plan, const CfgModelFn& model, const CfgOptions& options,
-                        at::Tensor* uncond_out = nullptr);
+                        at::Tensor* uncond_out = nullptr, at::Tensor* cond_out = nullptr);
 
 } // namespace latent

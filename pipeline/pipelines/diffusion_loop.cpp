@@ -95,6 +95,11 @@ void validate_request(const GenerationRequest& r) {
     if (r.clip_skip < 1 || r.clip_skip > 12) bad("Clip skip must be between 1 and 12.");
 }
 
+bool interrupted_before_batch(const GenerationCallbacks& callbacks, int64_t iteration) {
+    if (iteration > 0 && callbacks.skipped && callbacks.skipped() && callbacks.skip_handled) callbacks.skip_handled();
+    return callbacks.interrupted && callbacks.interrupted();
+}
+
 GenerationResult run_diffusion(DiffusionModel& model, const GenerationRequest& request,
                                const GenerationCallbacks& callbacks, LatentRecorder* recorder,
                                const LatentInputs* inputs) {
@@ -102,6 +107,9 @@ GenerationResult run_diffusion(DiffusionModel& model, const GenerationRequest& r
     c10::InferenceMode inference_guard;
     validate_request(request);
     auto cancelled = [&] { return callbacks.cancelled && callbacks.cancelled(); };
+    // Interrupt / Skip: stop sampling and keep the estimate so far (GenerationCallbacks).
+    auto interrupted = [&] { return callbacks.interrupted && callbacks.interrupted(); };
+    auto stop_early = [&] { return interrupted() || (callbacks.skipped && callbacks.skipped()); };
 
     GenerationResult result;
 
@@ -248,6 +256,7 @@ GenerationResult run_diffusion(DiffusionModel& model, const GenerationRequest& r
     if (recorder && image_cond.defined()) recorder->latents["image_cond"] = image_cond.to(at::kCPU, at::kFloat).clone();
 
     for (int64_t iteration = 0; iteration < request.n_iter; ++iteration) {
+        if (interrupted_before_batch(callbacks, iteration)) break;
         // 3. Per-image generators and the initial noise. A1111: image i has seed + i, or the
         //    same seed for every image when variation seeds are on (subseed + i vary instead).
         BatchNoiseOptions noise_opts;
@@ -292,6 +301,7 @@ GenerationResult run_diffusion(DiffusionModel& model, const GenerationRequest& r
         std::vector<int64_t> unet_calls;
         bool padded = false, padded_v0 = false;
         at::Tensor last_uncond;
+        at::Tensor last_latent = x;  // A1111's sampler.last_latent (see GenerationCallbacks)
         auto denoise = [&](const at::Tensor& xin, const at::Tensor& sigma) -> at::Tensor {
             const int step = call_index++;
             const CfgConditioning c = step_conditioning(cond, uncond, step, B, model.is_sdxl);
@@ -342,7 +352,7 @@ GenerationResult run_diffusion(DiffusionModel& model, const GenerationRequest& r
                 };
                 return denoiser(xs_in, sig_in, fn);
             };
-            return apply_blend(run_cfg_plan(calls, run, cfg, &last_uncond));
+            return apply_blend(run_cfg_plan(calls, run, cfg, &last_uncond, &last_latent));
         };
 
         // 5. Sample, reporting progress per step.
@@ -350,7 +360,7 @@ GenerationResult run_diffusion(DiffusionModel& model, const GenerationRequest& r
         SamplerContext ctx;
         ctx.denoise = denoise;
         ctx.noise = &recording;
-        ctx.cancelled = cancelled;
+        ctx.cancelled = [&] { return cancelled() || stop_early(); };
         ctx.seeds = noise_opts.seeds;
         ctx.rng_source = canonical_rng_source(request.rng);
         ctx.last_uncond_denoised = [&] { return last_uncond; };
@@ -358,8 +368,10 @@ GenerationResult run_diffusion(DiffusionModel& model, const GenerationRequest& r
             static_cast<int64_t>(plan.run_sigmas.empty() ? plan.run_timesteps.size() : plan.run_sigmas.size() - 1);
         auto t_step = Clock::now();
         const auto t_sampling = Clock::now();
+        int64_t steps_done = 0;
         ctx.on_step = [&](const StepInfo& info) {
             control_step = info.i;  // A1111's state.sampling_step (callback_state)
+            steps_done = info.i + 1;
             result.timings.step_seconds.push_back(seconds_since(t_step));
             t_step = Clock::now();
             if (recorder) {
@@ -378,7 +390,20 @@ GenerationResult run_diffusion(DiffusionModel& model, const GenerationRequest& r
                 callbacks.on_progress(p);
             }
         };
-        at::Tensor samples = run_sampler(plan, x, ctx, *model.schedule);
+        at::Tensor samples;
+        try {
+            samples = run_sampler(plan, x, ctx, *model.schedule);
+        } catch (const CancelledError&) {
+            if (cancelled() || !stop_early()) throw;
+            // A1111 launch_sampling: InterruptedException -> the last latent.
+            samples = last_latent;
+            const bool interrupt = interrupted();
+            (interrupt ? result.interrupted : result.skipped) = true;
+            std::string note = (interrupt ? "Interrupted" : "Skipped") + std::string(" at step ") +
+                               std::to_string(steps_done) + " of " + std::to_string(total_steps);
+            if (request.n_iter > 1) note += " of batch " + std::to_string(iteration + 1) + " of " + std::to_string(request.n_iter);
+            result.warnings.push_back(note + ": the images show the estimate at that step.");
+        }
         if (cancelled()) throw CancelledError();
         if (blend) samples = apply_blend(samples);
         // A1111 add_infotext: the padding of the last denoiser call, and the uncond skips.

@@ -48,6 +48,10 @@ GenerationResult run_diffusion(DiffusionModel& model, const GenerationRequest& r
 // seeds are on (subseed_strength != 0).
 int64_t image_seed(const GenerationRequest& request, int64_t index);
 
+// A1111's check at the start of every batch (process_images_inner): a Skip of the previous
+// batch is cleared (skip_handled), and true means Interrupt was requested: no more batches.
+bool interrupted_before_batch(const GenerationCallbacks& callbacks, int64_t iteration);
+
 // Checks sizes, steps, batch and CFG; throws PipelineError("bad_request", ...) with one clear sentence.
 void validate_request(const GenerationRequest& request);
 

@@ -123,6 +123,15 @@ struct GenerationCallbacks {
     std::function<void(const GenerationProgress&)> on_progress;
     std::function<bool()> cancelled;  // checked before every model call
     int preview_every = 0;            // 0 = no previews
+    // A1111's Interrupt and Skip, checked with `cancelled`: sampling stops at the next model call
+    // and the batch's images are made from the last denoised estimate (A1111's last_latent: the
+    // conditional prediction of the last model call, or the starting latent before any call).
+    // Interrupt also ends the remaining batches and the hires pass; Skip ends the current batch
+    // and goes on with the next, where `skip_handled` is called to clear the request (A1111
+    // resets state.skipped at the start of every batch).
+    std::function<bool()> interrupted;
+    std::function<bool()> skipped;
+    std::function<void()> skip_handled;
 };
 
 struct GenerationTimings {
@@ -158,6 +167,9 @@ struct GenerationResult {
     std::vector<UsedNetwork> embeddings;
     std::vector<UsedNetwork> negative_embeddings;
     std::vector<std::string> networks_not_applied;
+    // Interrupt / Skip (GenerationCallbacks): true when sampling stopped early in some batch.
+    bool interrupted = false;
+    bool skipped = false;
 };
 
 } // namespace latent

@@ -221,6 +221,7 @@ GenerationResult txt2img_hires(DiffusionModel& model, const GenerationRequest& r
     GenerationResult result;
     result.extra_params = hires_infotext_params(request, *model.schedule);
     for (int64_t iteration = 0; iteration < request.n_iter; ++iteration) {
+        if (interrupted_before_batch(callbacks, iteration)) break;
         GenerationRequest first = request;
         first.n_iter = 1;
         first.seed = request.seed + iteration * B;
@@ -264,6 +265,24 @@ GenerationResult txt2img_hires(DiffusionModel& model, const GenerationRequest& r
         result.timings.step_seconds.insert(result.timings.step_seconds.end(), r1.timings.step_seconds.begin(),
                                            r1.timings.step_seconds.end());
         if (cancelled()) throw CancelledError();
+        result.skipped = result.skipped || r1.skipped;
+        if (r1.interrupted) {
+            // A1111 sample_hr_pass: interrupted -> the first pass's latents, decoded at their size.
+            result.interrupted = true;
+            const auto t_dec = Clock::now();
+            const at::Tensor images =
+                model.vae->decode_latents(samples, request.width * request.height > 1024 * 1024, callbacks.cancelled)
+                    .to(at::kCPU, at::kFloat);
+            result.timings.vae_seconds += seconds_since(t_dec);
+            for (int64_t i = 0; i < B; ++i) {
+                GeneratedImage img = tensor_to_image(images[i]);
+                img.seed = first.seed + i;
+                img.subseed = request.subseed >= 0 ? first.subseed + i : 0;
+                img.batch_index = iteration * B + i;
+                result.images.push_back(std::move(img));
+            }
+            continue;
+        }
 
         // 2. Upscale (latent mode, or decode → image upscaler → encode).
         LatentInputs in2;
@@ -356,6 +375,8 @@ GenerationResult txt2img_hires(DiffusionModel& model, const GenerationRequest& r
             for (auto& [k, v] : rec2.cond) recorder->cond["hr." + k] = v;
         }
         result.warnings.insert(result.warnings.end(), r2res.warnings.begin(), r2res.warnings.end());
+        result.interrupted = result.interrupted || r2res.interrupted;
+        result.skipped = result.skipped || r2res.skipped;
         result.timings.text_seconds += r2res.timings.text_seconds;
         result.timings.vae_seconds += r2res.timings.vae_seconds;
         result.timings.step_seconds.insert(result.timings.step_seconds.end(), r2res.timings.step_seconds.begin(),

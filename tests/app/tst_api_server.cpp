@@ -493,7 +493,7 @@ private Q_SLOTS:
         QCOMPARE(postJson(port_, "/sdapi/v1/extra-single-image", mode).status, 422);
     }
 
-    void progressReflectsTheRunningJobAndInterruptStopsIt() {
+    void progressReflectsTheRunningJobAndInterruptKeepsTheImage() {
         // Slow the worker down (the test seam runs after each step) so the job is seen running.
         std::atomic<int> steps{0};
         f_.session->controller()->worker()->stepHook = [&steps](qint64, int, int) {
@@ -520,14 +520,21 @@ private Q_SLOTS:
         QVERIFY(progress.value(QStringLiteral("eta_relative")).toDouble() > 0);
         QVERIFY(PngText::read(QByteArray::fromBase64(progress.value(QStringLiteral("current_image")).toString().toLatin1())).ok);
         QVERIFY(getJson(port_, "/sdapi/v1/progress?skip_current_image=true").object().value(QStringLiteral("current_image")).isNull());
-        // Interrupt: the waiting request answers (no images, A1111's shape) within a step or two.
+        // Interrupt (A1111): the waiting request answers within a step or two with the image
+        // made so far, with its infotext; the job is done and notes where it stopped.
         QCOMPARE(request(port_, "POST", "/sdapi/v1/interrupt").status, 200);
         const HttpResult r = client.response(20000);
         QCOMPARE(r.status, 200);
-        QVERIFY(r.object().value(QStringLiteral("images")).toArray().isEmpty());
+        const QJsonArray images = r.object().value(QStringLiteral("images")).toArray();
+        QCOMPARE(images.size(), 1);
+        const PngTextReadResult partial = PngText::read(QByteArray::fromBase64(images.first().toString().toLatin1()));
+        QVERIFY(partial.ok);
+        QVERIFY(partial.value(QStringLiteral("parameters")).contains(QStringLiteral("Steps: 40, Sampler: Euler")));
         QVERIFY(steps.load() < 40);
         QVERIFY(getJson(port_, "/sdapi/v1/progress").object().value(QStringLiteral("state")).toObject().value(QStringLiteral("interrupted")).toBool());
-        QCOMPARE(f_.queue()->jobs().last().state, JobState::Cancelled);
+        const Job done = f_.queue()->jobs().last();
+        QCOMPARE(done.state, JobState::Done);
+        QVERIFY2(done.warnings.join(QLatin1Char(' ')).contains(QStringLiteral("Interrupted at step")), qPrintable(done.warnings.join(QLatin1Char(' '))));
         f_.session->controller()->worker()->stepHook = nullptr;
     }
 

@@ -341,6 +341,41 @@ private Q_SLOTS:
         QVERIFY(files(out.path()).isEmpty());
     }
 
+    // Interrupt that keeps the images (A1111's Interrupt): /interrupt, and the job's own request
+    // is answered with the images so far, which are saved.
+    void a1111InterruptKeepsTheServersImages() {
+        A1111StandIn server;
+        server.steps = 50;
+        server.stepMs = 100;
+        QTemporaryDir out;
+        Runner r(a1111Config(server), QStringLiteral("pw"), spec(txt2imgParams(out.path()), out.path()));
+        r.runner.client()->pollIntervalMs = 1000;
+        r.runner.start();
+        QVERIFY(QTest::qWaitFor([&] { return server.running && server.step >= 2; }, 10000));
+        r.runner.stopEarly(false);
+        QVERIFY(r.wait());
+        QVERIFY2(r.run.finished, qPrintable(r.run.error));
+        QCOMPARE(server.http.hits("/sdapi/v1/interrupt"), 1);
+        QVERIFY(server.step < 50);
+        QCOMPARE(r.run.paths.size(), 2);
+        QCOMPARE(files(out.path()).size(), 2);
+    }
+
+    // A backend without such a call (RunPod) cancels instead.
+    void runpodStopEarlyCancels() {
+        RunPodStandIn server;
+        server.coldPolls = 1000;
+        QTemporaryDir out;
+        Runner r(runpodConfig(server), server.apiKey, spec(txt2imgParams(out.path()), out.path()));
+        r.runner.start();
+        QVERIFY(QTest::qWaitFor([&] { return server.http.hits("/v2/ep/status/*") >= 2; }, 10000));
+        r.runner.stopEarly(false);
+        QVERIFY(r.wait());
+        QVERIFY(r.run.cancelled);
+        QCOMPARE(server.http.hits("/v2/ep/cancel/job-1"), 1);
+        QVERIFY(files(out.path()).isEmpty());
+    }
+
     void a1111RestartMidJobFailsAndIsNotSentAgain() {
         A1111StandIn server;
         server.dropNextJob = true;

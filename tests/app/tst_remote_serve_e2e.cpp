@@ -418,8 +418,8 @@ private Q_SLOTS:
     }
 
     // In-process: the A1111 client polls the server's progress while a long job runs; cancel
-    // calls /interrupt and the server's job stops (cancelled, not finished), and the server then
-    // takes the next job.
+    // calls /interrupt and the server's job stops (cancelled, not finished); an Interrupt that keeps
+    // the image saves the server's image so far; the server then takes the next job.
     void progressWhileRunningAndInterrupt() {
         const QString data = dir_.filePath(QStringLiteral("serve-interrupt"));
         Served s;
@@ -448,6 +448,7 @@ private Q_SLOTS:
         QSignalSpy cancelled(&runner, &RemoteJobRunner::cancelled);
         QSignalSpy finished(&runner, &RemoteJobRunner::finished);
         QSignalSpy failed(&runner, &RemoteJobRunner::failed);
+        QSignalSpy previews(&runner, &RemoteJobRunner::preview);
         runner.start();
         // Two progress reports with a step in (0, steps]: the server's /progress seen while it runs.
         QTRY_VERIFY_WITH_TIMEOUT(progress.size() >= 2 || !failed.isEmpty() || !finished.isEmpty(), 120000);
@@ -457,6 +458,9 @@ private Q_SLOTS:
             QVERIFY(p.at(1).toInt() >= 0 && p.at(1).toInt() <= steps);
         }
         QVERIFY(progress.last().at(1).toInt() > 0);
+        // The server's live previews (/progress current_image) reach the client.
+        QTRY_VERIFY_WITH_TIMEOUT(!previews.isEmpty(), 30000);
+        QVERIFY(previews.first().at(1).value<ImagePixels>().isValid());
         QVERIFY(finished.isEmpty() && failed.isEmpty());
 
         runner.cancel();
@@ -470,6 +474,24 @@ private Q_SLOTS:
         QVERIFY(finished.isEmpty() && failed.isEmpty());
         QVERIFY(pngs(spec.outputDir).isEmpty());
 
+        // Interrupt that keeps the image (A1111's): the server answers the job with the image
+        // made so far, and the client saves it with the server's infotext.
+        RemoteJobSpec keep = spec;
+        keep.jobId = 2;
+        keep.outputDir = freshDir(QStringLiteral("interrupt-keep"));
+        RemoteJobRunner keeper(config, QString(), &nam, keep);
+        QSignalSpy keepProgress(&keeper, &RemoteJobRunner::progress);
+        QSignalSpy keepFinished(&keeper, &RemoteJobRunner::finished);
+        QSignalSpy keepFailed(&keeper, &RemoteJobRunner::failed);
+        keeper.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!keepProgress.isEmpty() && keepProgress.last().at(1).toInt() > 0, 120000);
+        keeper.stopEarly(false);
+        QTRY_VERIFY_WITH_TIMEOUT(!keepFinished.isEmpty() || !keepFailed.isEmpty(), 60000);
+        QVERIFY2(keepFailed.isEmpty(), keepFailed.isEmpty() ? "" : qPrintable(keepFailed.first().at(1).toString()));
+        const QStringList kept = pngs(keep.outputDir);
+        QCOMPARE(kept.size(), 1);
+        QVERIFY(PngText::readFile(QDir(keep.outputDir).filePath(kept.first())).value(QStringLiteral("parameters")).contains(QStringLiteral("Steps: 1000")));
+
         // The server goes on with the next job.
         const QString out = freshDir(QStringLiteral("after-interrupt"));
         const CliRun next = runWithEnv({"txt2img", "--model", model_, "--prompt", "next", "--steps", "2", "--width", "64",
@@ -479,15 +501,18 @@ private Q_SLOTS:
         QCOMPARE(pngs(out).size(), 1);
         QVERIFY(s.terminate());
 
-        // In the server's own queue: the long job was cancelled part way, the next one done.
+        // In the server's own queue: the long job was cancelled part way, the interrupted one is
+        // done with a note, the next one done.
         JobStore store;
         QVERIFY(store.open(QDir(data).filePath(QStringLiteral("jobs.sqlite"))));
         const QList<Job> jobs = store.loadAll();
-        QCOMPARE(jobs.size(), 2);
+        QCOMPARE(jobs.size(), 3);
         QCOMPARE(jobs[0].state, JobState::Cancelled);
         QVERIFY(jobs[0].results.isEmpty());
         QVERIFY2(jobs[0].step < steps, qPrintable(QString::number(jobs[0].step)));
         QCOMPARE(jobs[1].state, JobState::Done);
+        QVERIFY(jobs[1].warnings.join(QLatin1Char(' ')).contains(QStringLiteral("Interrupted at step")));
+        QCOMPARE(jobs[2].state, JobState::Done);
     }
 
     void cleanupTestCase() { QVERIFY(server_.terminate()); }

@@ -160,9 +160,14 @@ private Q_SLOTS:
             rowsMatch = rowsMatch && sigma.size(0) == x.size(0) && context.size(0) == x.size(0);
             return at::zeros_like(x) + context.mean({1, 2}).view({-1, 1, 1, 1});
         };
-        const at::Tensor d = run_cfg_plan(p, model, o);
+        at::Tensor lastLatent;
+        const at::Tensor d = run_cfg_plan(p, model, o, nullptr, &lastLatent);
         QCOMPARE(calls, 2); // 4 cond rows (154 tokens) + 2 uncond rows (77 tokens)
         QVERIFY(rowsMatch);
+        // A1111's last_latent: each image's first sub-prompt output, before CFG (rows 0 and 2).
+        QCOMPARE(lastLatent.size(0), int64_t(2));
+        QVERIFY(std::fabs(lastLatent[0].mean().item<double>() - 1.0) < 1e-6);
+        QVERIFY(std::fabs(lastLatent[1].mean().item<double>() - 3.0) < 1e-6);
         // image 0: u + (1 - u)·7 + (2 - u)·3.5 with u = -1; image 1: u + (3 - u)·7 + (4 - u)·3.5
         QVERIFY(std::fabs(d[0].mean().item<double>() - (-1 + 2 * 7 + 3 * 3.5)) < 1e-5);
         QVERIFY(std::fabs(d[1].mean().item<double>() - (-1 + 4 * 7 + 5 * 3.5)) < 1e-5);

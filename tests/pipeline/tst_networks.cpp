@@ -10,6 +10,7 @@
 //   * SDXL: kohya names for both encoders (bigG's q/k/v land in the checkpoint's fused in_proj);
 //   * bad input: another family, truncated / hostile files, unmatched keys, weights that are not
 //     numbers, names that are not found.
+#include "common/diffusion_model_fixture.h"
 #include "common/golden.h"
 #include "common/torch_save.h"
 #include "pipeline/core/error.h"
@@ -148,18 +149,7 @@ std::string joined(const std::vector<std::string>& v) {
     return s;
 }
 
-// A DiffusionModel over a checkpoint, as the engine builds it.
-std::unique_ptr<DiffusionModel> loadModel(const std::string& path) {
-    LoadedCheckpoint ckpt = load_checkpoint(path);
-    auto m = std::make_unique<DiffusionModel>();
-    m->family = family_name(ckpt.detection.family);
-    m->is_sdxl = ckpt.detection.family == ModelFamily::SDXL;
-    m->text = std::make_shared<TextConditioner>(ckpt.make_conditioner(1));
-    m->unet = ckpt.unet;
-    m->vae = ckpt.vae;
-    m->schedule = std::make_shared<DiscreteSchedule>(DiscreteSchedule::stable_diffusion());
-    return m;
-}
+std::unique_ptr<DiffusionModel> loadModel(const std::string& path) { return test::loadDiffusionModel(path); }
 
 torch::nn::Module* moduleAt(torch::nn::Module& root, const std::string& name) {
     for (const auto& item : root.named_modules("", false))

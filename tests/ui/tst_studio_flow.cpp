@@ -45,6 +45,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QStatusBar>
 #include <QToolButton>
 
@@ -438,6 +439,50 @@ private Q_SLOTS:
         QCOMPARE(q->job(second)->state, JobState::Done);
         QVERIFY(!edit->toPlainText().contains(QLatin1Char('\n')));  // no newline typed
     }
+    // The Interrupt button (A1111's): the running job stops sampling and keeps its image so far:
+    // a PNG with the job's infotext, the job done with a note where it stopped.
+    void interruptKeepsTheImageSoFar() {
+        QSettings backend(dir_.filePath(QStringLiteral("interrupt.ini")), QSettings::IniFormat);
+        Settings settings(&backend);
+        const QString out = dir_.filePath(QStringLiteral("outputs-interrupt"));
+        settings.setValue(settings::OutputFolder, out);
+        MainWindow w(settings);
+        StudioSession session(settings, dir_.filePath(QStringLiteral("data-interrupt")));
+        w.attachSession(&session);
+        session.start();
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.findChild<QAction*>(QStringLiteral("demoModelAction"))->trigger();
+        w.findChild<QSpinBox*>(QStringLiteral("widthSpin"))->setValue(64);
+        w.findChild<QSpinBox*>(QStringLiteral("heightSpin"))->setValue(64);
+        w.findChild<QSpinBox*>(QStringLiteral("stepsSpin"))->setValue(150);
+        std::atomic<int> steps{0};
+        session.controller()->worker()->stepHook = [&steps](qint64, int, int) {
+            ++steps;
+            QThread::msleep(40);
+        };
+        auto* interrupt = w.findChild<QPushButton*>(QStringLiteral("interruptButton"));
+        auto* skip = w.findChild<QPushButton*>(QStringLiteral("skipButton"));
+        QVERIFY(!interrupt->isEnabled() && !skip->isEnabled());
+        QTest::mouseClick(w.findChild<QPushButton*>(QStringLiteral("generateButton")), Qt::LeftButton);
+        JobQueue* q = session.queue();
+        const qint64 id = q->jobs().last().id;
+        QTRY_VERIFY_WITH_TIMEOUT(steps.load() >= 3, 60000);
+        QVERIFY(interrupt->isEnabled() && skip->isEnabled());
+        QTest::mouseClick(interrupt, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(isFinalState(q->job(id)->state), 60000);
+        session.controller()->worker()->stepHook = nullptr;
+        const Job job = *q->job(id);
+        QVERIFY2(job.state == JobState::Done, qPrintable(job.error));
+        QVERIFY(steps.load() < 150);
+        QCOMPARE(job.results.size(), 1);
+        QVERIFY(job.results.first().startsWith(out));
+        QVERIFY(PngText::readFile(job.results.first()).value(QStringLiteral("parameters")).contains(QStringLiteral("Steps: 150")));
+        QVERIFY2(job.warnings.join(QLatin1Char(' ')).contains(QStringLiteral("Interrupted at step")),
+                 qPrintable(job.warnings.join(QLatin1Char(' '))));
+        QTRY_VERIFY(w.canvas()->hasImage());
+    }
+
     // Inpainting from the canvas: an opened image and a painted mask go to the worker as an
     // img2img job (files, because jobs persist); the result carries A1111's inpaint infotext, keeps
     // the pixels outside the blurred mask, lands in the gallery, and leaves the canvas source and

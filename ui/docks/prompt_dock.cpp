@@ -374,13 +374,19 @@ PromptDock::PromptDock(QWidget* parent) : QDockWidget(tr("Prompt"), parent) {
     generate_->setToolTip(tr("Generate (Ctrl+Enter)"));
     interrupt_ = new QPushButton(tr("Interrupt"));
     interrupt_->setObjectName(QStringLiteral("interruptButton"));
-    interrupt_->setToolTip(tr("Stop the running job (Esc)"));
+    interrupt_->setToolTip(tr("Stop sampling now and keep the image so far (Esc); the queue's Cancel discards it"));
     interrupt_->setEnabled(false);
+    skip_ = new QPushButton(tr("Skip"));
+    skip_->setObjectName(QStringLiteral("skipButton"));
+    skip_->setToolTip(tr("End the current batch with the image so far and go on with the next batch"));
+    skip_->setEnabled(false);
     connect(generate_, &QPushButton::clicked, this, &PromptDock::generateRequested);
     connect(interrupt_, &QPushButton::clicked, this, &PromptDock::interruptRequested);
+    connect(skip_, &QPushButton::clicked, this, &PromptDock::skipRequested);
     connect(this, &PromptDock::generateRequested, this, &PromptDock::generate);
     buttons->addWidget(generate_, 2);
     buttons->addWidget(interrupt_, 1);
+    buttons->addWidget(skip_, 1);
     layout->addLayout(buttons);
     layout->addStretch(1);
 
@@ -936,6 +942,7 @@ void PromptDock::rememberModel(const QString& path) {
 void PromptDock::setBusy(bool busy) {
     busy_ = busy;
     interrupt_->setEnabled(busy);
+    skip_->setEnabled(busy);
 }
 
 void PromptDock::setLastSeed(qint64 seed) {

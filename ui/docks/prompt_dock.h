@@ -117,6 +117,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void generateRequested();
     void interruptRequested();
+    void skipRequested();
     void jobEnqueued(qint64 jobId);
     void generateRefused(const QString& message);
     // "Download" next to the missing networks of a restored infotext (a Civitai URL).
@@ -172,6 +173,7 @@ private:
     HiresPanel* hires_ = nullptr;  // txt2img's hires fix section
     QPushButton* generate_;
     QPushButton* interrupt_;
+    QPushButton* skip_;
     QHBoxLayout* buttons_ = nullptr;
     BackendPicker* picker_ = nullptr;
     QStringList localSamplers_; // the local list while a remote backend's is shown

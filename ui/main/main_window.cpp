@@ -553,10 +553,15 @@ void MainWindow::attachSession(StudioSession* session) {
         const auto r = queue->running();
         return r ? r->id : qint64(0);
     };
+    // A1111's Interrupt and Skip: the running job stops sampling and keeps its image so far
+    // (the queue's Cancel discards it).
     auto interrupt = [queue, runningId] {
-        if (const qint64 id = runningId()) queue->cancel(id);
+        if (const qint64 id = runningId()) queue->stopEarly(id, false);
     };
     connect(promptDock_, &PromptDock::interruptRequested, this, interrupt);
+    connect(promptDock_, &PromptDock::skipRequested, this, [queue, runningId] {
+        if (const qint64 id = runningId()) queue->stopEarly(id, true);
+    });
     connect(interruptAction_, &QAction::triggered, this, interrupt);
     connect(controller, &InferenceController::busyChanged, this, [this](bool busy) {
         promptDock_->setBusy(busy);
