@@ -16,6 +16,7 @@ PACKAGES=(
   libtorch-dev libopenblas0-openmp zlib1g-dev nlohmann-json3-dev
   qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev
   qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite qt6-qpa-plugins libgl-dev
+  qt6-image-formats-plugins  # WebP and TIFF images on the canvas and in the gallery (Qt's image plugins)
   libopenimageio-dev qtkeychain-qt6-dev
   libopencv-dev  # ControlNet preprocessors, img2img colour correction (only opencv_core + opencv_imgproc are linked)
   xvfb xauth fontconfig fonts-dejavu-core

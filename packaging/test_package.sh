@@ -45,7 +45,7 @@ for size in 16 22 24 32 48 64 128 256 512; do
 done
 depends="$(dpkg-deb --field "$deb" Depends)"
 echo "Depends: $depends"
-for lib in libtorch libqt6core6 libqt6widgets6 libqt6sql6 libopenimageio qt6-qpa-plugins libqt6sql6-sqlite; do
+for lib in libtorch libqt6core6 libqt6widgets6 libqt6sql6 libopenimageio qt6-qpa-plugins qt6-image-formats-plugins libqt6sql6-sqlite; do
   grep -q "$lib" <<<"$depends" || fail "Depends lacks $lib"
 done
 

@@ -3405,6 +3405,10 @@
         <source>bad number of images passed: %1; expecting %2 or less</source>
         <translation>falsche Anzahl an Bildern übergeben: %1; erwartet werden höchstens %2</translation>
     </message>
+    <message>
+        <source>The WebP encoder gave no image.</source>
+        <translation>Der WebP-Encoder hat kein Bild geliefert.</translation>
+    </message>
 </context>
 <context>
     <name>latent::ApiServerDialog</name>

@@ -3405,6 +3405,10 @@
         <source>bad number of images passed: %1; expecting %2 or less</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The WebP encoder gave no image.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>latent::ApiServerDialog</name>

@@ -9,6 +9,7 @@
 #include "app/jobs/job_queue.h"
 #include "app/library/model_library.h"
 #include "app/metadata/generation_params.h"
+#include "app/metadata/exif_comment.h"
 #include "app/metadata/png_text.h"
 #include "app/storage/image_writer.h"
 #include "app/worker/inference_worker.h"
@@ -297,14 +298,32 @@ void ApiServer::registerA1111Routes() {
                  const auto decoded = QByteArray::fromBase64Encoding(b64.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
                  if (!decoded || decoded.decoded.isEmpty())
                      return reply->send(a1111Error(500, QStringLiteral("Invalid encoded image")));
+                 struct Read {
+                     bool ok = false;
+                     QString info;  // null: none
+                     QJsonObject items;
+                 };
                  runAsync(
-                     this, [bytes = decoded.decoded] { return PngText::read(bytes); },
-                     [reply](const PngTextReadResult& png) {
-                         if (!png.ok) return reply->send(a1111Error(500, QStringLiteral("Invalid encoded image")));
-                         const QString info = png.value(QStringLiteral("parameters"));
-                         QJsonObject items;
+                     this,
+                     [bytes = decoded.decoded] {
+                         Read r;
+                         if (exif::isJpeg(bytes) || exif::isWebp(bytes)) {
+                             // JPEG / WebP: A1111 reads the EXIF UserComment (its own API writes it).
+                             r.ok = true;
+                             if (const auto text = exif::infotextOf(bytes)) r.info = *text;
+                             return r;
+                         }
+                         const PngTextReadResult png = PngText::read(bytes);
+                         r.ok = png.ok;
+                         r.info = png.value(QStringLiteral("parameters"));
                          for (const PngTextChunk& c : png.chunks)
-                             if (c.keyword != QLatin1String("parameters") && !items.contains(c.keyword)) items.insert(c.keyword, c.text);
+                             if (c.keyword != QLatin1String("parameters") && !r.items.contains(c.keyword)) r.items.insert(c.keyword, c.text);
+                         return r;
+                     },
+                     [reply](const Read& png) {
+                         if (!png.ok) return reply->send(a1111Error(500, QStringLiteral("Invalid encoded image")));
+                         const QString info = png.info;
+                         const QJsonObject items = png.items;
                          reply->send(ApiResponse::json(QJsonObject{{QStringLiteral("info"), info.isNull() ? QString() : info},
                                                                    {QStringLiteral("items"), items},
                                                                    {QStringLiteral("parameters"), parseParameters(info)}}));

@@ -32,7 +32,7 @@ const QList<OptionSpec>& specs() {
         {"CLIP_stop_at_last_layers", Kind::Int, 1, 1, 12},
         {"eta_noise_seed_delta", Kind::Int, 0, 0, 9.2e18},
         {"randn_source", Kind::Str, QStringLiteral("GPU"), 0, 0, {QStringLiteral("GPU"), QStringLiteral("CPU"), QStringLiteral("NV")}},
-        {"samples_format", Kind::Str, QStringLiteral("png"), 0, 0, {QStringLiteral("png"), QStringLiteral("jpg"), QStringLiteral("jpeg")}},
+        {"samples_format", Kind::Str, QStringLiteral("png"), 0, 0, {QStringLiteral("png"), QStringLiteral("jpg"), QStringLiteral("jpeg"), QStringLiteral("webp")}},
         {"samples_save", Kind::Bool, true},
         {"save_images_add_number", Kind::ReadOnly, true},
         {"grid_save", Kind::ReadOnly, false},

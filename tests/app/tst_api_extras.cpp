@@ -285,7 +285,7 @@ private Q_SLOTS:
         QCOMPARE(postJson(port_, "/sdapi/v1/extra-batch-images", QJsonObject()).status, 422);
     }
 
-    void samplesFormatJpgAnswersJpegWithExif() {
+    void samplesFormatJpgAndWebpAnswersCarryExif() {
         // A1111 encode_pil_to_base64: with samples_format "jpg" the answers are JPEGs carrying the
         // parameters text in EXIF UserComment (the Extras image: its source's parameters).
         QCOMPARE(postJson(port_, "/sdapi/v1/options", QJsonObject{{QStringLiteral("samples_format"), QStringLiteral("jpg")}}).status, 200);
@@ -317,9 +317,32 @@ private Q_SLOTS:
         const QString infotext = info.value(QStringLiteral("infotexts")).toArray().at(0).toString();
         QVERIFY(infotext.contains(QStringLiteral("Seed: 5")));
         QCOMPARE(jpegUserComment(gen), infotext);
+        // /png-info reads it back from the JPEG, as A1111 does.
+        HttpResult info2 = postJson(port_, "/sdapi/v1/png-info", QJsonObject{{QStringLiteral("image"), QString::fromLatin1(gen.toBase64())}});
+        QCOMPARE(info2.status, 200);
+        QCOMPARE(info2.object().value(QStringLiteral("info")).toString(), infotext);
+        QCOMPARE(info2.object().value(QStringLiteral("parameters")).toObject().value(QStringLiteral("Seed")).toString(), QStringLiteral("5"));
 
-        // WebP is not written here: refused, and PNG again.
-        QCOMPARE(postJson(port_, "/sdapi/v1/options", QJsonObject{{QStringLiteral("samples_format"), QStringLiteral("webp")}}).status, 422);
+        // WebP (A1111: image.save(format="WEBP", exif=...)): a RIFF WebP in the extended format with
+        // the same UserComment in its EXIF chunk, which /png-info reads back.
+        QCOMPARE(postJson(port_, "/sdapi/v1/options", QJsonObject{{QStringLiteral("samples_format"), QStringLiteral("webp")}}).status, 200);
+        r = postJson(port_, "/sdapi/v1/txt2img",
+                     QJsonObject{{QStringLiteral("prompt"), QStringLiteral("a lighthouse")}, {QStringLiteral("steps"), 2},
+                                 {QStringLiteral("width"), 64}, {QStringLiteral("height"), 64}, {QStringLiteral("seed"), 6}});
+        QCOMPARE(r.status, 200);
+        const QByteArray webp = QByteArray::fromBase64(r.object().value(QStringLiteral("images")).toArray().at(0).toString().toLatin1());
+        QVERIFY(webp.startsWith("RIFF") && webp.mid(8, 8) == "WEBPVP8X");
+        QCOMPARE(qsizetype(quint8(webp[4]) | (quint8(webp[5]) << 8) | (quint8(webp[6]) << 16)) + 8, webp.size());
+        QVERIFY(quint8(webp[20]) & 0x08);  // the EXIF flag
+        QCOMPARE(quint8(webp[24]) | (quint8(webp[25]) << 8), 63);  // canvas width - 1
+        const QString webpText = QJsonDocument::fromJson(r.object().value(QStringLiteral("info")).toString().toUtf8())
+                                     .object().value(QStringLiteral("infotexts")).toArray().at(0).toString();
+        QVERIFY(webpText.contains(QStringLiteral("Seed: 6")));
+        info2 = postJson(port_, "/sdapi/v1/png-info", QJsonObject{{QStringLiteral("image"), QString::fromLatin1(webp.toBase64())}});
+        QCOMPARE(info2.status, 200);
+        QCOMPARE(info2.object().value(QStringLiteral("info")).toString(), webpText);
+        // Other formats are refused; PNG again.
+        QCOMPARE(postJson(port_, "/sdapi/v1/options", QJsonObject{{QStringLiteral("samples_format"), QStringLiteral("gif")}}).status, 422);
         QCOMPARE(postJson(port_, "/sdapi/v1/options", QJsonObject{{QStringLiteral("samples_format"), QStringLiteral("png")}}).status, 200);
     }
 

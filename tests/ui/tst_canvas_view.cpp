@@ -5,6 +5,7 @@
 // drives the tools. Rendering: the mask tint over the image, the checkerboard only under
 // transparent pixels, and a generation preview shown (scaled off the GUI thread) over the document
 // without changing it, mask painting paused, until the preview ends.
+#include "app/api/api_internal.h"
 #include "app/metadata/generation_params.h"
 #include "app/metadata/png_text.h"
 #include "app/storage/image_writer.h"
@@ -15,6 +16,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QImageReader>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSet>
@@ -158,6 +160,33 @@ private Q_SLOTS:
         QCOMPARE(*got.denoisingStrength, 0.6);
         QCOMPARE(*got.clipSkip, 2);
         QCOMPARE(got.toInfotext(), infotext); // every parameter, byte for byte
+    }
+
+    // A JPEG / WebP as A1111 (samples_format jpg/webp) and Civitai write them: the infotext in
+    // EXIF UserComment is offered like a PNG's.
+    void jpegAndWebpOfferTheirExifInfotext() {
+        const GenerationParams params = sampleParams();
+        QFile png(writePng(params));
+        QVERIFY(png.open(QIODevice::ReadOnly));
+        const QByteArray pngBytes = png.readAll();
+        const QString infotext = latent::PngText::read(pngBytes).value(QStringLiteral("parameters"));
+        QVERIFY(!infotext.isEmpty());
+        for (const char* format : {"jpg", "webp"}) {
+            QString error;
+            const QByteArray bytes = latent::api_detail::encodeResponseImage(pngBytes, QLatin1String(format), 90, &error);
+            QVERIFY2(!bytes.isEmpty(), qPrintable(error));
+            const QString path = dir_.filePath(QStringLiteral("from-a1111.") + QLatin1String(format));
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(bytes);
+            f.close();
+            CanvasView canvas;
+            // Qt's WebP plugin (qt6-image-formats-plugins, a dependency) decodes the pixels.
+            QVERIFY(QImageReader::supportedImageFormats().contains("webp"));
+            QVERIFY2(canvas.loadImageFile(path, &error), qPrintable(error));
+            QCOMPARE(canvas.currentInfotext(), infotext);
+            QVERIFY(canvas.isOfferVisible());
+        }
     }
 
     void pngWithoutInfotextOpensWithoutOffer() {

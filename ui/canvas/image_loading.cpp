@@ -1,5 +1,6 @@
 #include "ui/canvas/image_loading.h"
 
+#include "app/metadata/exif_comment.h"
 #include "app/metadata/png_text.h"
 
 #include <QCoreApplication>
@@ -60,6 +61,14 @@ LoadedImage loadImageFile(const QString& path, int maxSide, qint64 maxPixels) {
                       .arg(maxSide)
                       .arg(maxPixels / 1000000);
         return r;
+    }
+    if (!png) {
+        // JPEG / WebP (Civitai, A1111 with samples_format jpg/webp): the infotext in EXIF UserComment.
+        QFile f(path);
+        if (f.open(QIODevice::ReadOnly) && f.size() <= (qint64(256) << 20)) {
+            const QByteArray bytes = f.readAll();
+            if (const auto text = exif::infotextOf(bytes)) r.infotext = *text;
+        }
     }
     r.image = reader.read();
     if (r.image.isNull()) {
