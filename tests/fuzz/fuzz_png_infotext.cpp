@@ -1,8 +1,9 @@
 // libFuzzer harness: the capped PNG text-chunk reader (tEXt, zTXt, iTXt: lengths, CRCs, zlib
-// bombs, chunk counts) and A1111's infotext parser on what it finds, plus the input itself as
-// an infotext. Checked: no sanitizer report, every accepted value within the documented limits,
+// bombs, chunk counts), the JPEG / WebP EXIF UserComment reader (segments, RIFF chunks, TIFF
+// IFDs), and A1111's infotext parser on what they find, plus the input itself as an infotext. Checked: no sanitizer report, every accepted value within the documented limits,
 // and the values of what was read survive writing and reading again (LATENT_FUZZ_VERBOSE=1
 // prints the written text when they do not).
+#include "app/metadata/exif_comment.h"
 #include "app/metadata/generation_params.h"
 #include "app/metadata/png_text.h"
 
@@ -68,6 +69,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
             if (c.text.size() > latent::PngText::kMaxTextChunkBytes) __builtin_trap();
         const QString params = r.value(QStringLiteral("parameters"));
         if (!params.isNull()) parseInfotext(params);
+    }
+    if (const auto comment = latent::exif::infotextOf(bytes)) {
+        if (comment->size() > qsizetype(size)) __builtin_trap();  // never more text than bytes
+        parseInfotext(*comment);
     }
     if (size <= 1 << 16) parseInfotext(QString::fromUtf8(bytes));
     return 0;
