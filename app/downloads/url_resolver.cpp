@@ -60,7 +60,12 @@ ModelKind guessHfKind(const QString& repo, const QString& path, const QJsonArray
         hay.contains(QLatin1String("control_")))
         return ModelKind::ControlNet;
     const QString file = path.section(QLatin1Char('/'), -1).toLower();
-    if (file.contains(QLatin1String("esrgan")) || hay.contains(QLatin1String("upscal"))) return ModelKind::Upscaler;
+    // ESRGAN-family upscalers; not the diffusion upscalers (stabilityai's x4-upscaler and
+    // sd-x2-latent-upscaler are Stable Diffusion models, published with diffusers).
+    const bool diffusionModel = t.contains(QStringLiteral("diffusers")) || hay.contains(QLatin1String("stable-diffusion")) ||
+                                hay.contains(QLatin1String("latent-upscaler"));
+    if (file.contains(QLatin1String("esrgan")) || (hay.contains(QLatin1String("upscal")) && !diffusionModel))
+        return ModelKind::Upscaler;
     if (file.contains(QLatin1String("vae")) || repo.toLower().contains(QLatin1String("vae"))) return ModelKind::Vae;
     return ModelKind::Checkpoint;
 }

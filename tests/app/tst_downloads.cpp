@@ -93,15 +93,15 @@ class TestDownloads : public QObject {
 
     // A HF repo "org/model" with one LFS file served through a 302 to the CDN (like the real hub).
     void serveHfFile(const QByteArray& repoPath, const QByteArray& data, const QString& publishedSha = {},
-                     FileOptions cdnOptions = {}) {
+                     FileOptions cdnOptions = {}, const QByteArray& repo = "org/model",
+                     const QByteArray& tags = R"(["diffusers"])") {
         const QString sha = publishedSha.isEmpty() ? sha256Hex(data) : publishedSha;
-        hf_->route("/api/models/org/model", [](const HttpRequest&) {
-            return jsonReply(
-                200,
-                R"({"id":"org/model","tags":["diffusers"],"cardData":{"base_model":"runwayml/stable-diffusion-v1-5"}})");
+        hf_->route("/api/models/" + repo, [repo, tags](const HttpRequest&) {
+            return jsonReply(200, R"({"id":")" + repo + R"(","tags":)" + tags +
+                                      R"(,"cardData":{"base_model":"runwayml/stable-diffusion-v1-5"}})");
         });
-        const QByteArray cdnPath = "/repos/org/model/" + sha.toLatin1();
-        hf_->route("/org/model/resolve/main/" + repoPath, [this, cdnPath, sha, data](const HttpRequest&) {
+        const QByteArray cdnPath = "/repos/" + repo + "/" + sha.toLatin1();
+        hf_->route("/" + repo + "/resolve/main/" + repoPath, [this, cdnPath, sha, data](const HttpRequest&) {
             HttpReply r = redirectReply(cdn_->url(QString::fromLatin1(cdnPath)).toEncoded() +
                                         "?X-Amz-Signature=abc&token=" + QUrl::toPercentEncoding(kHfToken));
             r.header("X-Linked-Etag", "\"" + sha.toLatin1() + "\"");
@@ -368,6 +368,21 @@ private Q_SLOTS:
     }
 
     // --- Hugging Face ------------------------------------------------------------------------
+
+    // The kind from the repository and file: ESRGAN-family upscalers go to ESRGAN, the diffusion
+    // upscalers (stabilityai's x4-upscaler) are checkpoints.
+    void hfUpscalerKinds() {
+        const QByteArray data = fakeSafetensors(64 * 1024, 3);
+        serveHfFile("4x-UltraSharp.safetensors", data, {}, {}, "uwg/upscaler", "[]");
+        auto r = resolve(hf_->origin() + QStringLiteral("/uwg/upscaler/blob/main/4x-UltraSharp.safetensors"));
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+        QCOMPARE(r.plan.kind, ModelKind::Upscaler);
+        serveHfFile("x4-upscaler-ema.safetensors", data, {}, {}, "stabilityai/stable-diffusion-x4-upscaler",
+                    R"(["diffusers","stable-diffusion"])");
+        r = resolve(hf_->origin() + QStringLiteral("/stabilityai/stable-diffusion-x4-upscaler/blob/main/x4-upscaler-ema.safetensors"));
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+        QCOMPARE(r.plan.kind, ModelKind::Checkpoint);
+    }
 
     void hfFileRedirectDropsAuthorization() { // SAFETY 21
         const QByteArray data = fakeSafetensors(300 * 1024, 1);
