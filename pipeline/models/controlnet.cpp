@@ -265,6 +265,22 @@ UNetResiduals ControlNetModelImpl::forward(const at::Tensor& x_in, const at::Ten
         for (auto& r : out.down) r = r.mean({2, 3}, /*keepdim=*/true);
         out.mid = out.mid.mean({2, 3}, true);
     }
+    // The residuals move into one block of their own (large enough to be mapped apart from the
+    // heap), so that the pass's freed activations and the residuals' first copies coalesce in the
+    // heap for the UNet's pass instead of leaving holes between long-lived residuals.
+    int64_t total = out.mid.numel();
+    for (const at::Tensor& r : out.down) total += r.numel();
+    const at::Tensor block = at::empty({total}, out.mid.options());
+    int64_t offset = 0;
+    auto move_in = [&](at::Tensor& r) {
+        if (!r.is_non_overlapping_and_dense()) r = r.contiguous();
+        at::Tensor v = block.as_strided(r.sizes(), r.strides(), offset);
+        v.copy_(r);
+        offset += r.numel();
+        r = v;
+    };
+    for (at::Tensor& r : out.down) move_in(r);
+    move_in(out.mid);
     return out;
 }
 
