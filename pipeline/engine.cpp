@@ -65,10 +65,9 @@ struct Engine::Impl {
     }
 };
 
-namespace {
-std::unique_ptr<DiffusionModel> build_diffusion_model(const std::string& path, const std::string& vae_path,
-                                                      at::Device device, std::vector<std::string>* warnings = nullptr,
-                                                      double* vae_scale = nullptr) {
+std::unique_ptr<DiffusionModel> load_diffusion_model(const std::string& path, const std::string& vae_path,
+                                                     at::Device device, std::vector<std::string>* warnings,
+                                                     double* vae_scale) {
     LoadOptions options;
     options.device = device;
     options.vae_override_path = vae_path;
@@ -88,7 +87,6 @@ std::unique_ptr<DiffusionModel> build_diffusion_model(const std::string& path, c
     if (vae_scale) *vae_scale = ckpt.vae_scale;
     return m;
 }
-} // namespace
 
 Engine::Engine(const std::string& device) : impl_(std::make_unique<Impl>()) {
     impl_->device_name = device;
@@ -157,7 +155,7 @@ ModelLoadResult Engine::load_model(const std::string& path, const std::string& v
     c10::InferenceMode guard;
     std::vector<std::string> warnings;
     double vae_scale = 0.18215;
-    auto m = build_diffusion_model(path, vae_path, impl_->device, &warnings, &vae_scale);
+    auto m = load_diffusion_model(path, vae_path, impl_->device, &warnings, &vae_scale);
     impl_->model = std::move(m);
     impl_->model_path = path;
     impl_->vae_path = vae_path;
@@ -228,7 +226,7 @@ GenerationResult Engine::txt2img(const GenerationRequest& request, const Generat
             if (!impl_->hr_model || impl_->hr_model_path != hr_path || impl_->hr_vae_path != impl_->vae_path) {
                 impl_->hr_model.reset();
                 c10::InferenceMode guard;
-                impl_->hr_model = build_diffusion_model(hr_path, impl_->vae_path, impl_->device);
+                impl_->hr_model = load_diffusion_model(hr_path, impl_->vae_path, impl_->device);
                 impl_->hr_model_path = hr_path;
                 impl_->hr_vae_path = impl_->vae_path;
             }

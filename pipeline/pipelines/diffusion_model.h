@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace latent {
 
@@ -31,5 +32,12 @@ struct DiffusionModel {
     std::shared_ptr<NetworkRuntime> networks;
     std::shared_ptr<EmbeddingDatabase> embeddings;
 };
+
+// A checkpoint (and optionally a standalone VAE) loaded onto `device` as the engine uses it:
+// family, prediction, text conditioner, UNet, VAE and the SD sigma table. Throws PipelineError.
+std::unique_ptr<DiffusionModel> load_diffusion_model(const std::string& path, const std::string& vae_path = {},
+                                                     at::Device device = at::kCPU,
+                                                     std::vector<std::string>* warnings = nullptr,
+                                                     double* vae_scale = nullptr);
 
 } // namespace latent

@@ -8,6 +8,7 @@
 //  * without batch_cond_uncond every UNet call has one batch of rows: the same image;
 //  * AND sub-prompts of different lengths; the saved cond.* keep each side's own length;
 //  * SD 2.x's first encoder sees id 0 ("!") after the first EOS of every chunk.
+#include "common/diffusion_model_fixture.h"
 #include "common/golden.h"
 
 #include "pipeline/engine.h"
@@ -185,25 +186,9 @@ private Q_SLOTS:
     }
 
     void sd2TokensPadWithZero() {
-        // A tiny SD 2.x checkpoint (OpenCLIP-style text encoder, linear projections).
-        UNetConfig u = unet_config_sd1(4);
-        u.block_out_channels = {32, 64, 64, 64};
-        u.num_attention_heads = {2, 4, 4, 4};
-        u.cross_attention_dim = 32;
-        u.use_linear_projection = true;
-        VaeConfig v;
-        v.block_out_channels = {32, 32, 64, 64};
-        v.layers_per_block = 1;
-        ClipTextConfig t;
-        t.hidden_size = 32;
-        t.intermediate_size = 64;
-        t.num_hidden_layers = 2;
-        t.num_attention_heads = 4;
-        t.projection_dim = 32;
-        t.hidden_act = "gelu";
         QTemporaryDir dir;
         const std::string file = dir.filePath(QStringLiteral("tiny-sd2.safetensors")).toStdString();
-        write_a1111_checkpoint(file, make_random_modules(ModelFamily::SD2, u, v, t, {}, 2024), at::kFloat);
+        test::writeTinySd2Checkpoint(file, 2024);
         Engine engine("cpu");
         QCOMPARE(QString::fromStdString(engine.load_model(file).family), QStringLiteral("sd2"));
         GenerationRequest r = request("a cat", "");

@@ -3,10 +3,10 @@
 // (names, aliases, legacy names, Automatic), img2img slicing, the golden resolved sigmas, and
 // every schedule per model family through the engine (SD 1.x, SD 2.x and SDXL checkpoints: SD 2.x
 // samples on the SD 1.5 tables, SDXL on its own Align Your Steps table).
+#include "common/diffusion_model_fixture.h"
 #include "common/golden.h"
 #include "pipeline/core/error.h"
 #include "pipeline/engine.h"
-#include "pipeline/loaders/checkpoint_writer.h"
 #include "pipeline/tensors/safetensors.h"
 #include "pipeline/schedulers/denoiser.h"
 #include "pipeline/schedulers/sampler_registry.h"
@@ -74,26 +74,9 @@ const DiscreteSchedule& sd() {
 }
 
 
-// A tiny SD 2.x checkpoint (OpenCLIP-style text encoder, linear projections, 1024-wide in the
-// real thing; 32 here), written with the real writer.
 std::string writeTinySd2(const QString& dir) {
-    UNetConfig u = unet_config_sd1(4);
-    u.block_out_channels = {32, 64, 64, 64};
-    u.num_attention_heads = {2, 4, 4, 4};
-    u.cross_attention_dim = 32;
-    u.use_linear_projection = true;
-    VaeConfig v;
-    v.block_out_channels = {32, 32, 64, 64};
-    v.layers_per_block = 1;
-    ClipTextConfig t;
-    t.hidden_size = 32;
-    t.intermediate_size = 64;
-    t.num_hidden_layers = 2;
-    t.num_attention_heads = 4;
-    t.projection_dim = 32;
-    t.hidden_act = "gelu";
     const std::string file = (dir + QStringLiteral("/tiny-sd2.safetensors")).toStdString();
-    write_a1111_checkpoint(file, make_random_modules(ModelFamily::SD2, u, v, t, {}, 77), at::kFloat);
+    test::writeTinySd2Checkpoint(file, 77);
     return file;
 }
 
