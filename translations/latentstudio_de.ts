@@ -1398,10 +1398,6 @@
         <translation>dieser Text</translation>
     </message>
     <message>
-        <source>threads for the engine (default: every core)</source>
-        <translation>Threads für die Engine (Standard: alle Kerne)</translation>
-    </message>
-    <message>
         <source>tokens for gated downloads (sent only to their own site)</source>
         <translation>Tokens für zugangsbeschränkte Downloads (nur an die eigene Website gesendet)</translation>
     </message>
@@ -1868,6 +1864,10 @@
     <message>
         <source>--control-hr-option must be both, low or high.</source>
         <translation>--control-hr-option muss both, low oder high sein.</translation>
+    </message>
+    <message>
+        <source>threads for the engine (default or 0: automatic, every CPU this process may use, fewer while other programs keep CPUs busy; OMP_NUM_THREADS also sets it)</source>
+        <translation>Threads für die Engine (Standard oder 0: automatisch, jede CPU, die dieser Prozess nutzen darf, weniger, solange andere Programme CPUs auslasten; auch OMP_NUM_THREADS legt sie fest)</translation>
     </message>
 </context>
 <context>
@@ -5774,6 +5774,14 @@ Warten: %3.</translation>
     <message>
         <source>as set in the environment: %1</source>
         <translation>wie in der Umgebung gesetzt: %1</translation>
+    </message>
+    <message>
+        <source>set by OMP_NUM_THREADS in the environment</source>
+        <translation>durch OMP_NUM_THREADS in der Umgebung festgelegt</translation>
+    </message>
+    <message>
+        <source>automatic: other programs keep about %1 of %2 CPUs busy</source>
+        <translation>automatisch: andere Programme lasten etwa %1 von %2 CPUs aus</translation>
     </message>
 </context>
 <context>

@@ -1398,10 +1398,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>threads for the engine (default: every core)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>tokens for gated downloads (sent only to their own site)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1867,6 +1863,10 @@
     </message>
     <message>
         <source>--control-hr-option must be both, low or high.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>threads for the engine (default or 0: automatic, every CPU this process may use, fewer while other programs keep CPUs busy; OMP_NUM_THREADS also sets it)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5768,6 +5768,14 @@ Waiting: %3.</source>
     </message>
     <message>
         <source>as set in the environment: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set by OMP_NUM_THREADS in the environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>automatic: other programs keep about %1 of %2 CPUs busy</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -38,7 +38,7 @@ QString usage() { return cliUsageText(); }
 
 int runCli(const QStringList& argsIn) {
     QStringList args = argsIn;
-    // Global option: --threads N (default: every core).
+    // Global option: --threads N (default: automatic, see thread_policy.h).
     int threads = 0;
     const int ti = args.indexOf(QStringLiteral("--threads"));
     if (ti >= 0) {

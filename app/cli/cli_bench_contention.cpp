@@ -89,6 +89,8 @@ struct Setting {
 nlohmann::json runTask(const Setting& s, const QStringList& taskArgs) {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    // "default" is the product's automatic setting: no OMP_NUM_THREADS from our environment.
+    env.remove(QStringLiteral("OMP_NUM_THREADS"));
     if (s.spin) {
         env.remove(QStringLiteral("OMP_WAIT_POLICY"));
         env.remove(QStringLiteral("LATENT_OMP_WAIT_SET"));
@@ -152,12 +154,19 @@ int runBenchContentionTask(QStringList args) {
             j["seconds"] = median(totals);
             j["first_seconds"] = totals.front();
         } else if (task == QLatin1String("unet")) {
-            j = bench_unet("sd1", size, size, batch, 1, 1, at::get_num_threads(), true, "fp16").to_json();
+            // The program's own thread setting: a fixed count when --threads was given, else
+            // automatic (which follows the load between steps).
+            const ThreadDecision d = current_thread_decision();
+            const int fixed = d.follows_load ? 0 : d.threads;
+            j = bench_unet("sd1", size, size, batch, 1, 1, fixed, true, "fp16").to_json();
             j["seconds"] = j["seconds_per_step"];
         } else {
             return fail(2, QCoreApplication::translate("Cli", "bench contention-task: --task must be tiny or unet"));
         }
         j["threads"] = at::get_num_threads();
+        const ThreadDecision d = current_thread_decision();
+        j["thread_limit"] = thread_limit_name(d.limit);
+        if (d.load.known) j["others_load"] = d.load.others;
         QTextStream(stdout) << QString::fromStdString(j.dump()) << Qt::endl;
         return 0;
     } catch (const std::exception& e) {
@@ -200,8 +209,11 @@ int runBenchContention(QStringList args) {
 
     nlohmann::json report;
     report["cpus"] = cpus;
-    report["default_threads"] = current_thread_decision().threads;
-    report["thread_limit"] = thread_limit_name(current_thread_decision().limit);
+    // The automatic count with the machine to itself; beside competitors it takes fewer (each
+    // run's "threads" and "thread_limit" say what it ended with).
+    const ThreadDecision automatic = decide_threads(0, query_cpu_availability());
+    report["default_threads"] = automatic.threads;
+    report["thread_limit"] = thread_limit_name(automatic.limit);
     report["openmp_wait"] = openmp_wait_policy().policy;
     report["tiny_model"] = QFile::encodeName(model).toStdString();
     // The machine's GEMM peak in this run (no competitors), beside which every time is read.
@@ -266,13 +278,16 @@ int runBenchContention(QStringList args) {
     QTextStream out(stdout);
     out << "gemm peak " << QString::number(report["gemm"]["peak_gflops"].get<double>(), 'f', 1) << " GFLOP/s ("
         << report["gemm"]["threads"].get<int>() << " threads, no competitors)\n";
-    out << "default: " << report["default_threads"].get<int>() << " threads ("
+    out << "default: automatic, at most " << report["default_threads"].get<int>() << " threads ("
         << QString::fromStdString(report["thread_limit"].get<std::string>()) << "), OpenMP wait "
         << QString::fromStdString(report["openmp_wait"].get<std::string>()) << "\n";
     for (const auto& r : runs) {
         out << "K=" << r["competitors"].get<int>() << "  " << QString::fromStdString(r["task"].get<std::string>())
-            << ": default " << fmt(r["default_seconds"].get<double>()) << ", --threads 1 "
-            << fmt(r["threads_1_seconds"].get<double>());
+            << ": default " << fmt(r["default_seconds"].get<double>());
+        if (r["default"].contains("threads"))
+            out << " (ended on " << r["default"]["threads"].get<int>() << ", "
+                << QString::fromStdString(r["default"].value("thread_limit", std::string())) << ")";
+        out << ", --threads 1 " << fmt(r["threads_1_seconds"].get<double>());
         if (r.contains("spin_seconds")) out << ", spinning wait " << fmt(r["spin_seconds"].get<double>());
         out << "  (default / threads 1 = " << QString::number(r["default_over_threads_1"].get<double>(), 'f', 2)
             << ")\n";

@@ -210,7 +210,7 @@ const std::vector<CliCommand>& cliCommands() {
 
 const std::vector<CliOption>& cliGlobalOptions() {
     static const std::vector<CliOption> options = {
-        {"--threads N", QT_TRANSLATE_NOOP("Cli", "threads for the engine (default: every core)")},
+        {"--threads N", QT_TRANSLATE_NOOP("Cli", "threads for the engine (default or 0: automatic, every CPU this process may use, fewer while other programs keep CPUs busy; OMP_NUM_THREADS also sets it)")},
     };
     return options;
 }

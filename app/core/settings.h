@@ -27,7 +27,7 @@ inline const SettingKey<QString> Language{"ui/language", {}};
 inline const SettingKey<int> MaxQueueSize{"queue/maxSize", 100};
 inline const SettingKey<int> MaxBatchSize{"queue/maxBatchSize", 4};
 inline const SettingKey<int> LoadedModelCacheSize{"engine/loadedModels", 1};
-inline const SettingKey<int> Threads{"engine/threads", 0};  // 0 = every core
+inline const SettingKey<int> Threads{"engine/threads", 0};  // 0 = automatic (thread_policy.h)
 // Model roots in A1111's layout (see app/library/model_layout.h); read them through
 // ModelLibrary::rootsFromSettings (it also accepts the older ';'-separated string).
 inline const SettingKey<QStringList> ModelRoots{"library/roots", {}};

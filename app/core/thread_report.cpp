@@ -16,6 +16,12 @@ QString threadReasonText() {
     switch (d.limit) {
     case ThreadLimit::Requested:
         return QCoreApplication::translate("latent::ThreadReport", "set by you (--threads or Settings); automatic would use every CPU this process may use");
+    case ThreadLimit::Environment:
+        return QCoreApplication::translate("latent::ThreadReport", "set by OMP_NUM_THREADS in the environment");
+    case ThreadLimit::Load:
+        return QCoreApplication::translate("latent::ThreadReport", "automatic: other programs keep about %1 of %2 CPUs busy")
+            .arg(d.load.others, 0, 'f', 1)
+            .arg(d.cpus.affinity > 0 ? d.cpus.affinity : d.cpus.online);
     case ThreadLimit::AllCpus:
         return QCoreApplication::translate("latent::ThreadReport", "automatic: every CPU this process may use");
     case ThreadLimit::Affinity:

@@ -281,6 +281,7 @@ UNetBenchResult bench_unet(const std::string& family, int64_t width, int64_t hei
         y = at::randn({batch, config.projection_class_embeddings_input_dim}, gen, opts);
 
     auto run = [&] {
+        adapt_threads_to_load();  // between model calls, as the samplers do
         return y.defined() ? unet->forward_with_vector(x, t, ctx, y) : unet->forward(x, t, ctx);
     };
     for (int i = 0; i < warmup; ++i) run();
@@ -292,6 +293,7 @@ UNetBenchResult bench_unet(const std::string& family, int64_t width, int64_t hei
         r.step_seconds.push_back(seconds_since(s0));
     }
     r.cpu_seconds_per_step = (process_cpu_seconds() - cpu0) / double(steps);
+    r.threads = at::get_num_threads();  // the count in effect at the end (automatic follows the load)
     r.seconds_per_step = std::accumulate(r.step_seconds.begin(), r.step_seconds.end(), 0.0) / double(steps);
     r.best_seconds = *std::min_element(r.step_seconds.begin(), r.step_seconds.end());
     r.gflops_achieved = r.gflop_per_step / r.seconds_per_step;

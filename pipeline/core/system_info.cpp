@@ -18,7 +18,10 @@
 
 #include <fstream>
 #include <sstream>
+#include <atomic>
+#include <mutex>
 #include <thread>
+#include <time.h>
 
 namespace latent {
 
@@ -115,12 +118,75 @@ std::string blas_core_to_force() {
 
 void reexec_for_blas_core(char** argv) { reexec_with_runtime_settings(argv); }
 
+namespace {
+
+// The load-following state (thread_policy.h): the last sample and when it was taken. Decisions
+// are made at most every kInterval; an interval longer than kLongest (the engine was idle) is not
+// compared but replaced by the count of runnable tasks.
+constexpr double kInterval = 0.25;
+constexpr double kLongest = 5.0;
+std::atomic<bool> g_follow{false};
+std::atomic<int> g_follow_threads{0};
+std::atomic<long long> g_last_ns{0};
+std::mutex g_follow_mutex;
+LoadSample g_last_sample;
+
+long long monotonic_ns() {
+    timespec t{};
+    ::clock_gettime(CLOCK_MONOTONIC, &t);
+    return static_cast<long long>(t.tv_sec) * 1000000000LL + t.tv_nsec;
+}
+
+} // namespace
+
 int configure_threads(int n) {
-    ThreadDecision d = decide_threads(n, query_cpu_availability());
+    const CpuAvailability cpus = query_cpu_availability();
+    ThreadDecision d;
+    std::lock_guard<std::mutex> lock(g_follow_mutex);
+    g_follow = false;
+    if (n > 0) {
+        d = decide_threads(n, cpus);
+    } else if (const int env = omp_num_threads_from_env(std::getenv("OMP_NUM_THREADS")); env > 0) {
+        d = decide_threads(env, cpus);
+        d.limit = ThreadLimit::Environment;
+    } else {
+        d = decide_threads(0, cpus, runnable_load_now(), 0);
+        g_last_sample = take_load_sample();
+        g_last_ns = monotonic_ns();
+    }
     at::set_num_threads(d.threads);
     d.threads = at::get_num_threads();
     remember_thread_decision(d);
+    g_follow_threads = d.threads;
+    g_follow = d.follows_load;
     return d.threads;
+}
+
+void adapt_threads_to_load() {
+    if (!g_follow.load(std::memory_order_relaxed)) return;
+    const long long now = monotonic_ns();
+    if (double(now - g_last_ns.load(std::memory_order_relaxed)) * 1e-9 < kInterval) {
+        // Another computing thread may have decided: OpenMP keeps the count per thread.
+        const int wanted = g_follow_threads.load(std::memory_order_relaxed);
+        if (wanted > 0 && at::get_num_threads() != wanted) at::set_num_threads(wanted);
+        return;
+    }
+    std::lock_guard<std::mutex> lock(g_follow_mutex);
+    if (!g_follow || double(now - g_last_ns.load()) * 1e-9 < kInterval) return;
+    const CpuAvailability cpus = query_cpu_availability();
+    const LoadSample sample = take_load_sample();
+    CpuLoad load;
+    const double window = sample.wall_seconds - g_last_sample.wall_seconds;
+    if (g_last_sample.valid && window > 0 && window <= kLongest) load = measure_load(g_last_sample, sample, cpus.ids);
+    if (!load.known) load = runnable_load_now();
+    g_last_sample = sample;
+    g_last_ns = now;
+    const int in_use = at::get_num_threads();
+    ThreadDecision d = decide_threads(0, cpus, load, in_use);
+    if (d.threads != in_use) at::set_num_threads(d.threads);
+    d.threads = at::get_num_threads();
+    remember_thread_decision(d);
+    g_follow_threads = d.threads;
 }
 
 SystemInfo query_system_info() {

@@ -26,9 +26,16 @@ struct SystemInfo {
     std::vector<DeviceInfo> devices;
 };
 
-// Set libtorch's intra-op thread count; n <= 0 means automatic: every CPU this process may use
-// (affinity mask and cgroup quota, see thread_policy.h). Returns the count in effect.
+// Set libtorch's intra-op thread count; n <= 0 means automatic: OMP_NUM_THREADS when set, else
+// every CPU this process may use (affinity mask and cgroup quota) less the CPUs other programs
+// keep busy, re-decided by adapt_threads_to_load() (see thread_policy.h). Returns the count in
+// effect on the calling thread.
 int configure_threads(int n = 0);
+
+// Call on the computing thread between model calls (the samplers, the VAE's tiles, the upscalers
+// do): when the count is automatic, re-decides it from the load at most every 250 ms and applies
+// it to the calling thread. Costs a clock read otherwise; does nothing for a fixed count.
+void adapt_threads_to_load();
 
 SystemInfo query_system_info();
 

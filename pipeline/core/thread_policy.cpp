@@ -2,7 +2,10 @@
 
 #include "pipeline/core/system_info.h"
 
+#include <dirent.h>
 #include <sched.h>
+#include <sys/resource.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -144,6 +147,8 @@ const char* thread_limit_name(ThreadLimit limit) {
     case ThreadLimit::AllCpus: return "all-cpus";
     case ThreadLimit::Affinity: return "affinity";
     case ThreadLimit::CpuQuota: return "cpu-quota";
+    case ThreadLimit::Load: return "load";
+    case ThreadLimit::Environment: return "environment";
     }
     return "all-cpus";
 }
@@ -172,6 +177,145 @@ ThreadDecision decide_threads(int requested, const CpuAvailability& cpus) {
     }
     d.threads = std::max(1, n);
     return d;
+}
+
+ThreadDecision decide_threads(int requested, const CpuAvailability& cpus, const CpuLoad& load, int current) {
+    ThreadDecision d = decide_threads(requested, cpus);
+    if (requested > 0) return d;
+    d.follows_load = true;
+    d.load = load;
+    if (!load.known) return d;
+    const int usable = std::max(1, cpus.affinity > 0 ? std::min(cpus.affinity, std::max(1, cpus.online)) : cpus.online);
+    const double free = std::clamp(double(usable) - std::max(0.0, load.others), 0.0, double(usable));
+    int n = std::max(1, static_cast<int>(std::floor(free + 0.5)));
+    // Dead band: keep the count in use while the free CPUs are within 0.1 of the half-way point
+    // to a neighbouring count.
+    constexpr double kBand = 0.1;
+    if (current > 0 && current <= d.threads && std::abs(n - current) == 1) {
+        const double midpoint = 0.5 * (n + current);
+        if (std::abs(free - midpoint) < kBand) n = current;
+    }
+    if (n < d.threads) {
+        d.threads = n;
+        d.limit = ThreadLimit::Load;
+    }
+    return d;
+}
+
+int omp_num_threads_from_env(const char* value) {
+    if (!value) return 0;
+    std::string v = value;
+    const auto comma = v.find(',');
+    if (comma != std::string::npos) v = v.substr(0, comma);
+    long long n = 0;
+    if (!parse_long(v, n) || n <= 0 || n > 4096) return 0;
+    return static_cast<int>(n);
+}
+
+ProcStat parse_proc_stat(const std::string& text) {
+    ProcStat out;
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.rfind("cpu", 0) == 0 && line.size() > 3 && std::isdigit(static_cast<unsigned char>(line[3]))) {
+            std::istringstream f(line.substr(3));
+            long long id = -1;
+            if (!(f >> id) || id < 0 || id > 1 << 20) continue;
+            // user nice system idle iowait irq softirq steal [guest guest_nice]
+            long long v[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+            int got = 0;
+            while (got < 8 && (f >> v[got])) {
+                if (v[got] < 0) break;
+                ++got;
+            }
+            if (got < 4) continue;
+            CpuTicks t;
+            t.busy = v[0] + v[2] + v[5] + v[6] + v[7];
+            t.nice = v[1];
+            t.total = t.busy + t.nice + v[3] + v[4];
+            out.cpus.emplace_back(static_cast<int>(id), t);
+        } else if (line.rfind("procs_running ", 0) == 0) {
+            long long n = 0;
+            if (parse_long(line.substr(14), n) && n >= 0 && n < 1 << 30) out.procs_running = static_cast<int>(n);
+        }
+    }
+    return out;
+}
+
+char task_state(const std::string& stat_text) {
+    const auto paren = stat_text.rfind(')');
+    if (paren == std::string::npos) return 0;
+    for (size_t i = paren + 1; i < stat_text.size(); ++i)
+        if (!std::isspace(static_cast<unsigned char>(stat_text[i]))) return stat_text[i];
+    return 0;
+}
+
+CpuLoad load_between(const ProcStat& before, const ProcStat& after, const std::vector<int>& ids, bool count_nice,
+                     double self_cpus) {
+    CpuLoad load;
+    load.source = "cpu-time";
+    double busy = 0;
+    int counted = 0;
+    for (const auto& [id, a] : after.cpus) {
+        if (!ids.empty() && std::find(ids.begin(), ids.end(), id) == ids.end()) continue;
+        const auto b = std::find_if(before.cpus.begin(), before.cpus.end(), [&](const auto& e) { return e.first == id; });
+        if (b == before.cpus.end()) return load;  // a CPU came online: no comparable interval
+        const long long dt = a.total - b->second.total;
+        if (dt <= 0) return load;  // no tick passed (or the counters went back)
+        long long db = a.busy - b->second.busy;
+        if (count_nice) db += a.nice - b->second.nice;
+        busy += std::clamp(double(db) / double(dt), 0.0, 1.0);
+        ++counted;
+    }
+    if (counted == 0 || (!ids.empty() && counted < static_cast<int>(ids.size()))) return load;
+    load.known = true;
+    load.others = std::clamp(busy - std::max(0.0, self_cpus), 0.0, double(counted));
+    return load;
+}
+
+CpuLoad load_from_runnable(int procs_running, int own_running) {
+    CpuLoad load;
+    load.source = "runnable";
+    if (procs_running < 0) return load;
+    load.known = true;
+    load.others = std::max(0, procs_running - std::max(0, own_running));
+    return load;
+}
+
+LoadSample take_load_sample() {
+    LoadSample s;
+    s.stat = parse_proc_stat(read_file("/proc/stat"));
+    timespec cpu{}, wall{};
+    if (s.stat.cpus.empty() || ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu) != 0 ||
+        ::clock_gettime(CLOCK_MONOTONIC, &wall) != 0)
+        return s;
+    s.self_cpu_seconds = double(cpu.tv_sec) + double(cpu.tv_nsec) * 1e-9;
+    s.wall_seconds = double(wall.tv_sec) + double(wall.tv_nsec) * 1e-9;
+    s.valid = true;
+    return s;
+}
+
+CpuLoad measure_load(const LoadSample& before, const LoadSample& after, const std::vector<int>& ids) {
+    const double wall = after.wall_seconds - before.wall_seconds;
+    if (!before.valid || !after.valid || wall <= 0) return {};
+    const double self = (after.self_cpu_seconds - before.self_cpu_seconds) / wall;
+    errno = 0;
+    const int prio = ::getpriority(PRIO_PROCESS, 0);  // this thread's nice value on Linux
+    const bool niced = errno == 0 && prio > 0;
+    return load_between(before.stat, after.stat, ids, niced, self);
+}
+
+CpuLoad runnable_load_now() {
+    const ProcStat st = parse_proc_stat(read_file("/proc/stat"));
+    int own = 0;
+    if (DIR* dir = ::opendir("/proc/self/task")) {
+        while (const dirent* e = ::readdir(dir)) {
+            if (e->d_name[0] == '.') continue;
+            if (task_state(read_file(std::string("/proc/self/task/") + e->d_name + "/stat")) == 'R') ++own;
+        }
+        ::closedir(dir);
+    }
+    return load_from_runnable(st.procs_running, std::max(1, own));
 }
 
 double parse_cgroup_cpu_max(const std::string& text) {
@@ -253,9 +397,11 @@ CpuAvailability query_cpu_availability() {
     c.online = online > 0 ? static_cast<int>(online) : 1;
     cpu_set_t set;
     CPU_ZERO(&set);
-    if (::sched_getaffinity(0, sizeof(set), &set) == 0)
+    if (::sched_getaffinity(0, sizeof(set), &set) == 0) {
         c.affinity = CPU_COUNT(&set);
-    else
+        for (int i = 0; i < CPU_SETSIZE; ++i)
+            if (CPU_ISSET(i, &set)) c.ids.push_back(i);
+    } else
         c.affinity = c.online;
     c.quota = cgroup_cpu_quota(read_file("/proc/self/cgroup"), read_file("/proc/self/mountinfo"), "", &c.quota_source);
     return c;

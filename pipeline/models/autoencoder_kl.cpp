@@ -1,6 +1,7 @@
 #include "pipeline/models/autoencoder_kl.h"
 
 #include "pipeline/core/error.h"
+#include "pipeline/core/system_info.h"
 
 #include <ATen/ATen.h>
 
@@ -62,6 +63,7 @@ at::Tensor norm_silu(const torch::nn::GroupNorm& norm, const at::Tensor& x) {
 
 void check_cancel(const CancelCheck& cancel) {
     if (cancel && cancel()) throw CancelledError();
+    adapt_threads_to_load();
 }
 
 // Start offsets of tiles of size `tile` covering [0, len) with at least `overlap` overlap.

@@ -1,6 +1,7 @@
 #include "pipeline/upscalers/image_upscaler.h"
 
 #include "pipeline/core/error.h"
+#include "pipeline/core/system_info.h"
 #include "pipeline/imaging/composite.h"
 #include "pipeline/imaging/resample.h"
 #include "pipeline/upscalers/upscaler_model.h"
@@ -18,6 +19,7 @@ namespace {
 
 void check_cancel(const UpscaleContext& ctx) {
     if (ctx.cancelled && ctx.cancelled()) throw CancelledError();
+    adapt_threads_to_load();
 }
 
 // upscale_pil_patch: RGB8 -> BGR float [1,3,H,W] (uint8 / 255 in double, as numpy, then float32),

@@ -9,7 +9,14 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <ATen/Parallel.h>
+
+#include <QScopeGuard>
+
 #include <sched.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace latent;
@@ -44,6 +51,10 @@ const std::string kMountinfo =
 class TestThreadPolicy : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // The suite runs with OMP_NUM_THREADS=1 (tests/CMakeLists.txt); the automatic choice is what
+    // is tested here.
+    void initTestCase() { qunsetenv("OMP_NUM_THREADS"); }
+
     void decisions_data() {
         QTest::addColumn<int>("requested");
         QTest::addColumn<int>("online");
@@ -127,6 +138,212 @@ private Q_SLOTS:
             "50 40 0:30 /kubepods/pod1/ctr /sys/fs/cgroup rw,nosuid - cgroup2 cgroup2 rw\n";
         writeFile(root.path() + QStringLiteral("/sys/fs/cgroup/cpu.max"), "300000 100000\n");
         QCOMPARE(cgroup_cpu_quota("0::/kubepods/pod1/ctr\n", mountinfo, root.path().toStdString()), 3.0);
+    }
+
+    // The automatic count beside other programs' work (issue 19: two threads beside two busy
+    // programs were 3x slower than one).
+    void decisionsWithLoad_data() {
+        QTest::addColumn<int>("online");
+        QTest::addColumn<int>("affinity");
+        QTest::addColumn<double>("quota");
+        QTest::addColumn<double>("others");
+        QTest::addColumn<int>("current");
+        QTest::addColumn<int>("threads");
+        QTest::addColumn<QString>("limit");
+        QTest::newRow("idle") << 2 << 2 << 0.0 << 0.0 << 0 << 2 << "all-cpus";
+        QTest::newRow("one busy program of two cpus") << 2 << 2 << 0.0 << 1.0 << 2 << 1 << "load";
+        QTest::newRow("two busy programs") << 2 << 2 << 0.0 << 2.0 << 2 << 1 << "load";
+        QTest::newRow("more work than cpus") << 8 << 8 << 0.0 << 12.5 << 8 << 1 << "load";
+        QTest::newRow("a browser tab: 0.3 busy") << 2 << 2 << 0.0 << 0.3 << 2 << 2 << "all-cpus";
+        QTest::newRow("0.65 busy: one fewer") << 2 << 2 << 0.0 << 0.65 << 2 << 1 << "load";
+        QTest::newRow("0.35 busy: back to two") << 2 << 2 << 0.0 << 0.35 << 1 << 2 << "all-cpus";
+        // Within 0.1 of the half-way point the count in use stays.
+        QTest::newRow("0.55 busy keeps two") << 2 << 2 << 0.0 << 0.55 << 2 << 2 << "all-cpus";
+        QTest::newRow("0.55 busy keeps one") << 2 << 2 << 0.0 << 0.55 << 1 << 1 << "load";
+        QTest::newRow("0.55 busy, nothing in use") << 2 << 2 << 0.0 << 0.55 << 0 << 1 << "load";
+        QTest::newRow("0.45 busy keeps one") << 2 << 2 << 0.0 << 0.45 << 1 << 1 << "load";
+        QTest::newRow("0.45 busy keeps two") << 2 << 2 << 0.0 << 0.45 << 2 << 2 << "all-cpus";
+        QTest::newRow("0.45 busy, nothing in use") << 2 << 2 << 0.0 << 0.45 << 0 << 2 << "all-cpus";
+        QTest::newRow("8 cpus, 3.2 busy") << 8 << 8 << 0.0 << 3.2 << 8 << 5 << "load";
+        QTest::newRow("8 cpus, 3.2 busy, far from 5") << 8 << 8 << 0.0 << 3.2 << 2 << 5 << "load";
+        QTest::newRow("affinity 4 of 8, 1 busy") << 8 << 4 << 0.0 << 1.0 << 4 << 3 << "load";
+        QTest::newRow("quota 1.5 stays the limit") << 8 << 8 << 1.5 << 2.0 << 2 << 2 << "cpu-quota";
+        QTest::newRow("quota 4, 6 busy of 8") << 8 << 8 << 4.0 << 6.0 << 4 << 2 << "load";
+        QTest::newRow("in use above the cap") << 2 << 2 << 0.0 << 0.55 << 6 << 1 << "load";
+    }
+    void decisionsWithLoad() {
+        QFETCH(int, online);
+        QFETCH(int, affinity);
+        QFETCH(double, quota);
+        QFETCH(double, others);
+        QFETCH(int, current);
+        QFETCH(int, threads);
+        QFETCH(QString, limit);
+        CpuLoad load;
+        load.known = true;
+        load.others = others;
+        load.source = "cpu-time";
+        const ThreadDecision d = decide_threads(0, cpus(online, affinity, quota), load, current);
+        QCOMPARE(d.threads, threads);
+        QCOMPARE(QString::fromLatin1(thread_limit_name(d.limit)), limit);
+        QVERIFY(d.follows_load);
+        QCOMPARE(d.load.others, others);
+    }
+
+    // A fixed count ignores the load; an unknown load leaves the automatic count alone.
+    void loadOnlyMovesTheAutomaticCount() {
+        CpuLoad busy;
+        busy.known = true;
+        busy.others = 8;
+        const ThreadDecision fixed = decide_threads(4, cpus(8, 8), busy, 4);
+        QCOMPARE(fixed.threads, 4);
+        QCOMPARE(fixed.limit, ThreadLimit::Requested);
+        QVERIFY(!fixed.follows_load);
+        const ThreadDecision unknown = decide_threads(0, cpus(8, 8), CpuLoad{}, 2);
+        QCOMPARE(unknown.threads, 8);
+        QCOMPARE(unknown.limit, ThreadLimit::AllCpus);
+        QVERIFY(unknown.follows_load);
+    }
+
+    void ompNumThreads() {
+        QCOMPARE(omp_num_threads_from_env(nullptr), 0);
+        QCOMPARE(omp_num_threads_from_env(""), 0);
+        QCOMPARE(omp_num_threads_from_env("4"), 4);
+        QCOMPARE(omp_num_threads_from_env(" 3 "), 3);
+        QCOMPARE(omp_num_threads_from_env("2,1"), 2);  // nested levels: the outer one
+        QCOMPARE(omp_num_threads_from_env("0"), 0);
+        QCOMPARE(omp_num_threads_from_env("-2"), 0);
+        QCOMPARE(omp_num_threads_from_env("many"), 0);
+        QCOMPARE(omp_num_threads_from_env("4x"), 0);
+    }
+
+    // /proc/stat as the kernel writes it (10 columns since Linux 2.6.33).
+    void procStatParsing() {
+        const std::string text =
+            "cpu  1000 50 300 9000 20 0 10 5 0 0\n"
+            "cpu0 400 50 100 4500 10 0 5 0 0 0\n"
+            "cpu1 600 0 200 4500 10 0 5 5 7 0\n"
+            "intr 12345 0 0\n"
+            "ctxt 99\n"
+            "procs_running 3\n"
+            "procs_blocked 0\n";
+        const ProcStat st = parse_proc_stat(text);
+        QCOMPARE(st.procs_running, 3);
+        QCOMPARE(int(st.cpus.size()), 2);
+        QCOMPARE(st.cpus[0].first, 0);
+        QCOMPARE(st.cpus[0].second.busy, 400LL + 100 + 0 + 5 + 0);
+        QCOMPARE(st.cpus[0].second.nice, 50LL);
+        QCOMPARE(st.cpus[0].second.total, 505LL + 50 + 4500 + 10);
+        QCOMPARE(st.cpus[1].first, 1);
+        QCOMPARE(st.cpus[1].second.busy, 600LL + 200 + 0 + 5 + 5);  // guest (7) is inside user
+        QCOMPARE(st.cpus[1].second.total, 810LL + 0 + 4500 + 10);
+        // Old kernels (4 columns), a missing procs_running line, garbage.
+        const ProcStat old = parse_proc_stat("cpu0 10 0 10 80\n");
+        QCOMPARE(int(old.cpus.size()), 1);
+        QCOMPARE(old.cpus[0].second.total, 100LL);
+        QCOMPARE(old.procs_running, -1);
+        QVERIFY(parse_proc_stat("cpuX 1 2 3 4\ncpu0 1 2\nprocs_running lots\n").cpus.empty());
+        QCOMPARE(parse_proc_stat("procs_running lots\n").procs_running, -1);
+    }
+
+    void loadBetweenSamples() {
+        // Over the interval: cpu0 half busy, cpu1 fully busy, of which 0.5 CPUs were ours.
+        const ProcStat a = parse_proc_stat("cpu0 100 0 0 100 0 0 0 0\ncpu1 100 0 0 100 0 0 0 0\ncpu2 0 0 0 0\n");
+        const ProcStat b = parse_proc_stat("cpu0 140 0 10 150 0 0 0 0\ncpu1 180 0 20 100 0 0 0 0\ncpu2 0 0 0 100\n");
+        CpuLoad l = load_between(a, b, {0, 1}, false, 0.5);
+        QVERIFY(l.known);
+        QCOMPARE(l.source, std::string("cpu-time"));
+        QVERIFY(qAbs(l.others - 1.0) < 1e-9);
+        // Every CPU (no mask): cpu2 was idle.
+        l = load_between(a, b, {}, false, 0.5);
+        QVERIFY(qAbs(l.others - 1.0) < 1e-9);
+        // Only cpu1 in the mask.
+        l = load_between(a, b, {1}, false, 0.25);
+        QVERIFY(qAbs(l.others - 0.75) < 1e-9);
+        // Our own time is never counted below zero.
+        l = load_between(a, b, {0, 1}, false, 3.0);
+        QVERIFY(l.known);
+        QCOMPARE(l.others, 0.0);
+        // Niced work: not counted unless we are niced ourselves.
+        const ProcStat n0 = parse_proc_stat("cpu0 0 0 0 0\ncpu1 0 0 0 0\n");
+        const ProcStat n1 = parse_proc_stat("cpu0 0 100 0 0\ncpu1 0 100 0 0\n");
+        QCOMPARE(load_between(n0, n1, {0, 1}, false, 0.0).others, 0.0);
+        QVERIFY(qAbs(load_between(n0, n1, {0, 1}, true, 0.0).others - 2.0) < 1e-9);
+        // No tick passed, a CPU missing from the first sample, a CPU of the mask not listed.
+        QVERIFY(!load_between(a, a, {0, 1}, false, 0).known);
+        QVERIFY(!load_between(parse_proc_stat("cpu0 100 0 0 100\n"), b, {0, 1}, false, 0).known);
+        QVERIFY(!load_between(a, b, {0, 5}, false, 0).known);
+        QCOMPARE(load_from_runnable(5, 1).others, 4.0);
+        QCOMPARE(load_from_runnable(1, 3).others, 0.0);
+        QVERIFY(!load_from_runnable(-1, 1).known);
+    }
+
+    void taskStates() {
+        QCOMPARE(task_state("1234 (latentstudio) R 1 1234 1234 0 -1"), 'R');
+        QCOMPARE(task_state("1234 (a (b) c) S 1 2 3"), 'S');
+        QCOMPARE(task_state("1234 (x) "), char(0));
+        QCOMPARE(task_state(""), char(0));
+    }
+
+    // OMP_NUM_THREADS is the user's number, as PyTorch reads it; without it the count follows
+    // the load.
+    void environmentAndFollowing() {
+        qputenv("OMP_NUM_THREADS", "1");
+        QCOMPARE(configure_threads(0), 1);
+        ThreadDecision d = current_thread_decision();
+        QCOMPARE(d.limit, ThreadLimit::Environment);
+        QVERIFY(!d.follows_load);
+        qunsetenv("OMP_NUM_THREADS");
+        const int n = configure_threads(0);
+        d = current_thread_decision();
+        QVERIFY(d.follows_load);
+        QVERIFY(d.load.known);  // the runnable tasks counted at once
+        QCOMPARE(d.load.source, std::string("runnable"));
+        QVERIFY(n >= 1 && n <= d.cpus.affinity);
+        QCOMPARE(configure_threads(2), 2);
+        QVERIFY(!current_thread_decision().follows_load);
+        adapt_threads_to_load();  // a fixed count: nothing moves
+        QCOMPARE(at::get_num_threads(), 2);
+        QCOMPARE(current_thread_decision().limit, ThreadLimit::Requested);
+    }
+
+    // Live: as many busy programs as this process has CPUs. The automatic count drops to one
+    // thread, counted at once and then measured over an interval. (Other tests running beside
+    // this one only add load, so the check holds on a busy CI machine too.)
+    void followsRealCompetitors() {
+        const CpuAvailability c = query_cpu_availability();
+        const int usable = std::min(c.online, c.affinity);
+        if (usable < 2) QSKIP("one CPU: the automatic count is one thread anyway");
+        std::vector<pid_t> children;
+        for (int i = 0; i < usable; ++i) {
+            const pid_t pid = ::fork();
+            QVERIFY(pid >= 0);
+            if (pid == 0) {
+                ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+                volatile unsigned long x = 0;
+                for (;;) x = x + 1;
+            }
+            children.push_back(pid);
+        }
+        auto stop = qScopeGuard([&] {
+            for (pid_t p : children) ::kill(p, SIGKILL);
+            for (pid_t p : children) ::waitpid(p, nullptr, 0);
+        });
+        QTest::qSleep(300);  // let them start
+        QCOMPARE(configure_threads(0), 1);
+        ThreadDecision d = current_thread_decision();
+        QCOMPARE(d.limit, ThreadLimit::Load);
+        QCOMPARE(d.load.source, std::string("runnable"));
+        QVERIFY2(d.load.others >= usable - 0.5, qPrintable(QString::number(d.load.others)));
+        // Measured over an interval (we sleep: all of the CPUs' busy time is theirs).
+        QTest::qSleep(400);
+        adapt_threads_to_load();
+        d = current_thread_decision();
+        QCOMPARE(d.threads, 1);
+        QCOMPARE(at::get_num_threads(), 1);
+        QCOMPARE(d.limit, ThreadLimit::Load);
+        QCOMPARE(d.load.source, std::string("cpu-time"));
+        QVERIFY2(d.load.others >= usable - 0.5, qPrintable(QString::number(d.load.others)));
     }
 
     // The real affinity mask of this thread: pinned to one CPU, the automatic choice is one thread.

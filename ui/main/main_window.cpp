@@ -3,6 +3,7 @@
 #include "app/core/app_info.h"
 #include "app/core/process_memory.h"
 #include "app/core/thread_report.h"
+#include "pipeline/core/thread_policy.h"
 #include "app/core/settings.h"
 #include "app/core/translations.h"
 #include "app/gallery/gallery_store.h"
@@ -285,10 +286,16 @@ void MainWindow::createStatusBar() {
             device = QString::fromStdString(d.name);
             break;
         }
-    deviceLabel_ = new QLabel(tr("Device: %1 · %n thread(s)", nullptr, info.threads).arg(device));
+    deviceLabel_ = new QLabel;
     deviceLabel_->setObjectName(QStringLiteral("deviceLabel"));
-    // Why that many threads, and how they wait (issue 19: steady when other programs use the CPU).
-    deviceLabel_->setToolTip(tr("%1: %2.\nWaiting: %3.").arg(threadCountText(), threadReasonText(), threadWaitText()));
+    // The threads in use and why, and how they wait (issue 19: steady when other programs use the
+    // CPU). The automatic count follows the load while the engine works, so it is re-read.
+    auto updateThreads = [this, device] {
+        const int threads = current_thread_decision().threads;
+        deviceLabel_->setText(tr("Device: %1 · %n thread(s)", nullptr, threads).arg(device));
+        deviceLabel_->setToolTip(tr("%1: %2.\nWaiting: %3.").arg(threadCountText(), threadReasonText(), threadWaitText()));
+    };
+    updateThreads();
     memoryLabel_ = new QLabel;
     statusBar()->addPermanentWidget(memoryLabel_);
     statusBar()->addPermanentWidget(deviceLabel_);
@@ -298,6 +305,7 @@ void MainWindow::createStatusBar() {
     updateMemory();
     auto* timer = new QTimer(this);
     connect(timer, &QTimer::timeout, this, updateMemory);
+    connect(timer, &QTimer::timeout, this, updateThreads);
     timer->start(2000);
     statusBar()->showMessage(tr("Ready"));
 }

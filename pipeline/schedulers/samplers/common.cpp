@@ -3,6 +3,7 @@
 #include "pipeline/schedulers/samplers/samplers.h"
 
 #include "pipeline/core/error.h"
+#include "pipeline/core/system_info.h"
 #include "pipeline/schedulers/brownian_tree.h"
 #include "pipeline/schedulers/denoiser.h"
 #include "pipeline/tensors/rng.h"
@@ -16,6 +17,7 @@ namespace latent {
 
 at::Tensor SamplerContext::model(const at::Tensor& x, double sigma) {
     if (cancelled && cancelled()) throw CancelledError();
+    adapt_threads_to_load();
     if (!denoise) throw PipelineError("no_denoiser", "The sampler was started without a denoiser.");
     const at::Tensor s = at::full({x.size(0)}, sigma, x.options().dtype(at::kFloat));
     at::Tensor out = denoise(x, s);
