@@ -191,6 +191,7 @@ nlohmann::json bench_unet_controlnet(const std::string& family, int64_t width, i
     if (config.addition_embed_type == "text_time")
         y = at::randn({batch, config.projection_class_embeddings_input_dim}, gen, opts);
     auto unet_step = [&](const UNetResiduals* r) {
+        adapt_threads_to_load();  // between model calls, as the samplers do
         return y.defined() ? unet->forward_with_vector(x, t, ctx, y, r)
                            : unet->forward(x, t, ctx, std::nullopt, std::nullopt, r);
     };
@@ -234,6 +235,7 @@ nlohmann::json bench_unet_controlnet(const std::string& family, int64_t width, i
     std::vector<double> with, control_only;
     for (int i = 0; i < warmup + steps; ++i) {
         const auto s0 = Clock::now();
+        adapt_threads_to_load();
         UNetResiduals r = cn->forward(x, t, ctx, embedding, y.defined() ? y : at::Tensor());
         const double c = seconds_since(s0);
         if (i == 0) j["extra_peak_rss_mib_after_controlnet_call"] = extra_mib();
@@ -248,6 +250,7 @@ nlohmann::json bench_unet_controlnet(const std::string& family, int64_t width, i
     {
         // For comparison, one more step with the residuals held by the caller through the whole
         // UNet call (the earlier behaviour); measured last, as the high-water mark only rises.
+        adapt_threads_to_load();
         UNetResiduals r = cn->forward(x, t, ctx, embedding, y.defined() ? y : at::Tensor());
         unet_step(&r);
         j["extra_peak_rss_mib_residuals_kept"] = extra_mib();

@@ -19,6 +19,7 @@
 #include <fstream>
 #include <sstream>
 #include <atomic>
+#include <chrono>
 #include <mutex>
 #include <thread>
 #include <time.h>
@@ -125,6 +126,7 @@ namespace {
 // compared but replaced by the count of runnable tasks.
 constexpr double kInterval = 0.25;
 constexpr double kLongest = 5.0;
+constexpr int kConfirmMs = 100;  // configure_threads(): the CPU-time look when others seem busy
 std::atomic<bool> g_follow{false};
 std::atomic<int> g_follow_threads{0};
 std::atomic<long long> g_last_ns{0};
@@ -150,8 +152,18 @@ int configure_threads(int n) {
         d = decide_threads(env, cpus);
         d.limit = ThreadLimit::Environment;
     } else {
-        d = decide_threads(0, cpus, runnable_load_now(), 0);
+        // The runnable tasks counted now; when they would take threads away, a short look at the
+        // CPU time they really take (niced work counts in procs_running but yields to us).
         g_last_sample = take_load_sample();
+        CpuLoad load = runnable_load_now();
+        d = decide_threads(0, cpus, load, 0);
+        if (d.limit == ThreadLimit::Load) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(kConfirmMs));
+            const LoadSample now = take_load_sample();
+            const CpuLoad measured = measure_load(g_last_sample, now, cpus.ids);
+            if (measured.known) d = decide_threads(0, cpus, measured, 0);
+            g_last_sample = now;
+        }
         g_last_ns = monotonic_ns();
     }
     at::set_num_threads(d.threads);
@@ -178,9 +190,14 @@ void adapt_threads_to_load() {
     CpuLoad load;
     const double window = sample.wall_seconds - g_last_sample.wall_seconds;
     if (g_last_sample.valid && window > 0 && window <= kLongest) load = measure_load(g_last_sample, sample, cpus.ids);
-    if (!load.known) load = runnable_load_now();
     g_last_sample = sample;
     g_last_ns = now;
+    // No comparable interval (the engine was idle for long): keep the count until the next one.
+    if (!load.known) {
+        const int wanted = g_follow_threads.load();
+        if (wanted > 0 && at::get_num_threads() != wanted) at::set_num_threads(wanted);
+        return;
+    }
     const int in_use = at::get_num_threads();
     ThreadDecision d = decide_threads(0, cpus, load, in_use);
     if (d.threads != in_use) at::set_num_threads(d.threads);

@@ -20,8 +20,9 @@
 // for its slowest thread and one of the two is always descheduled. So the automatic count is
 // re-decided while the engine works (adapt_threads_to_load(), between model calls): from how much
 // CPU time other programs took on our CPUs since the last decision (/proc/stat less our own CPU
-// time), or, with no interval yet, from the runnable tasks the kernel counts now (procs_running
-// less our own). Work of lower priority (nice > 0) does not count when we are not niced
+// time). At the start (configure_threads) the runnable tasks the kernel counts now
+// (procs_running less our own) come first; when they would take threads away, a 100 ms look at
+// the CPU time they take decides (procs_running also counts niced work). Work of lower priority (nice > 0) does not count when we are not niced
 // ourselves: the scheduler gives it way to us. One thread fewer is taken when others keep more
 // than half a CPU busy; a dead band of 0.1 CPUs around each half keeps noise from flipping it.
 // The result may differ in the last bit between thread counts (floating-point sums are split
