@@ -1,6 +1,7 @@
 #include "app/worker/studio_session.h"
 
 #include "app/core/event_loop_probe.h"
+#include "app/core/gui_latency.h"
 #include "app/core/notices.h"
 #include "app/core/settings.h"
 #include "app/storage/image_writer.h"
@@ -9,6 +10,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QThread>
 #include <QFileInfo>
 #include <QStandardPaths>
 
@@ -88,6 +90,12 @@ StudioSession::StudioSession(Settings& settings, const QString& dataDir, QObject
     // Measure the GUI thread's longest stall while a job runs and while the GUI takes in its
     // results (settle period after the job).
     probe_ = new EventLoopProbe(4, this);
+    // The GUI thread (this one) asks the scheduler for a short slice, so its timers and input
+    // preempt busy programs and the engine at once (gui_latency.h).
+    if (QThread::currentThread() == QCoreApplication::instance()->thread()) {
+        const GuiLatencyResult latency = requestShortSchedulerSlice();
+        qInfo("latent: GUI thread scheduling: %s", qPrintable(latency.detail));
+    }
     settle_ = new QTimer(this);
     settle_->setSingleShot(true);
     settle_->setInterval(500);
