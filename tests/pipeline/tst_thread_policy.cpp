@@ -11,8 +11,6 @@
 
 #include <ATen/Parallel.h>
 
-#include <QScopeGuard>
-
 #include <cerrno>
 #include <sched.h>
 #include <signal.h>
@@ -47,6 +45,27 @@ const std::string kMountinfo =
     "32 31 0:29 / /sys/fs/cgroup/cpu,cpuacct rw,nosuid shared:9 - cgroup cgroup rw,cpu,cpuacct\n"
     "34 31 0:31 / /sys/fs/cgroup/cpuset rw,relatime - cgroup cgroup rw,cpuset\n"
     "41 31 0:38 / /sys/fs/cgroup/unified rw,relatime - cgroup2 cgroup2 rw\n";
+
+// `count` busy child processes at the given nice value, killed when this goes out of scope.
+struct BusyChildren {
+    std::vector<pid_t> pids;
+    BusyChildren(int count, int nice) {
+        for (int i = 0; i < count; ++i) {
+            const pid_t pid = ::fork();
+            if (pid == 0) {
+                ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+                if (nice) ::setpriority(PRIO_PROCESS, 0, nice);
+                volatile unsigned long x = 0;
+                for (;;) x = x + 1;
+            }
+            if (pid > 0) pids.push_back(pid);
+        }
+    }
+    ~BusyChildren() {
+        for (pid_t p : pids) ::kill(p, SIGKILL);
+        for (pid_t p : pids) ::waitpid(p, nullptr, 0);
+    }
+};
 
 } // namespace
 
@@ -316,21 +335,8 @@ private Q_SLOTS:
         const CpuAvailability c = query_cpu_availability();
         const int usable = std::min(c.online, c.affinity);
         if (usable < 2) QSKIP("one CPU: the automatic count is one thread anyway");
-        std::vector<pid_t> children;
-        for (int i = 0; i < usable; ++i) {
-            const pid_t pid = ::fork();
-            QVERIFY(pid >= 0);
-            if (pid == 0) {
-                ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-                volatile unsigned long x = 0;
-                for (;;) x = x + 1;
-            }
-            children.push_back(pid);
-        }
-        auto stop = qScopeGuard([&] {
-            for (pid_t p : children) ::kill(p, SIGKILL);
-            for (pid_t p : children) ::waitpid(p, nullptr, 0);
-        });
+        const BusyChildren busy(usable, 0);
+        QCOMPARE(int(busy.pids.size()), usable);
         QTest::qSleep(300);  // let them start
         QCOMPARE(configure_threads(0), 1);
         ThreadDecision d = current_thread_decision();
@@ -358,22 +364,9 @@ private Q_SLOTS:
         const int usable = std::min(c.online, c.affinity);
         errno = 0;
         if (::getpriority(PRIO_PROCESS, 0) > 0) QSKIP("this test runs niced itself");
-        std::vector<pid_t> children;
-        for (int i = 0; i < usable; ++i) {
-            const pid_t pid = ::fork();
-            QVERIFY(pid >= 0);
-            if (pid == 0) {
-                ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-                ::setpriority(PRIO_PROCESS, 0, 19);
-                volatile unsigned long x = 0;
-                for (;;) x = x + 1;
-            }
-            children.push_back(pid);
-        }
-        auto stop = qScopeGuard([&] {
-            for (pid_t p : children) ::kill(p, SIGKILL);
-            for (pid_t p : children) ::waitpid(p, nullptr, 0);
-        });
+        const BusyChildren busy(usable, 19);
+        QCOMPARE(int(busy.pids.size()), usable);
+        const std::vector<pid_t>& children = busy.pids;
         // CPU ticks (utime + stime) of the children, from /proc/<pid>/stat.
         auto childTicks = [&] {
             long long sum = 0;
