@@ -10,6 +10,9 @@
 #endif
 
 #include <dlfcn.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <unistd.h>
 
 #include <cstdlib>
@@ -230,6 +233,16 @@ SystemInfo query_system_info() {
     }
 #endif
     return info;
+}
+
+} // namespace latent
+
+namespace latent {
+
+void release_free_heap() {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
 }
 
 } // namespace latent

@@ -39,6 +39,12 @@ void adapt_threads_to_load();
 
 SystemInfo query_system_info();
 
+// Gives the pages of freed heap memory back to the system (glibc: malloc_trim), keeping the
+// address space. A model pass whose temporaries were freed leaves holes in the heap that stay
+// resident; when the next pass cannot reuse them in place (other sizes, other order), it grows
+// the heap while the holes still count as used memory. Costs page faults on reuse, milliseconds.
+void release_free_heap();
+
 // Debian 12's OpenBLAS (0.3.21, DYNAMIC_ARCH) does not recognise CPUs newer than itself and then
 // falls back to its pre-AVX "Prescott" kernels even on AVX-512 machines: GEMM runs ~6x slower and
 // with it every convolution and matrix product of the engine. Returns the kernel set to force

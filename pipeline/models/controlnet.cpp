@@ -1,6 +1,7 @@
 #include "pipeline/models/controlnet.h"
 
 #include "pipeline/core/error.h"
+#include "pipeline/core/system_info.h"
 
 #include <ATen/ATen.h>
 #include <c10/core/GradMode.h>
@@ -203,8 +204,17 @@ at::Tensor ControlNetModelImpl::text_time_vector(const at::Tensor& text_embeds, 
     return at::cat({text_embeds.to(emb.scalar_type()), emb}, -1);
 }
 
-UNetResiduals ControlNetModelImpl::forward(const at::Tensor& x_in, const at::Tensor& t_in, const at::Tensor& context,
+UNetResiduals ControlNetModelImpl::forward(const at::Tensor& x, const at::Tensor& t, const at::Tensor& context,
                                            const at::Tensor& hint_embedding, const at::Tensor& y) {
+    UNetResiduals out = run(x, t, context, hint_embedding, y);
+    // The pass's activations are all freed now; their heap pages go back to the system before the
+    // UNet's pass, which would otherwise grow the heap beside them (the extra peak RSS of a unit).
+    release_free_heap();
+    return out;
+}
+
+UNetResiduals ControlNetModelImpl::run(const at::Tensor& x_in, const at::Tensor& t_in, const at::Tensor& context,
+                                       const at::Tensor& hint_embedding, const at::Tensor& y) {
     const UNetConfig& c = config_.unet;
     if (x_in.dim() != 4 || x_in.size(1) < c.in_channels)
         bad_input("The ControlNet input must be [B, " + std::to_string(c.in_channels) + ", h, w]; got " +

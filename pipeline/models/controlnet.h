@@ -88,6 +88,8 @@ public:
     nn::Conv2d controlnet_mid_block{nullptr};
 
 private:
+    UNetResiduals run(const at::Tensor& x, const at::Tensor& t, const at::Tensor& context,
+                      const at::Tensor& hint_embedding, const at::Tensor& y);
     ControlNetConfig config_;
     bool channels_last_;
     std::vector<DownBlock> down_;
