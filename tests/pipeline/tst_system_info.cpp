@@ -7,6 +7,16 @@
 #include <cstring>
 #include <vector>
 
+// Sanitizers bring their own allocator (GCC says so with __SANITIZE_ADDRESS__, clang with
+// __has_feature).
+#if defined(__SANITIZE_ADDRESS__)
+#define LATENT_OWN_ALLOCATOR 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
+#define LATENT_OWN_ALLOCATOR 1
+#endif
+#endif
+
 class TestSystemInfo : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -23,7 +33,7 @@ private Q_SLOTS:
     // What a model pass leaves behind: freed heap blocks between blocks still in use, resident
     // although free. release_free_heap() (run after each ControlNet pass) gives their pages back.
     void releaseFreeHeapReturnsFreedPages() {
-#if !defined(__GLIBC__) || defined(__SANITIZE_ADDRESS__)
+#if !defined(__GLIBC__) || defined(LATENT_OWN_ALLOCATOR)
         QSKIP("release_free_heap() trims glibc's heap; this build uses another allocator.");
 #else
         constexpr size_t kBlock = 96 * 1024, kCount = 512;  // 48 MiB, each block below mmap's threshold
