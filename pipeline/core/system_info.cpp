@@ -235,10 +235,6 @@ SystemInfo query_system_info() {
     return info;
 }
 
-} // namespace latent
-
-namespace latent {
-
 void release_free_heap() {
 #if defined(__GLIBC__)
     malloc_trim(0);
